@@ -1,0 +1,203 @@
+"""What a status is: its type, the command it answers, and the enum base class.
+
+``StatusType`` is PS3.7 Annex C's five status classes, ``Command`` the DIMSE
+commands whose responses carry a Status (0000,0900), and ``StatusEnum`` the
+base of every status enum in :mod:`dimse_status.statuses`.
+"""
+
+from __future__ import annotations
+
+from enum import Enum, IntEnum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from typing_extensions import Self
+
+__all__ = ["Command", "StatusEnum", "StatusType", "tag_name", "format_tag"]
+
+
+class StatusType(Enum):
+    """The status class of PS3.7 Annex C; the value is the category string
+    pynetdicom and pynetdicom2 use."""
+
+    SUCCESS = "Success"
+    WARNING = "Warning"
+    FAILURE = "Failure"
+    CANCEL = "Cancel"
+    PENDING = "Pending"
+
+    @classmethod
+    def parse(cls, value: StatusType | str) -> StatusType:
+        """Return the member for a ``StatusType`` or its string (``"Failure"``,
+        any case); raise ``ValueError`` or ``TypeError`` naming anything else."""
+        if isinstance(value, StatusType):
+            return value
+        if not isinstance(value, str):
+            raise TypeError(f"status type must be a StatusType or str, not {value!r}")
+        member = _STATUS_TYPES.get(value.casefold())
+        if member is None:
+            choices = ", ".join(m.value for m in cls)
+            raise ValueError(f"unknown status type {value!r}; expected one of {choices}")
+        return member
+
+
+_STATUS_TYPES = {member.value.casefold(): member for member in StatusType}
+
+
+class Command(IntEnum):
+    """A DIMSE command whose response carries a Status; the value is the
+    request's Command Field (0000,0100), PS3.7 E.1."""
+
+    C_ECHO = 0x0030
+    C_STORE = 0x0001
+    C_FIND = 0x0020
+    C_GET = 0x0010
+    C_MOVE = 0x0021
+    N_EVENT_REPORT = 0x0100
+    N_GET = 0x0110
+    N_SET = 0x0120
+    N_ACTION = 0x0130
+    N_CREATE = 0x0140
+    N_DELETE = 0x0150
+
+    @property
+    def label(self) -> str:
+        """The name as the standard writes it: ``C-STORE``."""
+        return self.name.replace("_", "-")
+
+    @classmethod
+    def from_field(cls, field: int) -> Command:
+        """The command of a request or response Command Field: ``0x0001`` and
+        ``0x8001`` both give ``C_STORE``.  ``ValueError`` names an unknown field."""
+        if isinstance(field, bool) or not isinstance(field, int):
+            raise TypeError(f"command field must be an int, not {field!r}")
+        try:
+            return cls(field & 0x7FFF if field & 0x8000 else field)
+        except ValueError:
+            raise ValueError(
+                f"0x{field:04X} is not the Command Field of a DIMSE command with a status"
+                if 0 <= field <= 0xFFFF
+                else f"command field {field!r} is not a 16-bit value"
+            ) from None
+
+    @classmethod
+    def parse(cls, text: str) -> Command:
+        """The command for ``"C-STORE"``, ``"c_store"``, ``"cstore"`` or
+        ``"C_STORE"``; ``ValueError`` names anything else."""
+        if not isinstance(text, str):
+            raise TypeError(f"command name must be a str, not {text!r}")
+        key = text.strip().replace("-", "").replace("_", "").replace(" ", "").upper()
+        command = _COMMANDS_BY_KEY.get(key)
+        if command is None:
+            choices = ", ".join(c.label for c in cls)
+            raise ValueError(f"unknown DIMSE command {text!r}; expected one of {choices}")
+        return command
+
+
+_COMMANDS_BY_KEY = {command.name.replace("_", ""): command for command in Command}
+
+_TAG_NAMES = {
+    0x00000002: "Affected SOP Class UID",
+    0x00000901: "Offending Element",
+    0x00000902: "Error Comment",
+    0x00000903: "Error ID",
+    0x00001000: "Affected SOP Instance UID",
+    0x00001002: "Event Type ID",
+    0x00001005: "Attribute Identifier List",
+    0x00001008: "Action Type ID",
+    0x00001020: "Number of Remaining Sub-operations",
+    0x00001021: "Number of Completed Sub-operations",
+    0x00001022: "Number of Failed Sub-operations",
+    0x00001023: "Number of Warning Sub-operations",
+}
+
+
+def format_tag(tag: int) -> str:
+    """``0x00000902`` as DICOM writes it: ``(0000,0902)``."""
+    return f"({tag >> 16:04X},{tag & 0xFFFF:04X})"
+
+
+def tag_name(tag: int) -> str:
+    """The attribute name of a command set tag that travels with a status."""
+    return _TAG_NAMES.get(tag, "Unknown")
+
+
+class StatusEnum(IntEnum):
+    """Base of every status enum: an ``int`` whose value is the code, with the
+    standard's meaning attached.
+
+    A masked member (``A7xx``) has the lowest code of its range as value and
+    covers every code of the range (:attr:`codes`, :meth:`covers`).
+    """
+
+    _value_: int
+    type: StatusType
+    """Success, Warning, Failure, Cancel or Pending (PS3.7 Annex C)."""
+    description: str
+    """The standard's meaning of the status."""
+    related_attributes: tuple[int, ...]
+    """Command set tags that may travel with the status, e.g. ``0x00000902``."""
+    section: str
+    """The section of the standard that defines the status."""
+    mask: int
+    """The bits a code must share with the value: 0xFFFF for one code, 0xFF00
+    for ``A7xx``, 0xF000 for ``Cxxx``."""
+
+    def __new__(
+        cls,
+        code: int,
+        type: StatusType,  # noqa: A002 - the contract's attribute name
+        description: str,
+        related_attributes: tuple[int, ...],
+        section: str,
+        mask: int = 0xFFFF,
+    ) -> Self:
+        member = int.__new__(cls, code)
+        member._value_ = code
+        member.type = type
+        member.description = description
+        member.related_attributes = related_attributes
+        member.section = section
+        member.mask = mask
+        return member
+
+    @property
+    def is_masked(self) -> bool:
+        """Whether the member stands for a range of codes such as ``A7xx``."""
+        return self.mask != 0xFFFF
+
+    @property
+    def codes(self) -> range:
+        """Every code the member covers: ``range(0xA700, 0xA800)`` for ``A7xx``."""
+        return range(self._value_, self._value_ + (~self.mask & 0xFFFF) + 1)
+
+    @property
+    def pattern(self) -> str:
+        """The code as the standard writes it: ``0000``, ``A7xx``, ``Cxxx``."""
+        digits = f"{self._value_:04X}"
+        wild = (~self.mask & 0xFFFF).bit_length() // 4
+        return digits[: 4 - wild] + "x" * wild
+
+    def covers(self, code: int) -> bool:
+        """Whether ``code`` means this status."""
+        return code & self.mask == self._value_
+
+    @property
+    def is_success(self) -> bool:
+        return self.type is StatusType.SUCCESS
+
+    @property
+    def is_warning(self) -> bool:
+        return self.type is StatusType.WARNING
+
+    @property
+    def is_failure(self) -> bool:
+        return self.type is StatusType.FAILURE
+
+    @property
+    def is_cancel(self) -> bool:
+        return self.type is StatusType.CANCEL
+
+    @property
+    def is_pending(self) -> bool:
+        return self.type is StatusType.PENDING

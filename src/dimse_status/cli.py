@@ -1,0 +1,153 @@
+"""Where a status is printed: the ``dimse-status`` command line.
+
+    dimse-status explain CODE [--command CMD] [--json]
+    dimse-status table [--command CMD] [--format text|markdown|json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from collections.abc import Sequence
+from typing import Any, NoReturn
+
+from .base import Command, StatusEnum, format_tag, tag_name
+from .resolve import Status
+from .statuses import COMMAND_ENUMS, GeneralStatus
+
+_CODE = re.compile(r"(?:0[xX])?([0-9a-fA-F]{1,4})|([0-9a-fA-F]{1,4})[hH]")
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: error: {message}\n")
+
+
+def parse_code(text: str) -> int:
+    """``A7F3``, ``0xA7F3``, ``a7f3`` or ``A7F3H`` -> 0xA7F3."""
+    match = _CODE.fullmatch(text.strip())
+    if match is None:
+        raise ValueError(f"{text!r} is not a 16-bit hexadecimal status code (e.g. A7F3, 0xA7F3)")
+    return int(match.group(1) or match.group(2), 16)
+
+
+def _command(text: str | None) -> Command | None:
+    return None if text is None else Command.parse(text)
+
+
+def explain_json(status: Status[Any]) -> dict[str, Any]:
+    member = status.member
+    return {
+        "code": status.code,
+        "hex": f"0x{status.code:04X}",
+        "type": status.type.value,
+        "description": status.description,
+        "command": None if status.command is None else status.command.label,
+        "member": None if member is None else member.name,
+        "related_attributes": list(status.related_attribute_names),
+    }
+
+
+def explain_text(status: Status[Any]) -> str:
+    member = status.member
+    lines = [str(status)]
+    lines.append(f"  command: {'none' if status.command is None else status.command.label}")
+    if member is None:
+        lines.append("  member:  none (not a status of this command's enum)")
+    else:
+        covers = ""
+        if member.is_masked:
+            covers = f", covers 0x{member.codes[0]:04X}-0x{member.codes[-1]:04X}"
+        lines.append(f"  member:  {type(member).__name__}.{member.name} ({member.pattern}{covers})")
+        lines.append(f"  section: {member.section}")
+    for tag in status.related_attributes:
+        lines.append(f"  related: {format_tag(tag)} {tag_name(tag)}")
+    return "\n".join(lines)
+
+
+def _enums(command: Command | None) -> list[tuple[str, type[StatusEnum]]]:
+    if command is not None:
+        return [(command.label, COMMAND_ENUMS[command])]
+    return [("general", GeneralStatus)] + [(c.label, e) for c, e in COMMAND_ENUMS.items()]
+
+
+def _row(member: StatusEnum) -> list[str]:
+    related = " ".join(format_tag(t) for t in member.related_attributes)
+    return [member.pattern, member.type.value, member.name, member.description, related,
+            member.section]
+
+
+_HEADER = ["Code", "Type", "Member", "Description", "Related", "Section"]
+
+
+def table_text(command: Command | None, fmt: str) -> str:
+    groups = _enums(command)
+    if fmt == "json":
+        return json.dumps([
+            {
+                "command": None if label == "general" else label,
+                "enum": enum.__name__,
+                "member": m.name,
+                "code": m.value,
+                "pattern": m.pattern,
+                "type": m.type.value,
+                "description": m.description,
+                "related_attributes": [format_tag(t) for t in m.related_attributes],
+                "section": m.section,
+            }
+            for label, enum in groups for m in enum
+        ], indent=2)
+    out: list[str] = []
+    for label, enum in groups:
+        rows = [_row(m) for m in enum]
+        if fmt == "markdown":
+            out += [f"## {label}: `{enum.__name__}`", "", "| " + " | ".join(_HEADER) + " |",
+                    "|" + "---|" * len(_HEADER)]
+            out += ["| " + " | ".join(row) + " |" for row in rows]
+        else:
+            widths = [max(len(r[i]) for r in [*rows, _HEADER]) for i in range(len(_HEADER))]
+            out.append(f"{label} ({enum.__name__})")
+            for row in [_HEADER, *rows]:
+                out.append("  " + "  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip())
+        out.append("")
+    return "\n".join(out).rstrip("\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="dimse-status", description="Explain DICOM DIMSE status codes.")
+    sub = parser.add_subparsers(dest="action", required=True, parser_class=_Parser)
+    explain = sub.add_parser("explain", help="explain one status code")
+    explain.add_argument("code", help="hexadecimal code: A7F3, 0xA7F3, a7f3 or A7F3H")
+    explain.add_argument("--command", "-c", help="the command answered: C-STORE, c_find, ...")
+    explain.add_argument("--json", action="store_true", help="print one JSON object")
+    table = sub.add_parser("table", help="list the statuses of a command, or of all")
+    table.add_argument("--command", "-c", help="only this command's statuses")
+    table.add_argument("--format", "-f", choices=["text", "markdown", "json"], default="text")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        command = _command(args.command)
+        if args.action == "explain":
+            status = Status(parse_code(args.code), command)
+            text = json.dumps(explain_json(status)) if args.json else explain_text(status)
+        else:
+            text = table_text(command, args.format)
+    except (ValueError, TypeError) as exc:
+        parser.error(str(exc))
+    try:
+        print(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        sys.stderr.close()
+        return 0
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

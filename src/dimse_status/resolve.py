@@ -1,0 +1,643 @@
+"""Where a code is resolved: the ``Status`` facade and the status registries.
+
+Resolution of ``Status(code, command)``, first match wins:
+
+1. the command's exact code (a member of its enum);
+2. registered custom statuses for the command (a vendor code inside a
+   standard mask, with the mask's type, refines it);
+3. the command's masked ranges, the most specific mask first;
+4. registered custom statuses for no command in particular;
+5. the general codes of PS3.7 Annex C (``member`` is then ``None``, as the
+   code is not a member of the command's enum);
+6. the Annex C class of the code (``Bxxx`` Warning, ``Axxx``/``Cxxx``
+   Failure, ``FF00``/``FF01`` Pending), with ``member`` ``None``;
+7. the seed's fallback: an unknown Failure.
+
+Without a command, steps 1 and 5 are one: the ``GeneralStatus`` members.
+
+Registries are copy-on-write: a registration builds new tables under a lock
+and publishes them with one assignment, so a thread that resolves sees either
+all of a registration or none of it.  Each table set keeps a small bounded
+memo of the statuses it has resolved.
+"""
+
+from __future__ import annotations
+
+import threading
+from bisect import bisect_right
+from operator import index
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    Generic,
+    Iterable,
+    Literal,
+    NamedTuple,
+    SupportsIndex,
+    TypeVar,
+    Union,
+    cast,
+    overload,
+)
+
+from .base import Command, StatusEnum, StatusType, format_tag
+from .statuses import (
+    COMMAND_ENUMS,
+    CEchoStatus,
+    CFindStatus,
+    CGetStatus,
+    CMoveStatus,
+    CStoreStatus,
+    GeneralStatus,
+    NActionStatus,
+    NCreateStatus,
+    NDeleteStatus,
+    NEventReportStatus,
+    NGetStatus,
+    NSetStatus,
+)
+
+if TYPE_CHECKING:
+    from typing_extensions import NoReturn, final
+else:
+    def final(cls: Any) -> Any:
+        return cls
+
+__all__ = [
+    "AnyCommandStatus",
+    "CustomStatus",
+    "Status",
+    "StatusConflictError",
+    "StatusRegistry",
+    "add_status",
+    "default_registry",
+    "register_statuses",
+]
+
+AnyCommandStatus = Union[
+    CEchoStatus, CStoreStatus, CFindStatus, CGetStatus, CMoveStatus, NEventReportStatus,
+    NGetStatus, NSetStatus, NActionStatus, NCreateStatus, NDeleteStatus,
+]
+"""The member type of a status whose command is not known statically."""
+
+M_co = TypeVar("M_co", bound=StatusEnum, covariant=True)
+
+# (member or None, type, description, related attributes)
+_Entry = tuple[Union[StatusEnum, None], StatusType, str, tuple[int, ...]]
+_Key = Union[Command, None]
+# (first code, last code, entry), sorted and disjoint
+_Segment = tuple[int, int, _Entry]
+
+_MEMO_LIMIT = 2048
+_KEYS: dict[_Key, int] = {None: 0}
+_ENUMS: dict[_Key, type[StatusEnum]] = {None: GeneralStatus}
+for _i, _c in enumerate(Command):
+    _KEYS[_c] = (_i + 1) << 16
+    _ENUMS[_c] = COMMAND_ENUMS[_c]
+
+
+def _entry(member: StatusEnum) -> _Entry:
+    return (member, member.type, member.description, member.related_attributes)
+
+
+def _standard_exact(key: _Key) -> dict[int, _Entry]:
+    return {m.value: _entry(m) for m in _ENUMS[key] if not m.is_masked}
+
+
+def _standard_masks(key: _Key) -> tuple[tuple[int, dict[int, _Entry]], ...]:
+    by_mask: dict[int, dict[int, _Entry]] = {}
+    for m in _ENUMS[key]:
+        if m.is_masked:
+            by_mask.setdefault(m.mask, {})[m.value] = _entry(m)
+    # The most specific mask (most bits set) first.
+    return tuple(sorted(by_mask.items(), key=lambda item: -bin(item[0]).count("1")))
+
+
+_MASKS = {key: _standard_masks(key) for key in _ENUMS}
+_MASKED = {key: tuple(m for m in _ENUMS[key] if m.is_masked) for key in _ENUMS}
+
+_UNKNOWN: _Entry = (None, StatusType.FAILURE, "Unknown Status", ())
+_CLASS_ENTRIES: dict[int, _Entry] = {
+    0xA: (None, StatusType.FAILURE, "Unknown Failure (Annex C: Axxx is a Failure)", ()),
+    0xB: (None, StatusType.WARNING, "Unknown Warning (Annex C: Bxxx is a Warning)", ()),
+    0xC: (None, StatusType.FAILURE, "Unknown Failure (Annex C: Cxxx is a Failure)", ()),
+}
+_CODE_CLASS_ENTRIES: dict[int, _Entry] = {
+    0x0001: (None, StatusType.WARNING, "Warning (Annex C: 0001 is a Warning)", ()),
+    0xFF00: (None, StatusType.PENDING, "Pending (Annex C: FF00 is Pending)", ()),
+    0xFF01: (None, StatusType.PENDING, "Pending (Annex C: FF01 is Pending)", ()),
+}
+
+
+def _class_entry(code: int) -> _Entry:
+    """Steps 6 and 7: the Annex C class of a code nobody defines."""
+    entry = _CODE_CLASS_ENTRIES.get(code)
+    if entry is None:
+        entry = _CLASS_ENTRIES.get(code >> 12, _UNKNOWN)
+    return entry
+
+
+class CustomStatus(NamedTuple):
+    """A registered status: the codes ``code`` to ``end`` (inclusive) mean
+    ``description`` for ``command`` (``None``: for any command)."""
+
+    code: int
+    end: int
+    type: StatusType
+    description: str
+    command: Command | None = None
+    related_attributes: tuple[int, ...] = ()
+
+    def covers(self, code: int) -> bool:
+        return self.code <= code <= self.end
+
+    def __str__(self) -> str:
+        codes = f"0x{self.code:04X}" + (f"-0x{self.end:04X}" if self.end != self.code else "")
+        where = self.command.label if self.command is not None else "any command"
+        return f"{codes} ({where}) {self.type.value}: {self.description}"
+
+
+class StatusConflictError(ValueError):
+    """A registration would redefine what the standard or an earlier
+    registration defines; pass ``override=True`` to do it anyway."""
+
+
+def check_code(code: object, what: str = "status code") -> int:
+    """``code`` as an int in 0..0xFFFF; ``TypeError``/``ValueError`` naming it otherwise."""
+    if isinstance(code, bool):
+        raise TypeError(f"{what} must be an int, not the bool {code!r}")
+    try:
+        value = index(code)  # type: ignore[arg-type]
+    except TypeError:
+        raise TypeError(f"{what} must be an int, not {type(code).__name__} {code!r}") from None
+    if not 0 <= value <= 0xFFFF:
+        raise ValueError(f"{what} {value!r} is outside 0x0000..0xFFFF")
+    return value
+
+
+def _check_command(command: object) -> _Key:
+    if command is None or isinstance(command, Command):
+        return command
+    raise TypeError(
+        f"command must be a dimse_status.Command or None, not {type(command).__name__} "
+        f"{command!r} (use Command.parse() or Command.from_field())"
+    )
+
+
+class _Tables:
+    """One immutable generation of a registry's resolution tables."""
+
+    __slots__ = ("customs", "exact", "memo", "segments", "starts")
+
+    def __init__(
+        self,
+        exact: dict[_Key, dict[int, _Entry]],
+        starts: dict[_Key, list[int]],
+        segments: dict[_Key, list[_Segment]],
+        customs: tuple[CustomStatus, ...],
+    ) -> None:
+        self.exact = exact
+        self.starts = starts
+        self.segments = segments
+        self.customs = customs
+        self.memo: dict[int, Status[Any]] = {}
+
+    @classmethod
+    def standard(cls) -> _Tables:
+        return cls(
+            {key: _STANDARD_EXACT[key] for key in _ENUMS},
+            {key: [] for key in _ENUMS},
+            {key: [] for key in _ENUMS},
+            (),
+        )
+
+    def custom(self, key: _Key, code: int) -> _Entry | None:
+        starts = self.starts[key]
+        if not starts:
+            return None
+        i = bisect_right(starts, code) - 1
+        if i >= 0:
+            _, last, entry = self.segments[key][i]
+            if code <= last:
+                return entry
+        return None
+
+    def resolve(self, command: _Key, code: int) -> _Entry:
+        entry = self.exact[command].get(code)
+        if entry is not None:
+            return entry
+        entry = self.custom(command, code)
+        if entry is not None:
+            return entry
+        if command is None:
+            return _class_entry(code)
+        for bits, table in _MASKS[command]:
+            entry = table.get(code & bits)
+            if entry is not None:
+                return entry
+        entry = self.custom(None, code)
+        if entry is not None:
+            return entry
+        entry = self.exact[None].get(code)
+        if entry is not None:
+            return (None, entry[1], entry[2], entry[3])
+        return _class_entry(code)
+
+    def extended(self, additions: Iterable[CustomStatus], override: bool) -> _Tables:
+        """New tables with ``additions`` registered in order; raises, leaving
+        ``self`` untouched, if any of them conflicts."""
+        exact = dict(self.exact)
+        starts = dict(self.starts)
+        segments = dict(self.segments)
+        copied: set[_Key] = set()
+        customs = list(self.customs)
+        for status in additions:
+            key = status.command
+            if key not in copied:
+                exact[key] = dict(exact[key])
+                starts[key] = list(starts[key])
+                segments[key] = list(segments[key])
+                copied.add(key)
+            _add(exact[key], starts[key], segments[key], status, override)
+            customs.append(status)
+        return _Tables(exact, starts, segments, tuple(customs))
+
+
+_STANDARD_EXACT = {key: _standard_exact(key) for key in _ENUMS}
+
+
+def _standard_conflict(status: CustomStatus) -> str | None:
+    """Why ``status`` would redefine the standard, or ``None`` if it does not."""
+    key, first, last = status.command, status.code, status.end
+    where = key.label if key is not None else "any command"
+    for m in _ENUMS[key]:
+        if not m.is_masked and first <= m.value <= last:
+            return (
+                f"0x{m.value:04X} is already defined for {where} as "
+                f"{type(m).__name__}.{m.name} ({m.type.value}: {m.description}); "
+                "pass override=True to redefine it"
+            )
+    for m in _MASKED[key]:
+        if m.type is not status.type and first <= m.codes[-1] and m.value <= last:
+            return (
+                f"{status} lies in {type(m).__name__}.{m.name} ({m.pattern}), which is a "
+                f"{m.type.value}; a code inside a standard range keeps the range's type "
+                "unless override=True"
+            )
+    return None
+
+
+def _add(
+    exact: dict[int, _Entry],
+    starts: list[int],
+    segments: list[_Segment],
+    status: CustomStatus,
+    override: bool,
+) -> None:
+    """Register ``status`` into one command's (copied) tables."""
+    first, last = status.code, status.end
+    entry: _Entry = (None, status.type, status.description, status.related_attributes)
+    lo = bisect_right(starts, first) - 1
+    if lo < 0 or segments[lo][1] < first:
+        lo += 1
+    hi = bisect_right(starts, last)
+    if not override:
+        conflict = _standard_conflict(status)
+        if conflict is not None:
+            raise StatusConflictError(conflict)
+        if lo < hi:
+            s = segments[lo]
+            raise StatusConflictError(
+                f"{status} overlaps the registered 0x{s[0]:04X}-0x{s[1]:04X} "
+                f"({s[2][1].value}: {s[2][2]}); pass override=True to replace it"
+            )
+    for m in _ENUMS[status.command]:
+        if not m.is_masked and first <= m.value <= last:
+            exact[m.value] = entry
+    new: list[_Segment] = [(first, last, entry)]
+    if lo < hi:
+        head, tail = segments[lo], segments[hi - 1]
+        if head[0] < first:
+            new.insert(0, (head[0], first - 1, head[2]))
+        if tail[1] > last:
+            new.append((last + 1, tail[1], tail[2]))
+    segments[lo:hi] = new
+    starts[lo:hi] = [s[0] for s in new]
+
+
+def _custom_status(
+    code: object,
+    code_type: object,
+    description: object,
+    end: object = None,
+    command: object = None,
+    related_attributes: Iterable[int] = (),
+) -> CustomStatus:
+    first = check_code(code)
+    last = first if end is None else check_code(end, "end code")
+    if last < first:
+        raise ValueError(f"end code 0x{last:04X} is below code 0x{first:04X}")
+    if not isinstance(description, str):
+        raise TypeError(f"description must be a str, not {description!r}")
+    related = tuple(related_attributes)
+    for tag in related:
+        if isinstance(tag, bool) or not isinstance(tag, int) or not 0 <= tag <= 0xFFFFFFFF:
+            raise ValueError(f"related attribute {tag!r} is not a 32-bit tag")
+    return CustomStatus(
+        first, last, StatusType.parse(code_type), description,  # type: ignore[arg-type]
+        _check_command(command), related,
+    )
+
+
+class StatusRegistry:
+    """The statuses an application adds to the standard's.
+
+    ``Status(code, command, registry=r)`` resolves against ``r``; without
+    ``registry`` the process-wide :data:`default_registry` is used.  A new
+    registry knows the standard's statuses and nothing else.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._tables = _Tables.standard()
+
+    def add(
+        self,
+        code: SupportsIndex,
+        code_type: StatusType | str,
+        description: str,
+        end: SupportsIndex | None = None,
+        command: Command | None = None,
+        *,
+        related_attributes: Iterable[int] = (),
+        override: bool = False,
+    ) -> CustomStatus:
+        """Register ``code`` (to ``end``, inclusive) as ``description`` for
+        ``command`` (``None``: for every command).
+
+        Raises :class:`StatusConflictError` if it redefines a code the
+        standard defines exactly for that command, gives a code inside a
+        standard masked range another type, or overlaps an earlier
+        registration, unless ``override`` is true; then it wins.
+        """
+        status = _custom_status(code, code_type, description, end, command, related_attributes)
+        self.add_many((status,), override=override)
+        return status
+
+    def add_many(self, statuses: Iterable[CustomStatus], *, override: bool = False) -> None:
+        """Register several statuses at once: all of them, or none if any fails."""
+        checked = [
+            _custom_status(s.code, s.type, s.description, s.end, s.command, s.related_attributes)
+            if isinstance(s, CustomStatus)
+            else _not_custom(s)
+            for s in statuses
+        ]
+        with self._lock:
+            self._tables = self._tables.extended(checked, override)
+
+    @property
+    def custom_statuses(self) -> tuple[CustomStatus, ...]:
+        """Every registration, oldest first."""
+        return self._tables.customs
+
+    def clear(self) -> None:
+        """Forget every registration: only the standard's statuses remain."""
+        with self._lock:
+            self._tables = _Tables.standard()
+
+    def restore_standard(self) -> None:
+        """Drop the registrations that redefine a standard status; keep the rest."""
+        with self._lock:
+            keep = [s for s in self._tables.customs if _standard_conflict(s) is None]
+            self._tables = _Tables.standard().extended(keep, override=True)
+
+    def copy(self) -> StatusRegistry:
+        """A new registry with the same registrations."""
+        new = StatusRegistry()
+        new._tables = self._tables.extended((), override=True)
+        return new
+
+    def __repr__(self) -> str:
+        return f"<StatusRegistry with {len(self._tables.customs)} custom statuses>"
+
+
+def _not_custom(value: object) -> NoReturn:
+    raise TypeError(f"expected a CustomStatus, not {type(value).__name__} {value!r}")
+
+
+default_registry = StatusRegistry()
+"""The process-wide registry that ``Status`` uses when given none."""
+
+
+@final
+class Status(Generic[M_co]):
+    """A status code as received, with its meaning for a command.
+
+    ``Status(0xA7F3, Command.C_STORE)`` resolves to
+    ``CStoreStatus.OUT_OF_RESOURCES``; ``.code`` stays 0xA7F3.  Statuses are
+    immutable, compare by code and command, and ``int(status)`` is the code.
+    """
+
+    __slots__ = ("_member", "code", "command", "description", "related_attributes", "type")
+
+    _member: StatusEnum | None
+    code: int
+    """The raw code as received."""
+    command: Command | None
+    """The command the status answers, if known."""
+    type: StatusType
+    """Success, Warning, Failure, Cancel or Pending."""
+    description: str
+    """What the status means for the command."""
+    related_attributes: tuple[int, ...]
+    """Command set tags that may travel with the status."""
+
+    @overload
+    def __new__(
+        cls, code: SupportsIndex, command: None = None, *, registry: StatusRegistry | None = None
+    ) -> Status[GeneralStatus]: ...
+    @overload
+    def __new__(
+        cls, code: SupportsIndex, command: Literal[Command.C_ECHO], *,
+        registry: StatusRegistry | None = None,
+    ) -> Status[CEchoStatus]: ...
+    @overload
+    def __new__(
+        cls, code: SupportsIndex, command: Literal[Command.C_STORE], *,
+        registry: StatusRegistry | None = None,
+    ) -> Status[CStoreStatus]: ...
+    @overload
+    def __new__(
+        cls, code: SupportsIndex, command: Literal[Command.C_FIND], *,
+        registry: StatusRegistry | None = None,
+    ) -> Status[CFindStatus]: ...
+    @overload
+    def __new__(
+        cls, code: SupportsIndex, command: Literal[Command.C_GET], *,
+        registry: StatusRegistry | None = None,
+    ) -> Status[CGetStatus]: ...
+    @overload
+    def __new__(
+        cls, code: SupportsIndex, command: Literal[Command.C_MOVE], *,
+        registry: StatusRegistry | None = None,
+    ) -> Status[CMoveStatus]: ...
+    @overload
+    def __new__(
+        cls, code: SupportsIndex, command: Literal[Command.N_EVENT_REPORT], *,
+        registry: StatusRegistry | None = None,
+    ) -> Status[NEventReportStatus]: ...
+    @overload
+    def __new__(
+        cls, code: SupportsIndex, command: Literal[Command.N_GET], *,
+        registry: StatusRegistry | None = None,
+    ) -> Status[NGetStatus]: ...
+    @overload
+    def __new__(
+        cls, code: SupportsIndex, command: Literal[Command.N_SET], *,
+        registry: StatusRegistry | None = None,
+    ) -> Status[NSetStatus]: ...
+    @overload
+    def __new__(
+        cls, code: SupportsIndex, command: Literal[Command.N_ACTION], *,
+        registry: StatusRegistry | None = None,
+    ) -> Status[NActionStatus]: ...
+    @overload
+    def __new__(
+        cls, code: SupportsIndex, command: Literal[Command.N_CREATE], *,
+        registry: StatusRegistry | None = None,
+    ) -> Status[NCreateStatus]: ...
+    @overload
+    def __new__(
+        cls, code: SupportsIndex, command: Literal[Command.N_DELETE], *,
+        registry: StatusRegistry | None = None,
+    ) -> Status[NDeleteStatus]: ...
+    @overload
+    def __new__(
+        cls, code: SupportsIndex, command: Command, *, registry: StatusRegistry | None = None
+    ) -> Status[AnyCommandStatus]: ...
+    @overload
+    def __new__(
+        cls, code: SupportsIndex, command: Command | None, *,
+        registry: StatusRegistry | None = None,
+    ) -> Status[AnyCommandStatus | GeneralStatus]: ...
+
+    def __new__(
+        cls, code: SupportsIndex, command: Command | None = None, *,
+        registry: StatusRegistry | None = None,
+    ) -> Status[Any]:
+        if registry is None:
+            tables = default_registry._tables  # pyright: ignore[reportPrivateUsage]
+        elif type(registry) is StatusRegistry:
+            tables = registry._tables  # pyright: ignore[reportPrivateUsage]
+        else:
+            raise TypeError(f"registry must be a StatusRegistry, not {registry!r}")
+        if type(code) is not int or not 0 <= code <= 0xFFFF:
+            code = check_code(code)
+        if command is not None and type(command) is not Command:
+            _check_command(command)
+        key = code | _KEYS[command]
+        memo = tables.memo
+        status = memo.get(key)
+        if status is None:
+            member, type_, description, related = tables.resolve(command, code)
+            status = object.__new__(cls)
+            setattr_ = object.__setattr__
+            setattr_(status, "code", code)
+            setattr_(status, "command", command)
+            setattr_(status, "_member", member)
+            setattr_(status, "type", type_)
+            setattr_(status, "description", description)
+            setattr_(status, "related_attributes", related)
+            if len(memo) >= _MEMO_LIMIT:
+                memo.clear()
+            memo[key] = status
+        return status
+
+    @property
+    def member(self) -> M_co | None:
+        """The member of the command's enum (``GeneralStatus`` without a
+        command) that the code resolves to, masked ranges included; ``None``
+        when the code is not one of the enum's statuses."""
+        return cast("M_co | None", self._member)
+
+    @property
+    def is_success(self) -> bool:
+        return self.type is StatusType.SUCCESS
+
+    @property
+    def is_warning(self) -> bool:
+        return self.type is StatusType.WARNING
+
+    @property
+    def is_failure(self) -> bool:
+        return self.type is StatusType.FAILURE
+
+    @property
+    def is_cancel(self) -> bool:
+        return self.type is StatusType.CANCEL
+
+    @property
+    def is_pending(self) -> bool:
+        return self.type is StatusType.PENDING
+
+    @property
+    def related_attribute_names(self) -> tuple[str, ...]:
+        """The related attributes as DICOM writes tags: ``("(0000,0902)",)``."""
+        return tuple(format_tag(tag) for tag in self.related_attributes)
+
+    def __setattr__(self, name: str, value: object) -> NoReturn:
+        raise AttributeError(f"Status is immutable; cannot set {name!r}")
+
+    def __delattr__(self, name: str) -> NoReturn:
+        raise AttributeError(f"Status is immutable; cannot delete {name!r}")
+
+    def __int__(self) -> int:
+        return self.code
+
+    def __index__(self) -> int:
+        return self.code
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is Status:
+            return self.code == other.code and self.command is other.command
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash((self.code, self.command))
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Status, (self.code, self.command))
+
+    def __str__(self) -> str:
+        return f"(0x{self.code:04X}) {self.type.value}: {self.description}"
+
+    def __repr__(self) -> str:
+        command = "" if self.command is None else f", Command.{self.command.name}"
+        return f"Status(0x{self.code:04X}{command})"
+
+
+def add_status(
+    code: SupportsIndex,
+    code_type: StatusType | str,
+    description: str,
+    end: SupportsIndex | None = None,
+    command: Command | None = None,
+    *,
+    related_attributes: Iterable[int] = (),
+    override: bool = False,
+    registry: StatusRegistry | None = None,
+) -> CustomStatus:
+    """Register a status in ``registry`` (the default one if ``None``); see
+    :meth:`StatusRegistry.add`."""
+    target = default_registry if registry is None else registry
+    return target.add(
+        code, code_type, description, end, command,
+        related_attributes=related_attributes, override=override,
+    )
+
+
+def register_statuses(registry: StatusRegistry | None = None) -> None:
+    """Make the standard's statuses win again, as the seed's
+    ``register_statuses()`` does: drop the registrations that redefine a
+    standard status, keep the others."""
+    (default_registry if registry is None else registry).restore_standard()
