@@ -159,6 +159,7 @@ class StatusEnum(IntEnum):
         member.related_attributes = related_attributes
         member.section = section
         member.mask = mask
+        member.__doc__ = f"{member.pattern} {type.value}: {description} ({section})"
         return member
 
     @property

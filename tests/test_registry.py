@@ -1,0 +1,194 @@
+"""Custom statuses: conflicts, scoping, atomicity and threads."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+
+import pytest
+
+from dimse_status import (
+    Command,
+    CStoreStatus,
+    CustomStatus,
+    Status,
+    StatusConflictError,
+    StatusRegistry,
+    StatusType,
+    add_status,
+    compat,
+    default_registry,
+    register_statuses,
+)
+
+
+@pytest.fixture(autouse=True)
+def clean_default_registry() -> Iterator[None]:
+    default_registry.clear()
+    yield
+    default_registry.clear()
+
+
+def test_vendor_code_refines_a_mask_of_the_same_type_and_wins() -> None:
+    added = add_status(0xC9F0, "Failure", "Vendor: unsupported compression", command=Command.C_STORE)
+    assert added == CustomStatus(0xC9F0, 0xC9F0, StatusType.FAILURE,
+                                 "Vendor: unsupported compression", Command.C_STORE)
+    status = Status(0xC9F0, Command.C_STORE)
+    assert status.description == "Vendor: unsupported compression"
+    assert status.member is None
+    assert Status(0xC9F1, Command.C_STORE).member is CStoreStatus.CANNOT_UNDERSTAND
+    assert Status(0xC9F0, Command.C_FIND).description == "Failed: Unable to process"
+
+
+def test_other_type_inside_a_standard_mask_is_a_conflict_unless_asked() -> None:
+    with pytest.raises(StatusConflictError, match="CANNOT_UNDERSTAND"):
+        add_status(0xC9F0, StatusType.WARNING, "odd", command=Command.C_STORE)
+    assert Status(0xC9F0, Command.C_STORE).member is CStoreStatus.CANNOT_UNDERSTAND
+    add_status(0xC9F0, StatusType.WARNING, "odd", command=Command.C_STORE, override=True)
+    assert Status(0xC9F0, Command.C_STORE).is_warning
+
+
+def test_redefining_an_exact_standard_code_is_a_conflict_unless_asked() -> None:
+    with pytest.raises(StatusConflictError, match=r"0x0117 .*INVALID_OBJECT_INSTANCE"):
+        add_status(0x0117, "Warning", "mine", command=Command.C_STORE)
+    with pytest.raises(StatusConflictError, match="already defined for C-STORE"):
+        add_status(0x0100, "Failure", "mine", end=0x01FF, command=Command.C_STORE)
+    with pytest.raises(StatusConflictError, match="PROCESSING_FAILURE"):
+        add_status(0x0110, "Failure", "mine")
+    add_status(0x0117, "Warning", "mine", command=Command.C_STORE, override=True)
+    assert Status(0x0117, Command.C_STORE).description == "mine"
+    assert Status(0x0117, Command.N_GET).description == "Invalid Object Instance"
+
+
+def test_overlapping_registrations_conflict_and_nothing_is_lost() -> None:
+    add_status(0x1000, "Warning", "first", end=0x100F, command=Command.C_STORE)
+    with pytest.raises(StatusConflictError, match="0x1000-0x100F"):
+        add_status(0x100F, "Warning", "second", end=0x1010, command=Command.C_STORE)
+    assert Status(0x1010, Command.C_STORE).description == "Unknown Status"
+    add_status(0x1004, "Failure", "middle", end=0x1005, command=Command.C_STORE, override=True)
+    assert [Status(c, Command.C_STORE).description for c in range(0x1003, 0x1007)] == [
+        "first", "middle", "middle", "first"]
+
+
+def test_custom_for_any_command_comes_after_the_commands_own() -> None:
+    add_status(0x1234, "Warning", "general vendor code")
+    add_status(0x1234, "Failure", "store vendor code", command=Command.C_STORE)
+    assert Status(0x1234).description == "general vendor code"
+    assert Status(0x1234, Command.C_FIND).description == "general vendor code"
+    assert Status(0x1234, Command.C_STORE).description == "store vendor code"
+    # the command's standard codes still come first
+    add_status(0xA000, "Warning", "odd", end=0xAFFF)
+    assert Status(0xA701, Command.C_GET).description.startswith("Refused: Out of Resources")
+
+
+def test_registries_are_scoped() -> None:
+    mine = StatusRegistry()
+    mine.add(0x1234, "Warning", "only mine", command=Command.C_ECHO)
+    assert Status(0x1234, Command.C_ECHO, registry=mine).description == "only mine"
+    assert Status(0x1234, Command.C_ECHO).description == "Unknown Status"
+    assert default_registry.custom_statuses == ()
+    copy = mine.copy()
+    mine.clear()
+    assert Status(0x1234, Command.C_ECHO, registry=copy).description == "only mine"
+    assert Status(0x1234, Command.C_ECHO, registry=mine).description == "Unknown Status"
+    with pytest.raises(TypeError, match="StatusRegistry"):
+        Status(0, registry={})  # type: ignore[call-overload]
+
+
+def test_add_many_is_all_or_nothing() -> None:
+    reg = StatusRegistry()
+    good = CustomStatus(0x1000, 0x1000, StatusType.WARNING, "good", Command.C_STORE)
+    bad = CustomStatus(0x0117, 0x0117, StatusType.WARNING, "bad", Command.C_STORE)
+    with pytest.raises(StatusConflictError):
+        reg.add_many([good, bad])
+    assert reg.custom_statuses == ()
+    assert Status(0x1000, Command.C_STORE, registry=reg).description == "Unknown Status"
+    with pytest.raises(StatusConflictError):  # conflicts inside one batch count too
+        reg.add_many([good, good._replace(description="again")])
+    reg.add_many([good])
+    assert reg.custom_statuses == (good,)
+
+
+@pytest.mark.parametrize(
+    ("args", "error", "message"),
+    [
+        ((True, "Failure", "x"), TypeError, "bool"),
+        ((0x10000, "Failure", "x"), ValueError, "65536"),
+        ((0x10, "Failure", "x", 0x0F), ValueError, "below"),
+        ((0x10, "Broken", "x"), ValueError, "'Broken'"),
+        ((0x10, "Failure", 3), TypeError, "description"),
+        ((0x10, "Failure", "x", None, "C-STORE"), TypeError, "command must be"),
+    ],
+)
+def test_bad_registrations_are_named_and_change_nothing(
+    args: tuple[object, ...], error: type[Exception], message: str
+) -> None:
+    with pytest.raises(error, match=message):
+        add_status(*args)  # type: ignore[arg-type]
+    assert default_registry.custom_statuses == ()
+
+
+def test_register_statuses_restores_the_standard_like_the_seed() -> None:
+    compat.add_status(0x0110, "Warning", "shadowed")
+    compat.add_status(0x1234, "Warning", "kept", command=Command.C_STORE)
+    assert compat.Status(0x0110).status_type == "Warning"
+    register_statuses()
+    assert compat.Status(0x0110).status_type == "Failure"
+    assert compat.Status(0x1234, Command.C_STORE).description == "kept"
+    compat.register_statuses()
+    assert len(default_registry.custom_statuses) == 1
+
+
+def test_compat_add_status_last_registration_wins() -> None:
+    compat.add_status(0x1000, "Warning", "one", end=0x10FF)
+    compat.add_status(0x1000, "Failure", "two", end=0x10FF)
+    assert compat.Status(0x1050).description == "two"
+
+
+def test_registration_from_threads_while_others_resolve() -> None:
+    reg = StatusRegistry()
+    writers, per_writer = 8, 200
+    errors: list[BaseException] = []
+    stop = threading.Event()
+
+    def write(w: int) -> None:
+        try:
+            for i in range(per_writer):
+                code = 0x1000 + w * per_writer + i
+                reg.add(code, "Warning", f"w{w}-{i}", command=Command.C_STORE)
+        except BaseException as exc:  # pragma: no cover - reported below
+            errors.append(exc)
+
+    def read() -> None:
+        try:
+            while not stop.is_set():
+                for code in (0x0000, 0xA7F3, 0x1000, 0x17FF, 0xC123):
+                    status = Status(code, Command.C_STORE, registry=reg)
+                    # a registration is seen whole or not at all
+                    assert status.description in ("Unknown Status", f"w{(code - 0x1000) // per_writer}-{(code - 0x1000) % per_writer}") or status.member is not None
+        except BaseException as exc:  # pragma: no cover - reported below
+            errors.append(exc)
+
+    readers = [threading.Thread(target=read) for _ in range(4)]
+    threads = [threading.Thread(target=write, args=(w,)) for w in range(writers)]
+    for t in readers + threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=60)
+    stop.set()
+    for t in readers:
+        t.join(timeout=60)
+    assert not errors
+    assert len(reg.custom_statuses) == writers * per_writer
+    for w in range(writers):
+        for i in range(per_writer):
+            code = 0x1000 + w * per_writer + i
+            assert Status(code, Command.C_STORE, registry=reg).description == f"w{w}-{i}"
+
+
+def test_memo_is_bounded() -> None:
+    reg = StatusRegistry()
+    for code in range(0x10000):
+        Status(code, Command.C_FIND, registry=reg)
+    memo = reg._tables.memo  # pyright: ignore[reportPrivateUsage]
+    assert 0 < len(memo) <= 2048

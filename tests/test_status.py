@@ -1,0 +1,251 @@
+"""The standard's tables, masked ranges, fallbacks and bad input."""
+
+from __future__ import annotations
+
+import pickle
+import sys
+from pathlib import Path
+
+import pytest
+
+from dimse_status import (
+    COMMAND_ENUMS,
+    CFindStatus,
+    Command,
+    CStoreStatus,
+    GeneralStatus,
+    NGetStatus,
+    Status,
+    StatusEnum,
+    StatusType,
+)
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
+import standard  # noqa: E402
+
+ALL_ENUMS: list[tuple[Command | None, type[StatusEnum]]] = [
+    (None, GeneralStatus), *COMMAND_ENUMS.items()
+]
+TABLES = [(None, standard.GENERAL)] + [(Command[t.command], t.rows) for t in standard.COMMANDS]
+
+
+@pytest.mark.parametrize(("command", "rows"), TABLES, ids=lambda x: getattr(x, "name", None))
+def test_every_standard_row_is_a_member_that_resolves(
+    command: Command | None, rows: tuple[standard.Row, ...]
+) -> None:
+    enum = GeneralStatus if command is None else COMMAND_ENUMS[command]
+    assert [m.name for m in enum] == [row.name for row in rows]
+    for row in rows:
+        member = enum[row.name]
+        low = int(row.code.replace("x", "0"), 16)
+        assert member.value == low
+        assert member.pattern == row.code
+        assert member.type is StatusType(row.type)
+        assert member.description == row.description
+        assert member.related_attributes == row.related
+        assert member.section == row.section
+        assert member.section.startswith(("PS3.7 ", "PS3.4 "))
+        assert member.__doc__ == f"{row.code} {row.type}: {row.description} ({row.section})"
+        status = Status(low, command)
+        assert status.member is member
+        assert status.type is member.type
+        assert status.description == member.description
+        assert status.related_attributes == member.related_attributes
+
+
+@pytest.mark.parametrize(("command", "enum"), ALL_ENUMS, ids=lambda x: getattr(x, "name", None))
+def test_masked_members_cover_their_range_and_not_one_code_beyond(
+    command: Command | None, enum: type[StatusEnum]
+) -> None:
+    for member in enum:
+        if not member.is_masked:
+            assert member.codes == range(member.value, member.value + 1)
+            continue
+        for code in member.codes:
+            assert member.covers(code)
+            assert Status(code, command).member is member, hex(code)
+        for code in (member.codes[0] - 1, member.codes[-1] + 1):
+            assert not member.covers(code)
+            assert Status(code, command).member is not member
+
+
+def test_masked_example_from_the_contract() -> None:
+    status = Status(0xA7F3, Command.C_STORE)
+    assert status.code == 0xA7F3
+    assert int(status) == 0xA7F3
+    assert status.member is CStoreStatus.OUT_OF_RESOURCES
+    assert CStoreStatus.OUT_OF_RESOURCES == 0xA700
+    assert CStoreStatus.CANNOT_UNDERSTAND == 0xC000
+    assert CStoreStatus.OUT_OF_RESOURCES.codes == range(0xA700, 0xA800)
+    assert str(status) == "(0xA7F3) Failure: Refused: Out of Resources"
+    assert repr(status) == "Status(0xA7F3, Command.C_STORE)"
+    assert status.related_attributes == (0x00000902,)
+    assert status.related_attribute_names == ("(0000,0902)",)
+
+
+def test_same_code_means_different_things_per_command() -> None:
+    assert Status(0xC000, Command.C_STORE).description == "Error: Cannot understand"
+    assert Status(0xC000, Command.C_FIND).description == "Failed: Unable to process"
+    assert Status(0xC000, Command.C_FIND).member is CFindStatus.UNABLE_TO_PROCESS
+
+
+def test_general_codes_without_a_command() -> None:
+    assert Status(0x0110).member is GeneralStatus.PROCESSING_FAILURE
+    assert Status(0x0112).description == "No Such SOP Instance"
+    assert Status(0x0122).member is GeneralStatus.SOP_CLASS_NOT_SUPPORTED
+    assert Status(0x0107).is_warning and Status(0x0116).is_warning
+    assert Status(0xFE00).is_cancel
+
+
+def test_general_code_not_listed_for_the_command_keeps_its_meaning_without_a_member() -> None:
+    status = Status(0x0105, Command.C_STORE)
+    assert status.member is None
+    assert status.type is StatusType.FAILURE
+    assert status.description == "No Such Attribute"
+
+
+def test_0112_and_0122_both_resolve_for_the_c_services() -> None:
+    for command in (Command.C_STORE, Command.C_FIND, Command.C_GET, Command.C_MOVE):
+        enum = COMMAND_ENUMS[command]
+        assert Status(0x0122, command).member is enum["SOP_CLASS_NOT_SUPPORTED"]
+        assert Status(0x0112, command).member is enum["LEGACY_SOP_CLASS_NOT_SUPPORTED"]
+        assert Status(0x0112, command).is_failure
+    assert Status(0x0112, Command.N_GET).member is NGetStatus.NO_SUCH_SOP_INSTANCE
+
+
+@pytest.mark.parametrize(
+    ("code", "command", "expected"),
+    [
+        (0xB123, None, StatusType.WARNING),
+        (0xB123, Command.C_STORE, StatusType.WARNING),
+        (0x0001, Command.N_GET, StatusType.WARNING),
+        (0xA7F3, Command.C_FIND, StatusType.FAILURE),
+        (0xA123, None, StatusType.FAILURE),
+        (0xC123, Command.N_SET, StatusType.FAILURE),
+        (0xFF00, None, StatusType.PENDING),
+        (0xFF01, Command.C_ECHO, StatusType.PENDING),
+        (0x1234, Command.C_STORE, StatusType.FAILURE),
+        (0xFFFF, None, StatusType.FAILURE),
+    ],
+)
+def test_annex_c_class_fallback(code: int, command: Command | None, expected: StatusType) -> None:
+    status = Status(code, command)
+    assert status.member is None
+    assert status.type is expected
+    assert status.description
+
+
+def test_unknown_code_is_the_seeds_unknown_failure() -> None:
+    status = Status(0x1234, Command.C_STORE)
+    assert (status.type, status.description) == (StatusType.FAILURE, "Unknown Status")
+    assert status.is_failure and not status.is_success
+
+
+@pytest.mark.parametrize("command", [None, *Command], ids=str)
+def test_every_code_resolves_for_every_command(command: Command | None) -> None:
+    enum = GeneralStatus if command is None else COMMAND_ENUMS[command]
+    for code in range(0x10000):
+        status = Status(code, command)
+        assert status.code == code
+        assert isinstance(status.type, StatusType)
+        member = status.member
+        if member is not None:
+            assert type(member) is enum
+            assert member.covers(code)
+
+
+def test_is_flags_match_type() -> None:
+    for code, flag in [(0x0000, "is_success"), (0xB000, "is_warning"), (0xA701, "is_failure"),
+                       (0xFE00, "is_cancel"), (0xFF00, "is_pending")]:
+        status = Status(code, Command.C_GET)
+        flags = [f for f in ("is_success", "is_warning", "is_failure", "is_cancel", "is_pending")
+                 if getattr(status, f)]
+        assert flags == [flag]
+        assert getattr(status.member, flag)
+
+
+@pytest.mark.parametrize(
+    ("code", "error", "message"),
+    [
+        (True, TypeError, "bool True"),
+        (1.0, TypeError, "float 1.0"),
+        ("A7F3", TypeError, "'A7F3'"),
+        (None, TypeError, "None"),
+        (-1, ValueError, "-1"),
+        (0x10000, ValueError, "65536"),
+    ],
+)
+def test_bad_codes_are_named(code: object, error: type[Exception], message: str) -> None:
+    with pytest.raises(error, match=message):
+        Status(code)  # type: ignore[call-overload]
+
+
+@pytest.mark.parametrize("command", [1, "C-STORE", 0x8001, True, CStoreStatus.SUCCESS])
+def test_bad_commands_are_type_errors(command: object) -> None:
+    with pytest.raises(TypeError, match="command must be"):
+        Status(0, command)  # type: ignore[call-overload]
+
+
+def test_index_objects_are_accepted() -> None:
+    class Code:
+        def __index__(self) -> int:
+            return 0xA801
+
+    assert Status(Code(), Command.C_MOVE).code == 0xA801
+    assert Status(CStoreStatus.ELEMENTS_DISCARDED, Command.C_STORE).member is (
+        CStoreStatus.ELEMENTS_DISCARDED
+    )
+    assert type(Status(CStoreStatus.SUCCESS).code) is int
+
+
+def test_status_is_immutable_hashable_and_pickles() -> None:
+    status = Status(0xA7F3, Command.C_STORE)
+    with pytest.raises(AttributeError):
+        status.code = 1  # type: ignore[misc]
+    with pytest.raises(AttributeError):
+        del status.description  # type: ignore[misc]
+    assert status == Status(0xA7F3, Command.C_STORE)
+    assert status != Status(0xA7F3, Command.C_FIND)
+    assert status != Status(0xA7F4, Command.C_STORE)
+    assert len({status, Status(0xA7F3, Command.C_STORE)}) == 1
+    assert pickle.loads(pickle.dumps(status)) == status
+    assert status != 0xA7F3  # compare .code or .member, not the Status, with an int
+
+
+def test_members_are_plain_ints_for_pynetdicom_handlers() -> None:
+    assert isinstance(CStoreStatus.OUT_OF_RESOURCES, int)
+    assert CStoreStatus.OUT_OF_RESOURCES + 0 == 0xA700
+    assert f"{CStoreStatus.CANNOT_UNDERSTAND:04X}" == "C000"
+
+
+def test_command_lookups() -> None:
+    assert Command.from_field(0x8001) is Command.C_STORE
+    assert Command.from_field(0x0001) is Command.C_STORE
+    assert Command.from_field(0x8FFF & 0x8130) is Command.N_ACTION
+    for text in ("C-STORE", "c_store", "cstore", " C_STORE "):
+        assert Command.parse(text) is Command.C_STORE
+    assert Command.parse("n-event-report") is Command.N_EVENT_REPORT
+    assert Command.C_STORE.label == "C-STORE"
+    with pytest.raises(ValueError, match="0x0FFF"):
+        Command.from_field(0x0FFF)
+    with pytest.raises(ValueError, match="'C-FOO'"):
+        Command.parse("C-FOO")
+    with pytest.raises(TypeError):
+        Command.from_field(True)
+
+
+def test_status_type_values_and_parse() -> None:
+    assert [t.value for t in StatusType] == ["Success", "Warning", "Failure", "Cancel", "Pending"]
+    assert StatusType.parse("failure") is StatusType.FAILURE
+    assert StatusType.parse(StatusType.PENDING) is StatusType.PENDING
+    with pytest.raises(ValueError, match="'Broken'"):
+        StatusType.parse("Broken")
+    with pytest.raises(TypeError):
+        StatusType.parse(1)  # type: ignore[arg-type]
+
+
+def test_member_names_and_codes_are_unique_within_each_enum() -> None:
+    for _command, enum in ALL_ENUMS:
+        members = list(enum)
+        assert len({m.value for m in members}) == len(members)
+        assert len(enum.__members__) == len(members)  # no aliases
