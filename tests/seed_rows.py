@@ -96,15 +96,15 @@ _N_DESCRIPTIONS = {
     "0124": "Refused: Not Authorized", "0210": "Duplicate Invocation",
     "0211": "Unrecognized Operation", "0212": "Mistyped Argument", "0213": "Resource Limitation",
 }
-SEED_ROWS += [
+SEED_ROWS.extend([
     (command, code, "Failure", _N_DESCRIPTIONS[code])
     for command, codes in _N_SERVICE_ROWS.items()
     for code in codes
-]
+])
 
 # Rows where the seed and the standard disagree (README "Seed and standard"):
 # (command, code) -> the type dimse-status gives, following the standard.
-TYPE_CORRECTIONS = {
+TYPE_CORRECTIONS: dict[tuple[str, str], str] = {
     (command, code): "Warning"
     for command in ("N-GET", "N-SET", "N-CREATE")
     for code in ("0107", "0116")

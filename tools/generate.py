@@ -113,6 +113,7 @@ def render_enums() -> str:
             out += _member(row)
         out[-1:] = []
         out.append("")
+    enum_names = [t.enum for t in standard.COMMANDS]
     out += [
         "",
         "COMMAND_ENUMS: dict[Command, type[StatusEnum]] = {",
@@ -122,7 +123,7 @@ def render_enums() -> str:
         "",
         "__all__ = [",
         '    "COMMAND_ENUMS",',
-        *(f'    "{name}",' for name in sorted(["GeneralStatus", *(t.enum for t in standard.COMMANDS)])),
+        *(f'    "{name}",' for name in sorted(["GeneralStatus", *enum_names])),
         "]",
         "",
     ]

@@ -110,7 +110,8 @@ def table_text(command: Command | None, fmt: str) -> str:
             widths = [max(len(r[i]) for r in [*rows, _HEADER]) for i in range(len(_HEADER))]
             out.append(f"{label} ({enum.__name__})")
             for row in [_HEADER, *rows]:
-                out.append("  " + "  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip())
+                cells = (c.ljust(w) for c, w in zip(row, widths, strict=True))
+                out.append("  " + "  ".join(cells).rstrip())
         out.append("")
     return "\n".join(out).rstrip("\n")
 

@@ -438,19 +438,14 @@ class Status(Generic[M_co]):
     immutable, compare by code and command, and ``int(status)`` is the code.
     """
 
-    __slots__ = ("_member", "code", "command", "description", "related_attributes", "type")
+    __slots__ = ("_code", "_command", "_description", "_member", "_related", "_type")
 
+    _code: int
+    _command: Command | None
     _member: StatusEnum | None
-    code: int
-    """The raw code as received."""
-    command: Command | None
-    """The command the status answers, if known."""
-    type: StatusType
-    """Success, Warning, Failure, Cancel or Pending."""
-    description: str
-    """What the status means for the command."""
-    related_attributes: tuple[int, ...]
-    """Command set tags that may travel with the status."""
+    _type: StatusType
+    _description: str
+    _related: tuple[int, ...]
 
     @overload
     def __new__(
@@ -542,16 +537,41 @@ class Status(Generic[M_co]):
             member, type_, description, related = tables.resolve(command, code)
             status = object.__new__(cls)
             setattr_ = object.__setattr__
-            setattr_(status, "code", code)
-            setattr_(status, "command", command)
+            setattr_(status, "_code", code)
+            setattr_(status, "_command", command)
             setattr_(status, "_member", member)
-            setattr_(status, "type", type_)
-            setattr_(status, "description", description)
-            setattr_(status, "related_attributes", related)
+            setattr_(status, "_type", type_)
+            setattr_(status, "_description", description)
+            setattr_(status, "_related", related)
             if len(memo) >= _MEMO_LIMIT:
                 memo.clear()
             memo[key] = status
         return status
+
+    @property
+    def code(self) -> int:
+        """The raw code as received: 0xA7F3 stays 0xA7F3."""
+        return self._code
+
+    @property
+    def command(self) -> Command | None:
+        """The command the status answers, if known."""
+        return self._command
+
+    @property
+    def type(self) -> StatusType:
+        """Success, Warning, Failure, Cancel or Pending."""
+        return self._type
+
+    @property
+    def description(self) -> str:
+        """What the status means for the command."""
+        return self._description
+
+    @property
+    def related_attributes(self) -> tuple[int, ...]:
+        """Command set tags that may travel with the status, e.g. ``0x00000902``."""
+        return self._related
 
     @property
     def member(self) -> M_co | None:
@@ -599,7 +619,7 @@ class Status(Generic[M_co]):
 
     def __eq__(self, other: object) -> bool:
         if type(other) is Status:
-            return self.code == other.code and self.command is other.command
+            return self._code == other._code and self._command is other._command
         return NotImplemented
 
     def __hash__(self) -> int:
