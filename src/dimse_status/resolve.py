@@ -88,12 +88,10 @@ _Key = Union[Command, None]
 # (first code, last code, entry), sorted and disjoint
 _Segment = tuple[int, int, _Entry]
 
-_MEMO_LIMIT = 2048
-_KEYS: dict[_Key, int] = {None: 0}
+_MEMO_LIMIT = 256  # statuses kept per command and registry generation
 _ENUMS: dict[_Key, type[StatusEnum]] = {None: GeneralStatus}
-for _i, _c in enumerate(Command):
-    _KEYS[_c] = (_i + 1) << 16
-    _ENUMS[_c] = COMMAND_ENUMS[_c]
+for _command, _enum in COMMAND_ENUMS.items():
+    _ENUMS[_command] = _enum
 
 
 def _entry(member: StatusEnum) -> _Entry:
@@ -200,7 +198,9 @@ class _Tables:
         self.starts = starts
         self.segments = segments
         self.customs = customs
-        self.memo: dict[int, Status[Any]] = {}
+        # id(command) -> code -> Status.  Keyed by identity so that an int
+        # equal to a Command's value never finds a Command's statuses.
+        self.memo: dict[int, dict[int, Status[Any]]] = {id(key): {} for key in _ENUMS}
 
     @classmethod
     def standard(cls) -> _Tables:
@@ -349,6 +349,9 @@ def _custom_status(
     )
 
 
+_default_memo: dict[int, dict[int, Status[Any]]] = {}
+
+
 class StatusRegistry:
     """The statuses an application adds to the standard's.
 
@@ -359,7 +362,18 @@ class StatusRegistry:
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
-        self._tables = _Tables.standard()
+        self._tables_ = _Tables.standard()
+
+    @property
+    def _tables(self) -> _Tables:
+        return self._tables_
+
+    @_tables.setter
+    def _tables(self, tables: _Tables) -> None:
+        self._tables_ = tables
+        if self is default_registry:
+            global _default_memo
+            _default_memo = tables.memo
 
     def add(
         self,
@@ -427,6 +441,7 @@ def _not_custom(value: object) -> NoReturn:
 
 default_registry = StatusRegistry()
 """The process-wide registry that ``Status`` uses when given none."""
+_default_memo = default_registry._tables.memo  # pyright: ignore[reportPrivateUsage]
 
 
 @final
@@ -520,33 +535,16 @@ class Status(Generic[M_co]):
         cls, code: SupportsIndex, command: Command | None = None, *,
         registry: StatusRegistry | None = None,
     ) -> Status[Any]:
-        if registry is None:
-            tables = default_registry._tables  # pyright: ignore[reportPrivateUsage]
-        elif type(registry) is StatusRegistry:
-            tables = registry._tables  # pyright: ignore[reportPrivateUsage]
-        else:
-            raise TypeError(f"registry must be a StatusRegistry, not {registry!r}")
-        if type(code) is not int or not 0 <= code <= 0xFFFF:
-            code = check_code(code)
-        if command is not None and type(command) is not Command:
-            _check_command(command)
-        key = code | _KEYS[command]
-        memo = tables.memo
-        status = memo.get(key)
-        if status is None:
-            member, type_, description, related = tables.resolve(command, code)
-            status = object.__new__(cls)
-            setattr_ = object.__setattr__
-            setattr_(status, "_code", code)
-            setattr_(status, "_command", command)
-            setattr_(status, "_member", member)
-            setattr_(status, "_type", type_)
-            setattr_(status, "_description", description)
-            setattr_(status, "_related", related)
-            if len(memo) >= _MEMO_LIMIT:
-                memo.clear()
-            memo[key] = status
-        return status
+        # Fast path: a plain int already resolved for this command.  The memo
+        # only holds valid codes and is keyed by the command's identity, so a
+        # hit needs no further checks.
+        if registry is None and type(code) is int:
+            memo = _default_memo.get(id(command))
+            if memo is not None:
+                status = memo.get(code)
+                if status is not None:
+                    return status
+        return _resolve(cls, code, command, registry)
 
     @property
     def code(self) -> int:
@@ -634,6 +632,36 @@ class Status(Generic[M_co]):
     def __repr__(self) -> str:
         command = "" if self.command is None else f", Command.{self.command.name}"
         return f"Status(0x{self.code:04X}{command})"
+
+
+def _resolve(
+    cls: type[Status[Any]], code: object, command: object, registry: object
+) -> Status[Any]:
+    """The slow path of ``Status()``: validate, resolve, remember."""
+    if registry is None:
+        tables = default_registry._tables  # pyright: ignore[reportPrivateUsage]
+    elif type(registry) is StatusRegistry:
+        tables = registry._tables  # pyright: ignore[reportPrivateUsage]
+    else:
+        raise TypeError(f"registry must be a StatusRegistry, not {registry!r}")
+    value = check_code(code)
+    key = _check_command(command)
+    memo = tables.memo[id(key)]
+    status = memo.get(value)
+    if status is None:
+        member, type_, description, related = tables.resolve(key, value)
+        status = object.__new__(cls)
+        setattr_ = object.__setattr__
+        setattr_(status, "_code", value)
+        setattr_(status, "_command", key)
+        setattr_(status, "_member", member)
+        setattr_(status, "_type", type_)
+        setattr_(status, "_description", description)
+        setattr_(status, "_related", related)
+        if len(memo) >= _MEMO_LIMIT:
+            memo.clear()
+        memo[value] = status
+    return status
 
 
 def add_status(

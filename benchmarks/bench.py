@@ -1,0 +1,188 @@
+"""dimse-status against the reference implementations, side by side in one run.
+
+    pip install -e ".[bench]"
+    python benchmarks/bench.py [--quick]
+
+Prints four figures as ratios (no timed assertions anywhere):
+
+1. ``Status(code, command)`` on a mix of exact, masked and unknown codes,
+   against pynetdicom2 0.9.8's ``Status(code, command)`` (target >= 3x faster),
+   pynetdicom 3's ``code_to_category`` + its status dict, and a bare dict lookup;
+2. the same with 10,000 custom ranges registered, against none (target <= 1.2x);
+3. ``python -c "import dimse_status"`` as a whole process against
+   ``python -c pass`` (target <= 2.2x);
+4. the memory a million mixed (code, command) resolutions leave behind
+   (target <= 1 MB).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import timeit
+from collections.abc import Callable
+
+from dimse_status import Command, CustomStatus, Status, StatusRegistry, StatusType
+
+MIX: list[tuple[int, Command]] = [
+    (0x0000, Command.C_STORE),  # exact
+    (0xB000, Command.C_STORE),  # exact
+    (0xA7F3, Command.C_STORE),  # masked A7xx
+    (0xC123, Command.C_STORE),  # masked Cxxx
+    (0xFF00, Command.C_FIND),  # exact
+    (0xC001, Command.C_FIND),  # masked
+    (0xA702, Command.C_MOVE),  # exact
+    (0x0110, Command.N_SET),  # exact
+    (0x1234, Command.C_STORE),  # unknown
+    (0xB123, Command.C_GET),  # unknown, Annex C class
+    (0x0105, Command.C_ECHO),  # general, not the command's
+    (0xD000, Command.N_ACTION),  # unknown
+]
+
+
+def per_call_ns(fn: Callable[[], object], calls: int, repeat: int) -> float:
+    """Best of ``repeat`` runs, in ns per item of the mix."""
+    best = min(timeit.repeat(fn, number=calls, repeat=repeat))
+    return best / calls / len(MIX) * 1e9
+
+
+def figure_resolution(calls: int, repeat: int) -> dict[str, float]:
+    import pynetdicom2.dimsemessages as d2
+    import pynetdicom2.statuses as s2
+    from pynetdicom.status import STORAGE_SERVICE_CLASS_STATUS, code_to_category
+
+    msg = {
+        Command.C_STORE: d2.CStoreRSPMessage, Command.C_FIND: d2.CFindRSPMessage,
+        Command.C_MOVE: d2.CMoveRSPMessage, Command.C_GET: d2.CGetRSPMessage,
+        Command.N_SET: d2.NSetRSPMessage, Command.C_ECHO: d2.CEchoRSPMessage,
+        Command.N_ACTION: d2.NActionRSPMessage,
+    }
+    ours = list(MIX)
+    theirs = [(code, msg[command]) for code, command in MIX]
+    codes = [code for code, _ in MIX]
+    plain = {code: ("Failure", "x") for code in codes[:6]}
+
+    def run_ours() -> None:
+        for code, command in ours:
+            Status(code, command)
+
+    def run_p2() -> None:
+        for code, command in theirs:
+            s2.Status(code, command)
+
+    def run_p3() -> None:
+        for code in codes:
+            code_to_category(code)
+            STORAGE_SERVICE_CLASS_STATUS.get(code)
+
+    def run_dict() -> None:
+        for code in codes:
+            plain.get(code)
+
+    return {
+        "dimse_status": per_call_ns(run_ours, calls, repeat),
+        "pynetdicom2": per_call_ns(run_p2, calls, repeat),
+        "pynetdicom": per_call_ns(run_p3, calls, repeat),
+        "dict": per_call_ns(run_dict, calls, repeat),
+    }
+
+
+def figure_custom(calls: int, repeat: int) -> dict[str, float]:
+    empty = StatusRegistry()
+    loaded = StatusRegistry()
+    loaded.add_many(
+        CustomStatus(0x1000 + 3 * i, 0x1000 + 3 * i + 1, StatusType.WARNING, f"vendor {i}",
+                     Command.C_STORE if i % 2 else None)
+        for i in range(10_000)
+    )
+
+    def run(registry: StatusRegistry) -> Callable[[], None]:
+        def go() -> None:
+            for code, command in MIX:
+                Status(code, command, registry=registry)
+        return go
+
+    return {
+        "none": per_call_ns(run(empty), calls, repeat),
+        "10k": per_call_ns(run(loaded), calls, repeat),
+    }
+
+
+def process_ms(code: str, runs: int) -> float:
+    best = float("inf")
+    for _ in range(runs):
+        start = timeit.default_timer()
+        subprocess.run([sys.executable, "-c", code], check=True)
+        best = min(best, timeit.default_timer() - start)
+    return best * 1000
+
+
+def figure_import(runs: int) -> dict[str, float]:
+    return {
+        "pass": process_ms("pass", runs),
+        "dimse_status": process_ms("import dimse_status", runs),
+        "typing": process_ms("import typing", runs),
+        "pynetdicom2.statuses": process_ms("import pynetdicom2.statuses", runs),
+    }
+
+
+_MEMORY = """
+import random, sys
+from dimse_status import Command, Status
+def rss():
+    with open('/proc/self/statm') as f:
+        return int(f.read().split()[1]) * {page}
+commands = [None, *Command]
+rng = random.Random(7)
+pairs = [(rng.randrange(0x10000), rng.choice(commands)) for _ in range(1000)]
+for code, command in pairs:  # warm up: first-touch allocations, code objects
+    Status(code, command)
+before = rss()
+for _ in range(1000):
+    for code, command in [(rng.randrange(0x10000), rng.choice(commands)) for _ in range(1000)]:
+        Status(code, command)
+print(rss() - before)
+"""
+
+
+def figure_memory() -> float:
+    code = _MEMORY.replace("{page}", str(os.sysconf("SC_PAGE_SIZE")))
+    out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True)
+    return int(out.stdout) / 1e6
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--quick", action="store_true", help="fewer repetitions")
+    args = parser.parse_args()
+    calls, repeat, runs = (2_000, 3, 5) if args.quick else (20_000, 7, 25)
+    print(f"Python {sys.version.split()[0]}, one run, best of {repeat}")
+
+    r = figure_resolution(calls, repeat)
+    print("\n1. Status(code, command), mixed exact/masked/unknown codes, ns per call")
+    for name, ns in r.items():
+        print(f"   {name:14s} {ns:8.1f} ns")
+    print(f"   => {r['pynetdicom2'] / r['dimse_status']:.1f}x faster than pynetdicom2 "
+          f"(target >= 3x); {r['pynetdicom'] / r['dimse_status']:.1f}x vs pynetdicom; "
+          f"{r['dimse_status'] / r['dict']:.1f}x a bare dict lookup")
+
+    c = figure_custom(calls, repeat)
+    print("\n2. The same with 10,000 custom ranges registered")
+    print(f"   none {c['none']:.1f} ns, 10k {c['10k']:.1f} ns "
+          f"=> {c['10k'] / c['none']:.2f}x (target <= 1.2x)")
+
+    i = figure_import(runs)
+    print("\n3. Whole-process import, best of", runs)
+    for name, ms in i.items():
+        print(f"   {name:22s} {ms:6.1f} ms  {ms / i['pass']:.2f}x python -c pass")
+    print(f"   => import dimse_status is {i['dimse_status'] / i['pass']:.2f}x (target <= 2.2x)")
+
+    m = figure_memory()
+    print("\n4. Memory after a million mixed resolutions")
+    print(f"   => {m:.2f} MB larger (target <= 1 MB)")
+
+
+if __name__ == "__main__":
+    main()
