@@ -197,5 +197,5 @@ def test_memo_is_bounded() -> None:
     for code in range(0x10000):
         Status(code, Command.C_FIND, registry=reg)
     memo = reg._tables.memo  # pyright: ignore[reportPrivateUsage]
-    assert 0 < len(memo[id(Command.C_FIND)]) <= 256
+    assert 0 < len(memo[Command.C_FIND]) <= 256
     assert all(len(codes) <= 256 for codes in memo.values())

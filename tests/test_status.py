@@ -17,6 +17,7 @@ from dimse_status import (
     NGetStatus,
     Status,
     StatusEnum,
+    StatusRegistry,
     StatusType,
 )
 
@@ -249,3 +250,19 @@ def test_member_names_and_codes_are_unique_within_each_enum() -> None:
         members = list(enum)
         assert len({m.value for m in members}) == len(members)
         assert len(enum.__members__) == len(members)  # no aliases
+
+
+def test_memoized_codes_do_not_admit_look_alike_arguments() -> None:
+    """The fast path must not let a bool, a float or an int command through."""
+    assert Status(1).code == 1 and Status(1, Command.C_STORE).code == 1  # now memoized
+    for code in (True, 1.0):
+        with pytest.raises(TypeError):
+            Status(code)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="command must be"):
+        Status(1, 1)  # type: ignore[call-overload]
+    registry = StatusRegistry()
+    assert Status(0xA7F3, Command.C_STORE, registry=registry).member is (
+        CStoreStatus.OUT_OF_RESOURCES
+    )
+    with pytest.raises(TypeError, match="StatusRegistry"):
+        Status(0xA7F3, Command.C_STORE, registry=object())  # type: ignore[call-overload]

@@ -8,7 +8,8 @@ base of every status enum in :mod:`dimse_status.statuses`.
 from __future__ import annotations
 
 from enum import Enum, IntEnum
-from typing import TYPE_CHECKING
+
+from ._typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from typing_extensions import Self

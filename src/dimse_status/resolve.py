@@ -23,23 +23,12 @@ memo of the statuses it has resolved.
 
 from __future__ import annotations
 
-import threading
+from _thread import allocate_lock
 from bisect import bisect_right
+from collections import namedtuple
 from operator import index
-from typing import (
-    TYPE_CHECKING,
-    Any,
-    Generic,
-    Iterable,
-    Literal,
-    NamedTuple,
-    SupportsIndex,
-    TypeVar,
-    Union,
-    cast,
-    overload,
-)
 
+from ._typing import TYPE_CHECKING, Generic, final, overload
 from .base import Command, StatusEnum, StatusType, format_tag
 from .statuses import (
     COMMAND_ENUMS,
@@ -57,11 +46,34 @@ from .statuses import (
     NSetStatus,
 )
 
+# Only type checkers import typing (see _typing.py).
 if TYPE_CHECKING:
-    from typing_extensions import NoReturn, final
+    from collections.abc import Iterable
+    from typing import Any, Literal, NamedTuple, SupportsIndex, TypeVar
+
+    from typing_extensions import NoReturn
+
+    M_co = TypeVar("M_co", bound=StatusEnum, covariant=True)
+
+    class _CustomStatusFields(NamedTuple):
+        code: int
+        end: int
+        type: StatusType
+        description: str
+        command: Command | None = None
+        related_attributes: tuple[int, ...] = ()
+
+    # (member or None, type, description, related attributes)
+    _Entry = tuple[StatusEnum | None, StatusType, str, tuple[int, ...]]
+    _Key = Command | None
+    # (first code, last code, entry), sorted and disjoint
+    _Segment = tuple[int, int, _Entry]
 else:
-    def final(cls: Any) -> Any:
-        return cls
+    M_co = None
+    _CustomStatusFields = namedtuple(
+        "_CustomStatusFields", "code end type description command related_attributes",
+        defaults=(None, ()),
+    )
 
 __all__ = [
     "AnyCommandStatus",
@@ -74,19 +86,11 @@ __all__ = [
     "register_statuses",
 ]
 
-AnyCommandStatus = Union[
-    CEchoStatus, CStoreStatus, CFindStatus, CGetStatus, CMoveStatus, NEventReportStatus,
-    NGetStatus, NSetStatus, NActionStatus, NCreateStatus, NDeleteStatus,
-]
+AnyCommandStatus = (
+    CEchoStatus | CStoreStatus | CFindStatus | CGetStatus | CMoveStatus | NEventReportStatus
+    | NGetStatus | NSetStatus | NActionStatus | NCreateStatus | NDeleteStatus
+)
 """The member type of a status whose command is not known statically."""
-
-M_co = TypeVar("M_co", bound=StatusEnum, covariant=True)
-
-# (member or None, type, description, related attributes)
-_Entry = tuple[Union[StatusEnum, None], StatusType, str, tuple[int, ...]]
-_Key = Union[Command, None]
-# (first code, last code, entry), sorted and disjoint
-_Segment = tuple[int, int, _Entry]
 
 _MEMO_LIMIT = 256  # statuses kept per command and registry generation
 _ENUMS: dict[_Key, type[StatusEnum]] = {None: GeneralStatus}
@@ -135,16 +139,12 @@ def _class_entry(code: int) -> _Entry:
     return entry
 
 
-class CustomStatus(NamedTuple):
+class CustomStatus(_CustomStatusFields):
     """A registered status: the codes ``code`` to ``end`` (inclusive) mean
-    ``description`` for ``command`` (``None``: for any command)."""
+    ``description`` for ``command`` (``None``: for any command), with the
+    fields ``code, end, type, description, command, related_attributes``."""
 
-    code: int
-    end: int
-    type: StatusType
-    description: str
-    command: Command | None = None
-    related_attributes: tuple[int, ...] = ()
+    __slots__ = ()
 
     def covers(self, code: int) -> bool:
         return self.code <= code <= self.end
@@ -198,9 +198,9 @@ class _Tables:
         self.starts = starts
         self.segments = segments
         self.customs = customs
-        # id(command) -> code -> Status.  Keyed by identity so that an int
-        # equal to a Command's value never finds a Command's statuses.
-        self.memo: dict[int, dict[int, Status[Any]]] = {id(key): {} for key in _ENUMS}
+        # command -> code -> Status; Status() checks the argument types before
+        # it looks here.
+        self.memo: dict[_Key, dict[int, Status[Any]]] = {key: {} for key in _ENUMS}
 
     @classmethod
     def standard(cls) -> _Tables:
@@ -349,9 +349,6 @@ def _custom_status(
     )
 
 
-_default_memo: dict[int, dict[int, Status[Any]]] = {}
-
-
 class StatusRegistry:
     """The statuses an application adds to the standard's.
 
@@ -361,19 +358,13 @@ class StatusRegistry:
     """
 
     def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._tables_ = _Tables.standard()
+        self._lock = allocate_lock()
+        self._publish(_Tables.standard())
 
-    @property
-    def _tables(self) -> _Tables:
-        return self._tables_
-
-    @_tables.setter
-    def _tables(self, tables: _Tables) -> None:
-        self._tables_ = tables
-        if self is default_registry:
-            global _default_memo
-            _default_memo = tables.memo
+    def _publish(self, tables: _Tables) -> None:
+        # ``_memo`` is read by Status()'s fast path; both belong to one generation.
+        self._tables = tables
+        self._memo = tables.memo
 
     def add(
         self,
@@ -407,7 +398,7 @@ class StatusRegistry:
             for s in statuses
         ]
         with self._lock:
-            self._tables = self._tables.extended(checked, override)
+            self._publish(self._tables.extended(checked, override))
 
     @property
     def custom_statuses(self) -> tuple[CustomStatus, ...]:
@@ -417,18 +408,18 @@ class StatusRegistry:
     def clear(self) -> None:
         """Forget every registration: only the standard's statuses remain."""
         with self._lock:
-            self._tables = _Tables.standard()
+            self._publish(_Tables.standard())
 
     def restore_standard(self) -> None:
         """Drop the registrations that redefine a standard status; keep the rest."""
         with self._lock:
             keep = [s for s in self._tables.customs if _standard_conflict(s) is None]
-            self._tables = _Tables.standard().extended(keep, override=True)
+            self._publish(_Tables.standard().extended(keep, override=True))
 
     def copy(self) -> StatusRegistry:
         """A new registry with the same registrations."""
         new = StatusRegistry()
-        new._tables = self._tables.extended((), override=True)
+        new._publish(self._tables.extended((), override=True))
         return new
 
     def __repr__(self) -> str:
@@ -441,7 +432,6 @@ def _not_custom(value: object) -> NoReturn:
 
 default_registry = StatusRegistry()
 """The process-wide registry that ``Status`` uses when given none."""
-_default_memo = default_registry._tables.memo  # pyright: ignore[reportPrivateUsage]
 
 
 @final
@@ -533,17 +523,17 @@ class Status(Generic[M_co]):
 
     def __new__(
         cls, code: SupportsIndex, command: Command | None = None, *,
-        registry: StatusRegistry | None = None,
+        registry: StatusRegistry | None = default_registry,
     ) -> Status[Any]:
         # Fast path: a plain int already resolved for this command.  The memo
-        # only holds valid codes and is keyed by the command's identity, so a
-        # hit needs no further checks.
-        if registry is None and type(code) is int:
-            memo = _default_memo.get(id(command))
-            if memo is not None:
-                status = memo.get(code)
-                if status is not None:
-                    return status
+        # only holds valid codes, and the exact-type checks keep a bool, a
+        # float or an int posing as a command from finding a memoized status.
+        # (registry=None or a wrong type fails the lookup and goes the slow way.)
+        if code.__class__ is int and (command.__class__ is Command or command is None):
+            try:
+                return registry._memo[command][code]  # type: ignore[union-attr]  # pyright: ignore
+            except (KeyError, AttributeError):
+                pass
         return _resolve(cls, code, command, registry)
 
     @property
@@ -576,7 +566,7 @@ class Status(Generic[M_co]):
         """The member of the command's enum (``GeneralStatus`` without a
         command) that the code resolves to, masked ranges included; ``None``
         when the code is not one of the enum's statuses."""
-        return cast("M_co | None", self._member)
+        return self._member  # type: ignore[return-value]  # pyright: ignore[reportReturnType]
 
     @property
     def is_success(self) -> bool:
@@ -646,7 +636,7 @@ def _resolve(
         raise TypeError(f"registry must be a StatusRegistry, not {registry!r}")
     value = check_code(code)
     key = _check_command(command)
-    memo = tables.memo[id(key)]
+    memo = tables.memo[key]
     status = memo.get(value)
     if status is None:
         member, type_, description, related = tables.resolve(key, value)

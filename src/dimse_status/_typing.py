@@ -1,0 +1,34 @@
+"""The few ``typing`` names the package uses at run time, without ``typing``.
+
+Importing ``typing`` would roughly double ``import dimse_status``; only type
+checkers need it.  They see typing's own names here; the run time gets
+stand-ins that do what those names do at run time.
+"""
+
+from __future__ import annotations
+
+from types import GenericAlias
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Generic as Generic
+    from typing import overload as overload
+
+    from typing_extensions import final as final
+else:
+
+    def overload(func):
+        return func
+
+    def final(cls):
+        return cls
+
+    class Generic:
+        """``class C(Generic[T])`` without typing; ``C[X]`` gives a GenericAlias."""
+
+        __slots__ = ()
+
+        def __class_getitem__(cls, item):
+            return cls if cls is Generic else GenericAlias(cls, item)
+
+__all__ = ["TYPE_CHECKING", "Generic", "final", "overload"]
