@@ -275,6 +275,360 @@ COMMANDS: tuple[CommandTable, ...] = (
 )
 
 # ---------------------------------------------------------------------------
+# PS3.4 service classes.  A service's own statuses for a command come before
+# the command's (PS3.7) statuses when a status is resolved in the service's
+# context.  A service whose statuses are all the command's (Storage, Q/R
+# C-MOVE and C-GET, Worklist ...) has no own rows: its statuses are the
+# command enum's members.
+# ---------------------------------------------------------------------------
+
+
+class ServiceTable(NamedTuple):
+    """One PS3.4 service class and the statuses it adds to each command."""
+
+    name: str  # the Service member's name
+    title: str  # the service class as PS3.4 names it, without "Service Class"
+    section: str  # the PS3.4 annex
+    prefix: str  # prefix of its enums' class names: UPS -> UPSNActionStatus
+    aliases: tuple[str, ...]  # other names users know it by
+    commands: tuple[str, ...]  # the DIMSE commands the service uses
+    own: tuple[tuple[str, tuple[Row, ...]], ...] = ()  # command -> its own rows
+    note: str = ""
+
+
+_UPS_NOT_MANAGED = "Failed: Specified SOP Instance UID does not exist or is not a UPS " \
+    "Instance managed by this SCP"
+_UPS_MAY_NO_LONGER_BE_UPDATED = "Failed: The UPS may no longer be updated"
+_UPS_TRANSACTION_UID = "Failed: The correct Transaction UID was not provided"
+_OPTIONAL_NOT_SUPPORTED = "Requested optional Attributes are not supported"
+_DENSITY = ("Requested Min Density or Max Density outside of printer's operating range. "
+            "The printer will use its respective minimum or maximum density value instead")
+_DEMAGNIFIED = "Image size is larger than Image Box size, the image has been demagnified"
+_CROPPED = "Image size is larger than the Image Box size, the Image has been cropped to fit"
+_DECIMATED = ("Image size or Combined Print Image size is larger than the Image Box size, "
+              "the Image or Combined Print Image has been decimated to fit")
+_IMAGE_TOO_LARGE = "Image size is larger than Image Box size"
+_COMBINED_TOO_LARGE = "Combined Print Image size is larger than the Image Box size"
+_QUEUE_FULL = "Unable to create Print Job SOP Instance; print queue is full"
+_RT_NOT_FOUND = "No such object instance - applicable Machine Verification instance not found"
+_RT_PLAN_ROWS = (
+    ("FRACTION_GROUP_NOT_IN_PLAN", "C221",
+     "The Referenced Fraction Group Number does not exist in the referenced plan"),
+    ("NO_BEAMS_IN_FRACTION_GROUP", "C222", "No beams exist within the referenced fraction group"),
+    ("ALREADY_VERIFYING", "C223",
+     "SCU already verifying and cannot currently process this request"),
+    ("BEAM_NOT_IN_FRACTION_GROUP", "C224",
+     "Referenced Beam Number not found within the referenced Fraction Group"),
+    ("DEVICE_NOT_SUPPORTED", "C225", "Referenced device or accessory not supported"),
+    ("DEVICE_NOT_IN_BEAM", "C226",
+     "Referenced device or accessory not found within the referenced beam"),
+)
+
+
+def _rt_rows(section: str) -> tuple[Row, ...]:
+    return tuple(Row(name, code, FAILURE, text, section) for name, code, text in _RT_PLAN_ROWS)
+
+
+_QR_FAMILY = ("C_FIND", "C_MOVE", "C_GET")
+
+SERVICES: tuple[ServiceTable, ...] = (
+    ServiceTable("VERIFICATION", "Verification", "PS3.4 Annex A", "Verification", (),
+                 ("C_ECHO",)),
+    ServiceTable("STORAGE", "Storage", "PS3.4 Annex B", "Storage", (), ("C_STORE",),
+                 note="Its statuses (B.2.3) are CStoreStatus's members."),
+    ServiceTable("QUERY_RETRIEVE", "Query/Retrieve", "PS3.4 Annex C", "QueryRetrieve",
+                 ("QR", "Q/R"), _QR_FAMILY, (
+                     ("C_FIND", (
+                         Row("RESPONSE_LIMIT_REACHED", "B001", WARNING,
+                             "Matching reached response limit, subsequent request may return "
+                             "additional matches", "PS3.4 C.6.4.5"),
+                         Row("INVALID_PRIOR_RECORD_KEY", "A710", FAILURE,
+                             "Failed: Invalid Prior Record Key", "PS3.4 C.6.4.5.3"),
+                     )),
+                 ), note="C-MOVE and C-GET statuses (C.4.2, C.4.3) are CMoveStatus's and "
+                         "CGetStatus's members; the Repository Query codes are its own."),
+    ServiceTable("PROCEDURE_STEP", "Procedure Step", "PS3.4 Annex F", "ProcedureStep",
+                 ("MPPS", "Modality Performed Procedure Step"),
+                 ("N_CREATE", "N_SET", "N_GET", "N_EVENT_REPORT"), (
+                     ("N_SET", (
+                         Row("MAY_NO_LONGER_BE_UPDATED", "0110", FAILURE,
+                             "Processing failure: Performed Procedure Step Object may no "
+                             "longer be updated", "PS3.4 F.7.2.2.4",
+                             (ERROR_COMMENT, ERROR_ID)),
+                     )),
+                     ("N_GET", (
+                         Row("OPTIONAL_ATTRIBUTES_NOT_SUPPORTED", "0001", WARNING,
+                             _OPTIONAL_NOT_SUPPORTED, "PS3.4 F.8"),
+                     )),
+                 )),
+    ServiceTable("PRINT_MANAGEMENT", "Print Management", "PS3.4 Annex H", "Print",
+                 ("PRINT",), ("N_CREATE", "N_SET", "N_GET", "N_ACTION", "N_DELETE",
+                              "N_EVENT_REPORT"), (
+                     ("N_CREATE", (
+                         Row("MEMORY_ALLOCATION_NOT_SUPPORTED", "B600", WARNING,
+                             "Memory allocation not supported", "PS3.4 H.4.1.2.1.2"),
+                         Row("DENSITY_OUT_OF_RANGE", "B605", WARNING, _DENSITY,
+                             "PS3.4 H.4.2.2.1.2"),
+                         Row("UNPRINTED_FILM_BOX_EXISTS", "C616", FAILURE,
+                             "There is an existing Film Box that has not been printed and "
+                             "N-ACTION at the Film Session level is not supported. A new Film "
+                             "Box will not be created when a previous Film Box has not been "
+                             "printed", "PS3.4 H.4.2.2.1.2"),
+                     )),
+                     ("N_SET", (
+                         Row("MEMORY_ALLOCATION_NOT_SUPPORTED", "B600", WARNING,
+                             "Memory allocation not supported", "PS3.4 H.4.1.2.2.2"),
+                         Row("IMAGE_DEMAGNIFIED", "B604", WARNING, _DEMAGNIFIED,
+                             "PS3.4 H.4.3.1.2.1.2"),
+                         Row("DENSITY_OUT_OF_RANGE", "B605", WARNING, _DENSITY,
+                             "PS3.4 H.4.2.2.2.2"),
+                         Row("IMAGE_CROPPED", "B609", WARNING, _CROPPED, "PS3.4 H.4.3.1.2.1.2"),
+                         Row("IMAGE_DECIMATED", "B60A", WARNING, _DECIMATED,
+                             "PS3.4 H.4.3.1.2.1.2"),
+                         Row("IMAGE_TOO_LARGE", "C603", FAILURE, _IMAGE_TOO_LARGE,
+                             "PS3.4 H.4.3.1.2.1.2"),
+                         Row("INSUFFICIENT_PRINTER_MEMORY", "C605", FAILURE,
+                             "Insufficient memory in printer to store the image",
+                             "PS3.4 H.4.3.1.2.1.2"),
+                         Row("COMBINED_IMAGE_TOO_LARGE", "C613", FAILURE, _COMBINED_TOO_LARGE,
+                             "PS3.4 H.4.3.1.2.1.2"),
+                     )),
+                     ("N_ACTION", (
+                         Row("COLLATION_NOT_SUPPORTED", "B601", WARNING,
+                             "Film session printing (collation) is not supported",
+                             "PS3.4 H.4.1.2.4.2"),
+                         Row("FILM_SESSION_EMPTY_PAGE", "B602", WARNING,
+                             "Film Session SOP Instance hierarchy does not contain Image Box "
+                             "SOP Instances (empty page)", "PS3.4 H.4.1.2.4.2"),
+                         Row("FILM_BOX_EMPTY_PAGE", "B603", WARNING,
+                             "Film Box SOP Instance hierarchy does not contain Image Box SOP "
+                             "Instances (empty page)", "PS3.4 H.4.2.2.4.2"),
+                         Row("IMAGE_DEMAGNIFIED", "B604", WARNING, _DEMAGNIFIED,
+                             "PS3.4 H.4.2.2.4.2"),
+                         Row("IMAGE_CROPPED", "B609", WARNING, _CROPPED, "PS3.4 H.4.2.2.4.2"),
+                         Row("IMAGE_DECIMATED", "B60A", WARNING, _DECIMATED,
+                             "PS3.4 H.4.2.2.4.2"),
+                         Row("NO_FILM_BOXES", "C600", FAILURE,
+                             "Film Session SOP Instance hierarchy does not contain Film Box "
+                             "SOP Instances", "PS3.4 H.4.1.2.4.2"),
+                         Row("FILM_SESSION_QUEUE_FULL", "C601", FAILURE, _QUEUE_FULL,
+                             "PS3.4 H.4.1.2.4.2"),
+                         Row("FILM_BOX_QUEUE_FULL", "C602", FAILURE, _QUEUE_FULL,
+                             "PS3.4 H.4.2.2.4.2"),
+                         Row("IMAGE_TOO_LARGE", "C603", FAILURE, _IMAGE_TOO_LARGE,
+                             "PS3.4 H.4.2.2.4.2"),
+                         Row("COMBINED_IMAGE_TOO_LARGE", "C613", FAILURE, _COMBINED_TOO_LARGE,
+                             "PS3.4 H.4.2.2.4.2"),
+                     )),
+                 )),
+    ServiceTable("STORAGE_COMMITMENT", "Storage Commitment", "PS3.4 Annex J",
+                 "StorageCommitment", (), ("N_ACTION", "N_EVENT_REPORT")),
+    ServiceTable("BASIC_WORKLIST_MANAGEMENT", "Basic Worklist Management", "PS3.4 Annex K",
+                 "Worklist", ("MWL", "WORKLIST", "Modality Worklist"), ("C_FIND",),
+                 note="Its C-FIND statuses (K.4.1.1.4) are CFindStatus's members."),
+    ServiceTable("APPLICATION_EVENT_LOGGING", "Application Event Logging", "PS3.4 Annex P",
+                 "EventLogging", ("EVENT_LOGGING",), ("N_ACTION",), (
+                     ("N_ACTION", (
+                         Row("SYNCHRONIZATION_FRAME_OF_REFERENCE_MISMATCH", "B101", WARNING,
+                             "Specified Synchronization Frame of Reference UID does not match "
+                             "SCP Synchronization Frame of Reference", "PS3.4 P.2.2.4"),
+                         Row("STUDY_INSTANCE_UID_COERCED", "B102", WARNING,
+                             "Study Instance UID coercion; Event logged under a different Study "
+                             "Instance UID", "PS3.4 P.2.2.4"),
+                         Row("IDS_INCONSISTENT_EVENT_LOGGED", "B104", WARNING,
+                             "IDs inconsistent in matching a current study; Event logged",
+                             "PS3.4 P.2.2.4"),
+                         Row("PROCEDURAL_LOGGING_NOT_AVAILABLE", "C101", FAILURE,
+                             "Procedural Logging not available for specified Study Instance "
+                             "UID", "PS3.4 P.2.2.4"),
+                         Row("EVENT_DOES_NOT_MATCH_TEMPLATE", "C102", FAILURE,
+                             "Event Information does not match Template", "PS3.4 P.2.2.4"),
+                         Row("CANNOT_MATCH_EVENT_TO_STUDY", "C103", FAILURE,
+                             "Cannot match event to a current study", "PS3.4 P.2.2.4"),
+                         Row("IDS_INCONSISTENT_EVENT_NOT_LOGGED", "C104", FAILURE,
+                             "IDs inconsistent in matching a current study; Event not logged",
+                             "PS3.4 P.2.2.4"),
+                         Row("OPERATOR_NOT_AUTHORIZED", "C10E", FAILURE,
+                             "Operator not authorized to add entry to Medication "
+                             "Administration Record", "PS3.4 P.3"),
+                         Row("PATIENT_NOT_IDENTIFIED", "C110", FAILURE,
+                             "Patient cannot be identified from Patient ID (0010,0020) or "
+                             "Admission ID (0038,0010)", "PS3.4 P.3"),
+                         Row("MEDICATION_RECORD_UPDATE_FAILED", "C111", FAILURE,
+                             "Update of Medication Administration Record failed", "PS3.4 P.3"),
+                     )),
+                 )),
+    ServiceTable("RELEVANT_PATIENT_INFORMATION_QUERY", "Relevant Patient Information Query",
+                 "PS3.4 Annex Q", "RelevantPatient", ("RELEVANT_PATIENT",), ("C_FIND",), (
+                     ("C_FIND", (
+                         Row("MORE_THAN_ONE_MATCH", "C100", FAILURE,
+                             "Failed: More than one match found", "PS3.4 Q.2",
+                             (ERROR_COMMENT,)),
+                         Row("TEMPLATE_NOT_SUPPORTED", "C200", FAILURE,
+                             "Failed: Unable to support requested template", "PS3.4 Q.2",
+                             (ERROR_COMMENT,)),
+                     )),
+                 )),
+    ServiceTable("INSTANCE_AVAILABILITY_NOTIFICATION", "Instance Availability Notification",
+                 "PS3.4 Annex R", "InstanceAvailability", ("IAN",), ("N_CREATE",),
+                 note="Its N-CREATE statuses are PS3.7's (NCreateStatus)."),
+    ServiceTable("MEDIA_CREATION_MANAGEMENT", "Media Creation Management", "PS3.4 Annex S",
+                 "MediaCreation", ("MEDIA_CREATION",), ("N_CREATE", "N_ACTION", "N_GET"), (
+                     ("N_ACTION", (
+                         Row("ALREADY_INITIATED", "A510", FAILURE,
+                             "Refused: An Initiate Media Creation action has already been "
+                             "received for this SOP Instance", "PS3.4 S.3.2.2.4"),
+                         Row("ALREADY_COMPLETED", "C201", FAILURE,
+                             "Media creation request already completed", "PS3.4 S.3.2.3.4"),
+                         Row("IN_PROGRESS_CANNOT_INTERRUPT", "C202", FAILURE,
+                             "Media creation request already in progress and cannot be "
+                             "interrupted", "PS3.4 S.3.2.3.4"),
+                         Row("CANCELLATION_DENIED", "C203", FAILURE,
+                             "Cancellation denied for unspecified reason", "PS3.4 S.3.2.3.4"),
+                     )),
+                     ("N_GET", (
+                         Row("OPTIONAL_ATTRIBUTES_NOT_SUPPORTED", "0001", WARNING,
+                             _OPTIONAL_NOT_SUPPORTED, "PS3.4 S.3.2.4.4"),
+                     )),
+                 )),
+    ServiceTable("HANGING_PROTOCOL_QUERY_RETRIEVE", "Hanging Protocol Query/Retrieve",
+                 "PS3.4 Annex U", "HangingProtocol", ("HANGING_PROTOCOL",), _QR_FAMILY),
+    ServiceTable("SUBSTANCE_ADMINISTRATION_QUERY", "Substance Administration Query",
+                 "PS3.4 Annex V", "SubstanceAdministration", ("SUBSTANCE_ADMINISTRATION",),
+                 ("C_FIND",)),
+    ServiceTable("COLOR_PALETTE_QUERY_RETRIEVE", "Color Palette Query/Retrieve",
+                 "PS3.4 Annex X", "ColorPalette", ("COLOR_PALETTE",), _QR_FAMILY),
+    ServiceTable("COMPOSITE_INSTANCE_ROOT_RETRIEVE", "Composite Instance Root Retrieve",
+                 "PS3.4 Annex Y", "CompositeInstanceRoot", (), ("C_MOVE", "C_GET"),
+                 note="Its frame-level codes AA00-AA04 (Y.4.1.1.4, Y.4.2.1.4) are members of "
+                      "CMoveStatus and CGetStatus."),
+    ServiceTable("COMPOSITE_INSTANCE_RETRIEVE_WITHOUT_BULK_DATA",
+                 "Composite Instance Retrieve Without Bulk Data", "PS3.4 Annex Z",
+                 "WithoutBulkData", (), ("C_GET",)),
+    ServiceTable("IMPLANT_TEMPLATE_QUERY_RETRIEVE", "Implant Template Query/Retrieve",
+                 "PS3.4 Annex BB", "ImplantTemplate", ("IMPLANT_TEMPLATE",), _QR_FAMILY),
+    ServiceTable("UNIFIED_PROCEDURE_STEP", "Unified Procedure Step", "PS3.4 Annex CC", "UPS",
+                 ("UPS",), ("N_CREATE", "N_SET", "N_GET", "N_ACTION", "N_EVENT_REPORT",
+                            "C_FIND"), (
+                     ("N_CREATE", (
+                         Row("CREATED_WITH_MODIFICATIONS", "B300", WARNING,
+                             "The UPS was created with modifications", "PS3.4 CC.2.5.4"),
+                         Row("STATE_NOT_SCHEDULED", "C309", FAILURE,
+                             "Failed: The provided value of UPS State was not SCHEDULED",
+                             "PS3.4 CC.2.5.4"),
+                     )),
+                     ("N_SET", (
+                         Row("OPTIONAL_ATTRIBUTES_NOT_SUPPORTED", "0001", WARNING,
+                             _OPTIONAL_NOT_SUPPORTED, "PS3.4 CC.2.6.4"),
+                         Row("COERCED_INVALID_VALUES", "B305", WARNING,
+                             "Coerced invalid values to valid values", "PS3.4 CC.2.6.4"),
+                         Row("MAY_NO_LONGER_BE_UPDATED", "C300", FAILURE,
+                             _UPS_MAY_NO_LONGER_BE_UPDATED, "PS3.4 CC.2.6.4"),
+                         Row("WRONG_TRANSACTION_UID", "C301", FAILURE, _UPS_TRANSACTION_UID,
+                             "PS3.4 CC.2.6.4"),
+                         Row("NOT_MANAGED_BY_SCP", "C307", FAILURE, _UPS_NOT_MANAGED,
+                             "PS3.4 CC.2.6.4"),
+                         Row("NOT_IN_PROGRESS", "C310", FAILURE,
+                             "Failed: The UPS is not in the IN PROGRESS state",
+                             "PS3.4 CC.2.6.4"),
+                     )),
+                     ("N_GET", (
+                         Row("OPTIONAL_ATTRIBUTES_NOT_SUPPORTED", "0001", WARNING,
+                             _OPTIONAL_NOT_SUPPORTED, "PS3.4 CC.2.7.4"),
+                         Row("NOT_MANAGED_BY_SCP", "C307", FAILURE, _UPS_NOT_MANAGED,
+                             "PS3.4 CC.2.7.4"),
+                     )),
+                     ("N_ACTION", (
+                         Row("DELETION_LOCK_NOT_GRANTED", "B301", WARNING,
+                             "Deletion Lock not granted", "PS3.4 CC.2.3.4"),
+                         Row("ALREADY_CANCELED", "B304", WARNING,
+                             "The UPS is already in the requested state of CANCELED",
+                             "PS3.4 CC.2.1.4"),
+                         Row("ALREADY_COMPLETED", "B306", WARNING,
+                             "The UPS is already in the requested state of COMPLETED",
+                             "PS3.4 CC.2.1.4"),
+                         Row("MAY_NO_LONGER_BE_UPDATED", "C300", FAILURE,
+                             "Refused: The UPS may no longer be updated", "PS3.4 CC.2.1.4"),
+                         Row("WRONG_TRANSACTION_UID", "C301", FAILURE,
+                             "Refused: The correct Transaction UID was not provided",
+                             "PS3.4 CC.2.1.4"),
+                         Row("ALREADY_IN_PROGRESS", "C302", FAILURE,
+                             "Refused: The UPS is already IN PROGRESS", "PS3.4 CC.2.1.4"),
+                         Row("SCHEDULED_ONLY_BY_N_CREATE", "C303", FAILURE,
+                             "Refused: The UPS may only become SCHEDULED via N-CREATE, not "
+                             "N-SET or N-ACTION", "PS3.4 CC.2.1.4"),
+                         Row("FINAL_STATE_REQUIREMENTS_NOT_MET", "C304", FAILURE,
+                             "Refused: The UPS has not met final state requirements for the "
+                             "requested state change", "PS3.4 CC.2.1.4"),
+                         Row("NOT_MANAGED_BY_SCP", "C307", FAILURE, _UPS_NOT_MANAGED,
+                             "PS3.4 CC.2.1.4"),
+                         Row("RECEIVING_AE_UNKNOWN", "C308", FAILURE,
+                             "Failed: Receiving AE-TITLE is Unknown to this SCP",
+                             "PS3.4 CC.2.3.4"),
+                         Row("NOT_YET_IN_PROGRESS", "C310", FAILURE,
+                             "Refused: The UPS is not yet in the IN PROGRESS state",
+                             "PS3.4 CC.2.1.4"),
+                         Row("ALREADY_COMPLETED_CANNOT_CANCEL", "C311", FAILURE,
+                             "Refused: The UPS is already COMPLETED", "PS3.4 CC.2.2.4"),
+                         Row("PERFORMER_CANNOT_BE_CONTACTED", "C312", FAILURE,
+                             "Refused: The performer cannot be contacted", "PS3.4 CC.2.2.4"),
+                         Row("PERFORMER_CHOOSES_NOT_TO_CANCEL", "C313", FAILURE,
+                             "Refused: Performer chooses not to cancel", "PS3.4 CC.2.2.4"),
+                         Row("ACTION_NOT_APPROPRIATE", "C314", FAILURE,
+                             "Refused: Specified action not appropriate for specified instance",
+                             "PS3.4 CC.2.3.4"),
+                         Row("EVENT_REPORTS_NOT_SUPPORTED", "C315", FAILURE,
+                             "Refused: SCP does not support Event Reports", "PS3.4 CC.2.3.4"),
+                     )),
+                 ), note="Its C-FIND statuses (CC.2.8.4) are CFindStatus's members."),
+    ServiceTable("RT_MACHINE_VERIFICATION", "RT Machine Verification", "PS3.4 Annex DD",
+                 "RTMachineVerification", (), ("N_CREATE", "N_SET", "N_GET", "N_ACTION",
+                                               "N_DELETE", "N_EVENT_REPORT"), (
+                     ("N_CREATE", (
+                         *_rt_rows("PS3.4 DD.3.2.1"),
+                         Row("PLAN_NOT_FOUND", "C227", FAILURE,
+                             "No such object instance - Referenced RT Plan not found",
+                             "PS3.4 DD.3.2.1"),
+                     )),
+                     ("N_SET", (
+                         Row("INSTANCE_NOT_FOUND", "C112", FAILURE, _RT_NOT_FOUND,
+                             "PS3.4 DD.3.2.1"),
+                         *_rt_rows("PS3.4 DD.3.2.1"),
+                     )),
+                     ("N_GET", (
+                         Row("INSTANCE_NOT_FOUND", "C112", FAILURE, _RT_NOT_FOUND,
+                             "PS3.4 DD.3.2.2.3"),
+                     )),
+                     ("N_ACTION", (
+                         Row("INSTANCE_NOT_FOUND", "C112", FAILURE,
+                             "No such object instance - Machine Verification requested "
+                             "instance not found", "PS3.4 DD.3.2.3.2"),
+                     )),
+                 )),
+    ServiceTable("DISPLAY_SYSTEM_MANAGEMENT", "Display System Management", "PS3.4 Annex EE",
+                 "DisplaySystem", ("DISPLAY_SYSTEM",), ("N_GET",)),
+    ServiceTable("NON_PATIENT_OBJECT_STORAGE", "Non-Patient Object Storage", "PS3.4 Annex GG",
+                 "NonPatientStorage", ("NON_PATIENT",), ("C_STORE", "C_FIND", "C_MOVE", "C_GET"),
+                 note="Its C-STORE codes A700, A900 and C000 lie in CStoreStatus's ranges "
+                      "A7xx, A9xx and Cxxx, with the same types."),
+    ServiceTable("DEFINED_PROCEDURE_PROTOCOL_QUERY_RETRIEVE",
+                 "Defined Procedure Protocol Query/Retrieve", "PS3.4 Annex HH",
+                 "DefinedProcedureProtocol", ("DEFINED_PROCEDURE_PROTOCOL",), _QR_FAMILY),
+    ServiceTable("PROTOCOL_APPROVAL_QUERY_RETRIEVE", "Protocol Approval Query/Retrieve",
+                 "PS3.4 Annex II", "ProtocolApproval", ("PROTOCOL_APPROVAL",), _QR_FAMILY),
+    ServiceTable("INVENTORY_QUERY_RETRIEVE", "Inventory Query/Retrieve", "PS3.4 Annex JJ",
+                 "Inventory", ("INVENTORY",), _QR_FAMILY),
+    ServiceTable("STORAGE_MANAGEMENT", "Storage Management", "PS3.4 Annex KK",
+                 "StorageManagement", (), ("N_ACTION", "N_EVENT_REPORT"), (
+                     ("N_ACTION", (
+                         Row("KEY_ATTRIBUTES_NOT_SUPPORTED", "B010", WARNING,
+                             "Attribute list error - One or more of Key Attributes are not "
+                             "supported for matching", "PS3.4 KK.2"),
+                     )),
+                 )),
+)
+
+# ---------------------------------------------------------------------------
 # Where the seed (pynetdicom2's statuses table) and the standard differ, and
 # what dimse-status does about it.  Rendered into README.md.
 # ---------------------------------------------------------------------------

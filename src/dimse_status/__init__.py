@@ -1,13 +1,15 @@
 """Typed DIMSE status codes: per-command enums, status types and a resolver.
 
->>> from dimse_status import Command, Status
+>>> from dimse_status import Command, Service, Status
 >>> str(Status(0xA7F3, Command.C_STORE))
 '(0xA7F3) Failure: Refused: Out of Resources'
+>>> Status(0xC310, Command.N_ACTION, service=Service.UNIFIED_PROCEDURE_STEP).member
+<UPSNActionStatus.NOT_YET_IN_PROGRESS: 49936>
 """
 
-from .base import Command, StatusEnum, StatusType
+from . import statuses
+from .base import Command, ServiceEnum, StatusEnum, StatusType
 from .resolve import (
-    AnyCommandStatus,
     CustomStatus,
     Status,
     StatusConflictError,
@@ -16,41 +18,14 @@ from .resolve import (
     default_registry,
     register_statuses,
 )
-from .statuses import (
-    COMMAND_ENUMS,
-    CEchoStatus,
-    CFindStatus,
-    CGetStatus,
-    CMoveStatus,
-    CStoreStatus,
-    GeneralStatus,
-    NActionStatus,
-    NCreateStatus,
-    NDeleteStatus,
-    NEventReportStatus,
-    NGetStatus,
-    NSetStatus,
-)
+from .statuses import *  # noqa: F403 - every generated enum; statuses.__all__ lists them
 
 __version__ = "0.1.0"
 
 __all__ = [
-    "COMMAND_ENUMS",
-    "AnyCommandStatus",
-    "CEchoStatus",
-    "CFindStatus",
-    "CGetStatus",
-    "CMoveStatus",
-    "CStoreStatus",
     "Command",
     "CustomStatus",
-    "GeneralStatus",
-    "NActionStatus",
-    "NCreateStatus",
-    "NDeleteStatus",
-    "NEventReportStatus",
-    "NGetStatus",
-    "NSetStatus",
+    "ServiceEnum",
     "Status",
     "StatusConflictError",
     "StatusEnum",
@@ -60,3 +35,4 @@ __all__ = [
     "default_registry",
     "register_statuses",
 ]
+__all__ += statuses.__all__

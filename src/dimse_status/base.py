@@ -1,8 +1,9 @@
-"""What a status is: its type, the command it answers, and the enum base class.
+"""What a status is: its type, the command it answers, and the enum base classes.
 
 ``StatusType`` is PS3.7 Annex C's five status classes, ``Command`` the DIMSE
-commands whose responses carry a Status (0000,0900), and ``StatusEnum`` the
-base of every status enum in :mod:`dimse_status.statuses`.
+commands whose responses carry a Status (0000,0900), ``StatusEnum`` the base
+of every status enum in :mod:`dimse_status.statuses`, and ``ServiceEnum`` the
+base of its ``Service`` enum of PS3.4 service classes.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from ._typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from typing_extensions import Self
 
-__all__ = ["Command", "StatusEnum", "StatusType", "tag_name", "format_tag"]
+__all__ = ["Command", "ServiceEnum", "StatusEnum", "StatusType", "format_tag", "tag_name"]
 
 
 class StatusType(Enum):
@@ -87,8 +88,7 @@ class Command(IntEnum):
         ``"C_STORE"``; ``ValueError`` names anything else."""
         if not isinstance(text, str):
             raise TypeError(f"command name must be a str, not {text!r}")
-        key = text.strip().replace("-", "").replace("_", "").replace(" ", "").upper()
-        command = _COMMANDS_BY_KEY.get(key)
+        command = _COMMANDS_BY_KEY.get(_name_key(text))
         if command is None:
             choices = ", ".join(c.label for c in cls)
             raise ValueError(f"unknown DIMSE command {text!r}; expected one of {choices}")
@@ -96,6 +96,61 @@ class Command(IntEnum):
 
 
 _COMMANDS_BY_KEY = {command.name.replace("_", ""): command for command in Command}
+
+
+def _name_key(text: str) -> str:
+    """``"C-STORE"``, ``"c_store"`` and ``"C Store"`` all give ``"CSTORE"``;
+    ``"Q/R"`` gives ``"QR"``."""
+    return text.strip().upper().translate(_SEPARATORS)
+
+
+_SEPARATORS = str.maketrans("", "", "-_ /")
+
+
+class ServiceEnum(Enum):
+    """Base of the ``Service`` enum: a PS3.4 service class whose value is its
+    title, with the annex that defines it and the names users know it by."""
+
+    _value_: str
+    title: str
+    """The service class as PS3.4 names it: ``"Unified Procedure Step"``."""
+    section: str
+    """The PS3.4 annex that defines the service class."""
+    aliases: tuple[str, ...]
+    """Other names for it, such as ``"UPS"`` or ``"MPPS"``."""
+    commands: tuple[Command, ...]
+    """The DIMSE commands the service class uses."""
+
+    def __new__(
+        cls, title: str, section: str, aliases: tuple[str, ...], commands: tuple[Command, ...]
+    ) -> Self:
+        member = object.__new__(cls)
+        member._value_ = title
+        member.title = title
+        member.section = section
+        member.aliases = aliases
+        member.commands = commands
+        member.__doc__ = f"The {title} Service Class ({section})."
+        return member
+
+    # Members are singletons compared by identity; hashing by identity keeps
+    # the resolver's lookups keyed by service as fast as those keyed by command.
+    __hash__ = object.__hash__
+
+    @classmethod
+    def parse(cls, text: str) -> Self:
+        """The service for its member name (``"UNIFIED_PROCEDURE_STEP"``), its
+        title (``"Unified Procedure Step"``) or an alias (``"UPS"``), in any
+        case and spelling of separators; ``ValueError`` names anything else."""
+        if not isinstance(text, str):
+            raise TypeError(f"service name must be a str, not {text!r}")
+        key = _name_key(text)
+        for member in cls:
+            names = (member.name, member.title, *member.aliases)
+            if key and any(_name_key(name) == key for name in names):
+                return member
+        choices = ", ".join(m.name for m in cls)
+        raise ValueError(f"unknown service class {text!r}; expected one of {choices}")
 
 _TAG_NAMES = {
     0x00000002: "Affected SOP Class UID",

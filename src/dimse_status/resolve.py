@@ -2,6 +2,9 @@
 
 Resolution of ``Status(code, command)``, first match wins:
 
+0. with ``service=``, the service's own statuses for the command (PS3.4),
+   exact codes first, then its masked ranges; the steps below then give the
+   member of the service's enum for the same code;
 1. the command's exact code (a member of its enum);
 2. registered custom statuses for the command (a vendor code inside a
    standard mask, with the mask's type, refines it);
@@ -30,21 +33,7 @@ from operator import index
 
 from ._typing import TYPE_CHECKING, Generic, final, overload
 from .base import Command, StatusEnum, StatusType, format_tag
-from .statuses import (
-    COMMAND_ENUMS,
-    CEchoStatus,
-    CFindStatus,
-    CGetStatus,
-    CMoveStatus,
-    CStoreStatus,
-    GeneralStatus,
-    NActionStatus,
-    NCreateStatus,
-    NDeleteStatus,
-    NEventReportStatus,
-    NGetStatus,
-    NSetStatus,
-)
+from .statuses import COMMAND_ENUMS, SERVICE_ENUMS, GeneralStatus, Service
 
 # Only type checkers import typing (see _typing.py).
 if TYPE_CHECKING:
@@ -52,6 +41,8 @@ if TYPE_CHECKING:
     from typing import Any, Literal, NamedTuple, SupportsIndex, TypeVar
 
     from typing_extensions import NoReturn
+
+    from . import statuses as _st
 
     M_co = TypeVar("M_co", bound=StatusEnum, covariant=True)
 
@@ -76,7 +67,6 @@ else:
     )
 
 __all__ = [
-    "AnyCommandStatus",
     "CustomStatus",
     "Status",
     "StatusConflictError",
@@ -85,12 +75,6 @@ __all__ = [
     "default_registry",
     "register_statuses",
 ]
-
-AnyCommandStatus = (
-    CEchoStatus | CStoreStatus | CFindStatus | CGetStatus | CMoveStatus | NEventReportStatus
-    | NGetStatus | NSetStatus | NActionStatus | NCreateStatus | NDeleteStatus
-)
-"""The member type of a status whose command is not known statically."""
 
 _MEMO_LIMIT = 256  # statuses kept per command and registry generation
 _ENUMS: dict[_Key, type[StatusEnum]] = {None: GeneralStatus}
@@ -139,6 +123,33 @@ def _class_entry(code: int) -> _Entry:
     return entry
 
 
+def _service_tables(
+    service_enum: type[StatusEnum], command: Command
+) -> tuple[dict[int, _Entry], tuple[tuple[int, dict[int, _Entry]], ...], dict[int, StatusEnum]]:
+    """Step 0's tables for one (service, command): the service's own exact
+    codes and masks, and each command member's twin in the service's enum."""
+    command_enum = COMMAND_ENUMS[command]
+    inherited = {(m.name, m.value, m.description) for m in command_enum}
+    own = [m for m in service_enum if (m.name, m.value, m.description) not in inherited]
+    exact = {m.value: _entry(m) for m in own if not m.is_masked}
+    by_mask: dict[int, dict[int, _Entry]] = {}
+    for m in own:
+        if m.is_masked:
+            by_mask.setdefault(m.mask, {})[m.value] = _entry(m)
+    masks = tuple(sorted(by_mask.items(), key=lambda item: -bin(item[0]).count("1")))
+    by_value = {m.value: m for m in service_enum}
+    lift = {m.value: by_value[m.value] for m in command_enum}
+    return exact, masks, lift
+
+
+_SERVICE_TABLES = {
+    (service, command): _service_tables(enum, command)
+    for service, enums in SERVICE_ENUMS.items()
+    for command, enum in enums.items()
+    if enum is not COMMAND_ENUMS[command]
+}
+
+
 class CustomStatus(_CustomStatusFields):
     """A registered status: the codes ``code`` to ``end`` (inclusive) mean
     ``description`` for ``command`` (``None``: for any command), with the
@@ -185,7 +196,7 @@ def _check_command(command: object) -> _Key:
 class _Tables:
     """One immutable generation of a registry's resolution tables."""
 
-    __slots__ = ("customs", "exact", "memo", "segments", "starts")
+    __slots__ = ("customs", "exact", "memo", "segments", "service_memo", "starts")
 
     def __init__(
         self,
@@ -201,6 +212,8 @@ class _Tables:
         # command -> code -> Status; Status() checks the argument types before
         # it looks here.
         self.memo: dict[_Key, dict[int, Status[Any]]] = {key: {} for key in _ENUMS}
+        # service -> command -> code -> Status, filled as statuses are resolved.
+        self.service_memo: dict[Service, dict[Command, dict[int, Status[Any]]]] = {}
 
     @classmethod
     def standard(cls) -> _Tables:
@@ -242,6 +255,25 @@ class _Tables:
         if entry is not None:
             return (None, entry[1], entry[2], entry[3])
         return _class_entry(code)
+
+    def resolve_in(self, service: Service, command: Command, code: int) -> _Entry:
+        """Step 0, then the command's steps with members lifted into the
+        service's enum."""
+        tables = _SERVICE_TABLES.get((service, command))
+        if tables is None:
+            return self.resolve(command, code)
+        exact, masks, lift = tables
+        entry = exact.get(code)
+        if entry is not None:
+            return entry
+        for bits, table in masks:
+            entry = table.get(code & bits)
+            if entry is not None:
+                return entry
+        entry = self.resolve(command, code)
+        if entry[0] is not None:
+            return (lift[entry[0].value], entry[1], entry[2], entry[3])
+        return entry
 
     def extended(self, additions: Iterable[CustomStatus], override: bool) -> _Tables:
         """New tables with ``additions`` registered in order; raises, leaving
@@ -365,6 +397,7 @@ class StatusRegistry:
         # ``_memo`` is read by Status()'s fast path; both belong to one generation.
         self._tables = tables
         self._memo = tables.memo
+        self._service_memo = tables.service_memo
 
     def add(
         self,
@@ -439,102 +472,420 @@ class Status(Generic[M_co]):
     """A status code as received, with its meaning for a command.
 
     ``Status(0xA7F3, Command.C_STORE)`` resolves to
-    ``CStoreStatus.OUT_OF_RESOURCES``; ``.code`` stays 0xA7F3.  Statuses are
-    immutable, compare by code and command, and ``int(status)`` is the code.
+    ``CStoreStatus.OUT_OF_RESOURCES``; ``.code`` stays 0xA7F3.  With
+    ``service=``, the service's own statuses for the command come first:
+    ``Status(0xC310, Command.N_ACTION, service=Service.UNIFIED_PROCEDURE_STEP)``
+    is ``UPSNActionStatus.NOT_YET_IN_PROGRESS``.  Statuses are immutable,
+    compare by code, command and service, and ``int(status)`` is the code.
     """
 
-    __slots__ = ("_code", "_command", "_description", "_member", "_related", "_type")
+    __slots__ = (
+        "_code", "_command", "_description", "_member", "_related", "_service", "_type"
+    )
 
     _code: int
     _command: Command | None
+    _service: Service | None
     _member: StatusEnum | None
     _type: StatusType
     _description: str
     _related: tuple[int, ...]
 
+    # --- overloads:start (generated by tools/generate.py) ---
     @overload
     def __new__(
-        cls, code: SupportsIndex, command: None = None, *, registry: StatusRegistry | None = None
-    ) -> Status[GeneralStatus]: ...
+        cls, code: SupportsIndex, command: None = None, *,
+        service: None = None,
+        registry: StatusRegistry | None = None,
+    ) -> Status[_st.GeneralStatus]: ...
     @overload
     def __new__(
         cls, code: SupportsIndex, command: Literal[Command.C_ECHO], *,
+        service: Service | None = None,
         registry: StatusRegistry | None = None,
-    ) -> Status[CEchoStatus]: ...
+    ) -> Status[_st.CEchoStatus]: ...
     @overload
     def __new__(
         cls, code: SupportsIndex, command: Literal[Command.C_STORE], *,
+        service: Service | None = None,
         registry: StatusRegistry | None = None,
-    ) -> Status[CStoreStatus]: ...
+    ) -> Status[_st.CStoreStatus]: ...
     @overload
     def __new__(
         cls, code: SupportsIndex, command: Literal[Command.C_FIND], *,
+        service: Literal[Service.QUERY_RETRIEVE],
         registry: StatusRegistry | None = None,
-    ) -> Status[CFindStatus]: ...
+    ) -> Status[_st.QueryRetrieveCFindStatus]: ...
+    @overload
+    def __new__(
+        cls, code: SupportsIndex, command: Literal[Command.C_FIND], *,
+        service: Literal[Service.RELEVANT_PATIENT_INFORMATION_QUERY],
+        registry: StatusRegistry | None = None,
+    ) -> Status[_st.RelevantPatientCFindStatus]: ...
+    @overload
+    def __new__(
+        cls, code: SupportsIndex, command: Literal[Command.C_FIND], *,
+        service: Literal[
+            Service.VERIFICATION,
+            Service.STORAGE,
+            Service.PROCEDURE_STEP,
+            Service.PRINT_MANAGEMENT,
+            Service.STORAGE_COMMITMENT,
+            Service.BASIC_WORKLIST_MANAGEMENT,
+            Service.APPLICATION_EVENT_LOGGING,
+            Service.INSTANCE_AVAILABILITY_NOTIFICATION,
+            Service.MEDIA_CREATION_MANAGEMENT,
+            Service.HANGING_PROTOCOL_QUERY_RETRIEVE,
+            Service.SUBSTANCE_ADMINISTRATION_QUERY,
+            Service.COLOR_PALETTE_QUERY_RETRIEVE,
+            Service.COMPOSITE_INSTANCE_ROOT_RETRIEVE,
+            Service.COMPOSITE_INSTANCE_RETRIEVE_WITHOUT_BULK_DATA,
+            Service.IMPLANT_TEMPLATE_QUERY_RETRIEVE,
+            Service.UNIFIED_PROCEDURE_STEP,
+            Service.RT_MACHINE_VERIFICATION,
+            Service.DISPLAY_SYSTEM_MANAGEMENT,
+            Service.NON_PATIENT_OBJECT_STORAGE,
+            Service.DEFINED_PROCEDURE_PROTOCOL_QUERY_RETRIEVE,
+            Service.PROTOCOL_APPROVAL_QUERY_RETRIEVE,
+            Service.INVENTORY_QUERY_RETRIEVE,
+            Service.STORAGE_MANAGEMENT,
+        ] | None = None,
+        registry: StatusRegistry | None = None,
+    ) -> Status[_st.CFindStatus]: ...
+    @overload
+    def __new__(
+        cls, code: SupportsIndex, command: Literal[Command.C_FIND], *,
+        service: Service,
+        registry: StatusRegistry | None = None,
+    ) -> Status[
+        _st.CFindStatus
+        | _st.QueryRetrieveCFindStatus
+        | _st.RelevantPatientCFindStatus
+    ]: ...
     @overload
     def __new__(
         cls, code: SupportsIndex, command: Literal[Command.C_GET], *,
+        service: Service | None = None,
         registry: StatusRegistry | None = None,
-    ) -> Status[CGetStatus]: ...
+    ) -> Status[_st.CGetStatus]: ...
     @overload
     def __new__(
         cls, code: SupportsIndex, command: Literal[Command.C_MOVE], *,
+        service: Service | None = None,
         registry: StatusRegistry | None = None,
-    ) -> Status[CMoveStatus]: ...
+    ) -> Status[_st.CMoveStatus]: ...
     @overload
     def __new__(
         cls, code: SupportsIndex, command: Literal[Command.N_EVENT_REPORT], *,
+        service: Service | None = None,
         registry: StatusRegistry | None = None,
-    ) -> Status[NEventReportStatus]: ...
+    ) -> Status[_st.NEventReportStatus]: ...
     @overload
     def __new__(
         cls, code: SupportsIndex, command: Literal[Command.N_GET], *,
+        service: Literal[Service.PROCEDURE_STEP],
         registry: StatusRegistry | None = None,
-    ) -> Status[NGetStatus]: ...
+    ) -> Status[_st.ProcedureStepNGetStatus]: ...
+    @overload
+    def __new__(
+        cls, code: SupportsIndex, command: Literal[Command.N_GET], *,
+        service: Literal[Service.MEDIA_CREATION_MANAGEMENT],
+        registry: StatusRegistry | None = None,
+    ) -> Status[_st.MediaCreationNGetStatus]: ...
+    @overload
+    def __new__(
+        cls, code: SupportsIndex, command: Literal[Command.N_GET], *,
+        service: Literal[Service.UNIFIED_PROCEDURE_STEP],
+        registry: StatusRegistry | None = None,
+    ) -> Status[_st.UPSNGetStatus]: ...
+    @overload
+    def __new__(
+        cls, code: SupportsIndex, command: Literal[Command.N_GET], *,
+        service: Literal[Service.RT_MACHINE_VERIFICATION],
+        registry: StatusRegistry | None = None,
+    ) -> Status[_st.RTMachineVerificationNGetStatus]: ...
+    @overload
+    def __new__(
+        cls, code: SupportsIndex, command: Literal[Command.N_GET], *,
+        service: Literal[
+            Service.VERIFICATION,
+            Service.STORAGE,
+            Service.QUERY_RETRIEVE,
+            Service.PRINT_MANAGEMENT,
+            Service.STORAGE_COMMITMENT,
+            Service.BASIC_WORKLIST_MANAGEMENT,
+            Service.APPLICATION_EVENT_LOGGING,
+            Service.RELEVANT_PATIENT_INFORMATION_QUERY,
+            Service.INSTANCE_AVAILABILITY_NOTIFICATION,
+            Service.HANGING_PROTOCOL_QUERY_RETRIEVE,
+            Service.SUBSTANCE_ADMINISTRATION_QUERY,
+            Service.COLOR_PALETTE_QUERY_RETRIEVE,
+            Service.COMPOSITE_INSTANCE_ROOT_RETRIEVE,
+            Service.COMPOSITE_INSTANCE_RETRIEVE_WITHOUT_BULK_DATA,
+            Service.IMPLANT_TEMPLATE_QUERY_RETRIEVE,
+            Service.DISPLAY_SYSTEM_MANAGEMENT,
+            Service.NON_PATIENT_OBJECT_STORAGE,
+            Service.DEFINED_PROCEDURE_PROTOCOL_QUERY_RETRIEVE,
+            Service.PROTOCOL_APPROVAL_QUERY_RETRIEVE,
+            Service.INVENTORY_QUERY_RETRIEVE,
+            Service.STORAGE_MANAGEMENT,
+        ] | None = None,
+        registry: StatusRegistry | None = None,
+    ) -> Status[_st.NGetStatus]: ...
+    @overload
+    def __new__(
+        cls, code: SupportsIndex, command: Literal[Command.N_GET], *,
+        service: Service,
+        registry: StatusRegistry | None = None,
+    ) -> Status[
+        _st.NGetStatus
+        | _st.ProcedureStepNGetStatus
+        | _st.MediaCreationNGetStatus
+        | _st.UPSNGetStatus
+        | _st.RTMachineVerificationNGetStatus
+    ]: ...
     @overload
     def __new__(
         cls, code: SupportsIndex, command: Literal[Command.N_SET], *,
+        service: Literal[Service.PROCEDURE_STEP],
         registry: StatusRegistry | None = None,
-    ) -> Status[NSetStatus]: ...
+    ) -> Status[_st.ProcedureStepNSetStatus]: ...
+    @overload
+    def __new__(
+        cls, code: SupportsIndex, command: Literal[Command.N_SET], *,
+        service: Literal[Service.PRINT_MANAGEMENT],
+        registry: StatusRegistry | None = None,
+    ) -> Status[_st.PrintNSetStatus]: ...
+    @overload
+    def __new__(
+        cls, code: SupportsIndex, command: Literal[Command.N_SET], *,
+        service: Literal[Service.UNIFIED_PROCEDURE_STEP],
+        registry: StatusRegistry | None = None,
+    ) -> Status[_st.UPSNSetStatus]: ...
+    @overload
+    def __new__(
+        cls, code: SupportsIndex, command: Literal[Command.N_SET], *,
+        service: Literal[Service.RT_MACHINE_VERIFICATION],
+        registry: StatusRegistry | None = None,
+    ) -> Status[_st.RTMachineVerificationNSetStatus]: ...
+    @overload
+    def __new__(
+        cls, code: SupportsIndex, command: Literal[Command.N_SET], *,
+        service: Literal[
+            Service.VERIFICATION,
+            Service.STORAGE,
+            Service.QUERY_RETRIEVE,
+            Service.STORAGE_COMMITMENT,
+            Service.BASIC_WORKLIST_MANAGEMENT,
+            Service.APPLICATION_EVENT_LOGGING,
+            Service.RELEVANT_PATIENT_INFORMATION_QUERY,
+            Service.INSTANCE_AVAILABILITY_NOTIFICATION,
+            Service.MEDIA_CREATION_MANAGEMENT,
+            Service.HANGING_PROTOCOL_QUERY_RETRIEVE,
+            Service.SUBSTANCE_ADMINISTRATION_QUERY,
+            Service.COLOR_PALETTE_QUERY_RETRIEVE,
+            Service.COMPOSITE_INSTANCE_ROOT_RETRIEVE,
+            Service.COMPOSITE_INSTANCE_RETRIEVE_WITHOUT_BULK_DATA,
+            Service.IMPLANT_TEMPLATE_QUERY_RETRIEVE,
+            Service.DISPLAY_SYSTEM_MANAGEMENT,
+            Service.NON_PATIENT_OBJECT_STORAGE,
+            Service.DEFINED_PROCEDURE_PROTOCOL_QUERY_RETRIEVE,
+            Service.PROTOCOL_APPROVAL_QUERY_RETRIEVE,
+            Service.INVENTORY_QUERY_RETRIEVE,
+            Service.STORAGE_MANAGEMENT,
+        ] | None = None,
+        registry: StatusRegistry | None = None,
+    ) -> Status[_st.NSetStatus]: ...
+    @overload
+    def __new__(
+        cls, code: SupportsIndex, command: Literal[Command.N_SET], *,
+        service: Service,
+        registry: StatusRegistry | None = None,
+    ) -> Status[
+        _st.NSetStatus
+        | _st.ProcedureStepNSetStatus
+        | _st.PrintNSetStatus
+        | _st.UPSNSetStatus
+        | _st.RTMachineVerificationNSetStatus
+    ]: ...
     @overload
     def __new__(
         cls, code: SupportsIndex, command: Literal[Command.N_ACTION], *,
+        service: Literal[Service.PRINT_MANAGEMENT],
         registry: StatusRegistry | None = None,
-    ) -> Status[NActionStatus]: ...
+    ) -> Status[_st.PrintNActionStatus]: ...
+    @overload
+    def __new__(
+        cls, code: SupportsIndex, command: Literal[Command.N_ACTION], *,
+        service: Literal[Service.APPLICATION_EVENT_LOGGING],
+        registry: StatusRegistry | None = None,
+    ) -> Status[_st.EventLoggingNActionStatus]: ...
+    @overload
+    def __new__(
+        cls, code: SupportsIndex, command: Literal[Command.N_ACTION], *,
+        service: Literal[Service.MEDIA_CREATION_MANAGEMENT],
+        registry: StatusRegistry | None = None,
+    ) -> Status[_st.MediaCreationNActionStatus]: ...
+    @overload
+    def __new__(
+        cls, code: SupportsIndex, command: Literal[Command.N_ACTION], *,
+        service: Literal[Service.UNIFIED_PROCEDURE_STEP],
+        registry: StatusRegistry | None = None,
+    ) -> Status[_st.UPSNActionStatus]: ...
+    @overload
+    def __new__(
+        cls, code: SupportsIndex, command: Literal[Command.N_ACTION], *,
+        service: Literal[Service.RT_MACHINE_VERIFICATION],
+        registry: StatusRegistry | None = None,
+    ) -> Status[_st.RTMachineVerificationNActionStatus]: ...
+    @overload
+    def __new__(
+        cls, code: SupportsIndex, command: Literal[Command.N_ACTION], *,
+        service: Literal[Service.STORAGE_MANAGEMENT],
+        registry: StatusRegistry | None = None,
+    ) -> Status[_st.StorageManagementNActionStatus]: ...
+    @overload
+    def __new__(
+        cls, code: SupportsIndex, command: Literal[Command.N_ACTION], *,
+        service: Literal[
+            Service.VERIFICATION,
+            Service.STORAGE,
+            Service.QUERY_RETRIEVE,
+            Service.PROCEDURE_STEP,
+            Service.STORAGE_COMMITMENT,
+            Service.BASIC_WORKLIST_MANAGEMENT,
+            Service.RELEVANT_PATIENT_INFORMATION_QUERY,
+            Service.INSTANCE_AVAILABILITY_NOTIFICATION,
+            Service.HANGING_PROTOCOL_QUERY_RETRIEVE,
+            Service.SUBSTANCE_ADMINISTRATION_QUERY,
+            Service.COLOR_PALETTE_QUERY_RETRIEVE,
+            Service.COMPOSITE_INSTANCE_ROOT_RETRIEVE,
+            Service.COMPOSITE_INSTANCE_RETRIEVE_WITHOUT_BULK_DATA,
+            Service.IMPLANT_TEMPLATE_QUERY_RETRIEVE,
+            Service.DISPLAY_SYSTEM_MANAGEMENT,
+            Service.NON_PATIENT_OBJECT_STORAGE,
+            Service.DEFINED_PROCEDURE_PROTOCOL_QUERY_RETRIEVE,
+            Service.PROTOCOL_APPROVAL_QUERY_RETRIEVE,
+            Service.INVENTORY_QUERY_RETRIEVE,
+        ] | None = None,
+        registry: StatusRegistry | None = None,
+    ) -> Status[_st.NActionStatus]: ...
+    @overload
+    def __new__(
+        cls, code: SupportsIndex, command: Literal[Command.N_ACTION], *,
+        service: Service,
+        registry: StatusRegistry | None = None,
+    ) -> Status[
+        _st.NActionStatus
+        | _st.PrintNActionStatus
+        | _st.EventLoggingNActionStatus
+        | _st.MediaCreationNActionStatus
+        | _st.UPSNActionStatus
+        | _st.RTMachineVerificationNActionStatus
+        | _st.StorageManagementNActionStatus
+    ]: ...
     @overload
     def __new__(
         cls, code: SupportsIndex, command: Literal[Command.N_CREATE], *,
+        service: Literal[Service.PRINT_MANAGEMENT],
         registry: StatusRegistry | None = None,
-    ) -> Status[NCreateStatus]: ...
+    ) -> Status[_st.PrintNCreateStatus]: ...
+    @overload
+    def __new__(
+        cls, code: SupportsIndex, command: Literal[Command.N_CREATE], *,
+        service: Literal[Service.UNIFIED_PROCEDURE_STEP],
+        registry: StatusRegistry | None = None,
+    ) -> Status[_st.UPSNCreateStatus]: ...
+    @overload
+    def __new__(
+        cls, code: SupportsIndex, command: Literal[Command.N_CREATE], *,
+        service: Literal[Service.RT_MACHINE_VERIFICATION],
+        registry: StatusRegistry | None = None,
+    ) -> Status[_st.RTMachineVerificationNCreateStatus]: ...
+    @overload
+    def __new__(
+        cls, code: SupportsIndex, command: Literal[Command.N_CREATE], *,
+        service: Literal[
+            Service.VERIFICATION,
+            Service.STORAGE,
+            Service.QUERY_RETRIEVE,
+            Service.PROCEDURE_STEP,
+            Service.STORAGE_COMMITMENT,
+            Service.BASIC_WORKLIST_MANAGEMENT,
+            Service.APPLICATION_EVENT_LOGGING,
+            Service.RELEVANT_PATIENT_INFORMATION_QUERY,
+            Service.INSTANCE_AVAILABILITY_NOTIFICATION,
+            Service.MEDIA_CREATION_MANAGEMENT,
+            Service.HANGING_PROTOCOL_QUERY_RETRIEVE,
+            Service.SUBSTANCE_ADMINISTRATION_QUERY,
+            Service.COLOR_PALETTE_QUERY_RETRIEVE,
+            Service.COMPOSITE_INSTANCE_ROOT_RETRIEVE,
+            Service.COMPOSITE_INSTANCE_RETRIEVE_WITHOUT_BULK_DATA,
+            Service.IMPLANT_TEMPLATE_QUERY_RETRIEVE,
+            Service.DISPLAY_SYSTEM_MANAGEMENT,
+            Service.NON_PATIENT_OBJECT_STORAGE,
+            Service.DEFINED_PROCEDURE_PROTOCOL_QUERY_RETRIEVE,
+            Service.PROTOCOL_APPROVAL_QUERY_RETRIEVE,
+            Service.INVENTORY_QUERY_RETRIEVE,
+            Service.STORAGE_MANAGEMENT,
+        ] | None = None,
+        registry: StatusRegistry | None = None,
+    ) -> Status[_st.NCreateStatus]: ...
+    @overload
+    def __new__(
+        cls, code: SupportsIndex, command: Literal[Command.N_CREATE], *,
+        service: Service,
+        registry: StatusRegistry | None = None,
+    ) -> Status[
+        _st.NCreateStatus
+        | _st.PrintNCreateStatus
+        | _st.UPSNCreateStatus
+        | _st.RTMachineVerificationNCreateStatus
+    ]: ...
     @overload
     def __new__(
         cls, code: SupportsIndex, command: Literal[Command.N_DELETE], *,
+        service: Service | None = None,
         registry: StatusRegistry | None = None,
-    ) -> Status[NDeleteStatus]: ...
+    ) -> Status[_st.NDeleteStatus]: ...
     @overload
     def __new__(
-        cls, code: SupportsIndex, command: Command, *, registry: StatusRegistry | None = None
-    ) -> Status[AnyCommandStatus]: ...
+        cls, code: SupportsIndex, command: Command, *,
+        service: None = None,
+        registry: StatusRegistry | None = None,
+    ) -> Status[_st.AnyCommandStatus]: ...
+    @overload
+    def __new__(
+        cls, code: SupportsIndex, command: Command, *,
+        service: Service,
+        registry: StatusRegistry | None = None,
+    ) -> Status[_st.AnyServiceStatus]: ...
     @overload
     def __new__(
         cls, code: SupportsIndex, command: Command | None, *,
+        service: None = None,
         registry: StatusRegistry | None = None,
-    ) -> Status[AnyCommandStatus | GeneralStatus]: ...
+    ) -> Status[_st.AnyCommandStatus | _st.GeneralStatus]: ...
+    # --- overloads:end ---
 
     def __new__(
         cls, code: SupportsIndex, command: Command | None = None, *,
-        registry: StatusRegistry | None = default_registry,
+        service: Service | None = None, registry: StatusRegistry | None = default_registry,
     ) -> Status[Any]:
-        # Fast path: a plain int already resolved for this command.  The memo
-        # only holds valid codes, and the exact-type checks keep a bool, a
-        # float or an int posing as a command from finding a memoized status.
-        # (registry=None or a wrong type fails the lookup and goes the slow way.)
+        # Fast path: a plain int already resolved for this command (and
+        # service).  The memo only holds valid codes, and the exact-type checks
+        # keep a bool, a float or an int posing as a command from finding a
+        # memoized status; services hash by identity, so nothing but a Service
+        # finds one.  (registry=None or a wrong type fails the lookup and goes
+        # the slow way.)
         if code.__class__ is int and (command.__class__ is Command or command is None):
             try:
-                return registry._memo[command][code]  # type: ignore[union-attr]  # pyright: ignore
-            except (KeyError, AttributeError):
+                if service is None:
+                    return registry._memo[command][code]  # type: ignore[union-attr]  # pyright: ignore
+                return registry._service_memo[service][command][code]  # type: ignore[union-attr,index]  # pyright: ignore
+            except (KeyError, AttributeError, TypeError):
                 pass
-        return _resolve(cls, code, command, registry)
+        return _resolve(cls, code, command, service, registry)
 
     @property
     def code(self) -> int:
@@ -545,6 +896,11 @@ class Status(Generic[M_co]):
     def command(self) -> Command | None:
         """The command the status answers, if known."""
         return self._command
+
+    @property
+    def service(self) -> Service | None:
+        """The service class whose statuses were read first, if given."""
+        return self._service
 
     @property
     def type(self) -> StatusType:
@@ -564,8 +920,9 @@ class Status(Generic[M_co]):
     @property
     def member(self) -> M_co | None:
         """The member of the command's enum (``GeneralStatus`` without a
-        command) that the code resolves to, masked ranges included; ``None``
-        when the code is not one of the enum's statuses."""
+        command; the service's enum for the command with ``service=``) that
+        the code resolves to, masked ranges included; ``None`` when the code
+        is not one of the enum's statuses."""
         return self._member  # type: ignore[return-value]  # pyright: ignore[reportReturnType]
 
     @property
@@ -607,25 +964,48 @@ class Status(Generic[M_co]):
 
     def __eq__(self, other: object) -> bool:
         if type(other) is Status:
-            return self._code == other._code and self._command is other._command
+            return (
+                self._code == other._code
+                and self._command is other._command
+                and self._service is other._service
+            )
         return NotImplemented
 
     def __hash__(self) -> int:
-        return hash((self.code, self.command))
+        return hash((self.code, self.command, self.service))
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (Status, (self.code, self.command))
+        return (_unpickle, (self.code, self.command, self.service))
 
     def __str__(self) -> str:
         return f"(0x{self.code:04X}) {self.type.value}: {self.description}"
 
     def __repr__(self) -> str:
         command = "" if self.command is None else f", Command.{self.command.name}"
-        return f"Status(0x{self.code:04X}{command})"
+        service = "" if self.service is None else f", service=Service.{self.service.name}"
+        return f"Status(0x{self.code:04X}{command}{service})"
+
+
+def _unpickle(code: int, command: Command | None, service: Service | None) -> Status[Any]:
+    return _resolve(Status, code, command, service, None)
+
+
+def _check_service(service: object, command: Command | None) -> Service | None:
+    if service is None or isinstance(service, Service):
+        if service is not None and command is None:
+            raise TypeError(
+                f"service={service!r} needs a command: a service's statuses depend on the "
+                "command it answers"
+            )
+        return service
+    raise TypeError(
+        f"service must be a dimse_status.Service or None, not {type(service).__name__} "
+        f"{service!r} (use Service.parse())"
+    )
 
 
 def _resolve(
-    cls: type[Status[Any]], code: object, command: object, registry: object
+    cls: type[Status[Any]], code: object, command: object, service: object, registry: object
 ) -> Status[Any]:
     """The slow path of ``Status()``: validate, resolve, remember."""
     if registry is None:
@@ -636,14 +1016,23 @@ def _resolve(
         raise TypeError(f"registry must be a StatusRegistry, not {registry!r}")
     value = check_code(code)
     key = _check_command(command)
-    memo = tables.memo[key]
+    context = _check_service(service, key)
+    if context is None:
+        memo = tables.memo[key]
+    else:
+        memo = tables.service_memo.setdefault(context, {}).setdefault(key, {})  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
     status = memo.get(value)
     if status is None:
-        member, type_, description, related = tables.resolve(key, value)
+        if context is None:
+            entry = tables.resolve(key, value)
+        else:
+            entry = tables.resolve_in(context, key, value)  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
+        member, type_, description, related = entry
         status = object.__new__(cls)
         setattr_ = object.__setattr__
         setattr_(status, "_code", value)
         setattr_(status, "_command", key)
+        setattr_(status, "_service", context)
         setattr_(status, "_member", member)
         setattr_(status, "_type", type_)
         setattr_(status, "_description", description)
