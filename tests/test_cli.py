@@ -30,6 +30,7 @@ def test_explain_json(capsys: pytest.CaptureFixture[str]) -> None:
         "type": "Failure",
         "description": "Refused: Out of Resources",
         "command": "C-STORE",
+        "service": None,
         "member": "OUT_OF_RESOURCES",
         "related_attributes": ["(0000,0902)"],
     }
@@ -90,3 +91,63 @@ def test_bad_input_is_one_line_and_exit_2(argv: list[str], message: str) -> None
     assert len(lines) == 1, result.stderr
     assert message in lines[0]
     assert "Traceback" not in result.stderr
+
+
+def test_explain_with_service_json(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["explain", "C310", "-c", "N-ACTION", "--service", "UPS", "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["member"] == "NOT_YET_IN_PROGRESS"
+    assert out["service"] == "UNIFIED_PROCEDURE_STEP"
+    assert out["type"] == "Failure"
+    assert main(["explain", "C310", "-c", "N-ACTION", "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["member"] is None and out["service"] is None
+
+
+def test_explain_with_service_text(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["explain", "0110", "-c", "n-set", "-s", "mpps"]) == 0
+    out = capsys.readouterr().out
+    assert "may no longer be updated" in out
+    assert "service: PROCEDURE_STEP (Procedure Step, PS3.4 Annex F)" in out
+    assert "ProcedureStepNSetStatus.MAY_NO_LONGER_BE_UPDATED" in out
+
+
+@pytest.mark.parametrize(("argv", "message"), [
+    (["explain", "C310", "-s", "nope", "-c", "N-ACTION"], "unknown service class 'nope'"),
+    (["explain", "C310", "-s", "UPS"], "--service needs --command"),
+    (["table", "-s", "nope"], "unknown service class 'nope'"),
+    (["table", "--services", "-s", "UPS"], "--services lists every service"),
+])
+def test_bad_service_input(
+    argv: list[str], message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as exc:
+        main(argv)
+    assert exc.value.code == 2
+    err = capsys.readouterr().err
+    assert message in err and err.count("\n") == 1 and "Traceback" not in err
+
+
+def test_table_of_a_service(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["table", "--service", "UPS", "--format", "json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    enums = {row["enum"] for row in rows}
+    assert {"UPSNActionStatus", "UPSNSetStatus", "CFindStatus"} <= enums
+    assert {row["service"] for row in rows} == {"UNIFIED_PROCEDURE_STEP"}
+    c310 = [r for r in rows if r["enum"] == "UPSNActionStatus" and r["pattern"] == "C310"]
+    assert c310[0]["member"] == "NOT_YET_IN_PROGRESS"
+    assert main(["table", "-s", "print", "-c", "N-CREATE"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("N-CREATE (PrintNCreateStatus)") and "B605" in out
+
+
+def test_table_lists_every_service(capsys: pytest.CaptureFixture[str]) -> None:
+    from dimse_status import Service
+
+    assert main(["table", "--services", "--format", "json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert [r["service"] for r in rows] == [s.name for s in Service]
+    ups = next(r for r in rows if r["service"] == "UNIFIED_PROCEDURE_STEP")
+    assert ups["aliases"] == ["UPS"] and "UPSNActionStatus" in ups["enums"]
+    assert main(["table", "--services", "--format", "markdown"]) == 0
+    assert "| UNIFIED_PROCEDURE_STEP | Unified Procedure Step |" in capsys.readouterr().out

@@ -684,3 +684,76 @@ SEED_DIFFERENCES: tuple[SeedDifference, ...] = (
         "PS3.7 C.1.1: Success",
         "The description reads Success."),
 )
+
+
+# ---------------------------------------------------------------------------
+# Where pynetdicom's service status tables (pynetdicom.status) and these differ.
+# tests/test_pynetdicom_services.py computes every difference in type or
+# coverage and requires the "type" and "coverage" rows here to be exactly
+# those; the "meaning" rows document differences of wording or scope with the
+# same type.  Rendered into docs/service-tables.md.
+# ---------------------------------------------------------------------------
+
+
+class ReferenceDifference(NamedTuple):
+    """A difference from a reference implementation's table."""
+
+    service: str  # the Service member's name
+    code: str
+    kind: str  # "type", "coverage" or "meaning"
+    reference: str  # what the reference does
+    standard: str  # what the standard says
+    resolution: str  # what dimse-status does
+
+
+_QR_LIKE = ("HANGING_PROTOCOL_QUERY_RETRIEVE", "COLOR_PALETTE_QUERY_RETRIEVE",
+            "IMPLANT_TEMPLATE_QUERY_RETRIEVE", "DEFINED_PROCEDURE_PROTOCOL_QUERY_RETRIEVE",
+            "PROTOCOL_APPROVAL_QUERY_RETRIEVE", "INVENTORY_QUERY_RETRIEVE")
+
+PYNETDICOM_DIFFERENCES: tuple[ReferenceDifference, ...] = tuple(
+    ReferenceDifference(
+        service, "A710, B001", "coverage",
+        "uses the Q/R C-FIND table, with Invalid Prior Record Key (A710) and Matching reached "
+        "response limit (B001)",
+        "A710 and B001 belong to the Q/R Repository Query (C.6.4.5); this service's C-FIND "
+        "table does not list them",
+        "Not statuses of this service: A710 reads as an Annex C Failure and B001 as an Annex C "
+        "Warning (member None), the same types.")
+    for service in _QR_LIKE
+) + (
+    ReferenceDifference(
+        "UNIFIED_PROCEDURE_STEP", "C310", "meaning",
+        "one meaning for every command: The UPS is not yet in the IN PROGRESS state",
+        "N-ACTION (CC.2.1.4): not yet IN PROGRESS; N-SET (CC.2.6.4): not in the IN PROGRESS "
+        "state",
+        "UPSNActionStatus.NOT_YET_IN_PROGRESS and UPSNSetStatus.NOT_IN_PROGRESS; both "
+        "Failures."),
+    ReferenceDifference(
+        "UNIFIED_PROCEDURE_STEP", "B300-C315", "meaning",
+        "one table for every UPS command",
+        "each code belongs to the commands whose tables list it (CC.2.1-CC.2.7)",
+        "A code is the service's own only for those commands; for another command it reads "
+        "as that command's (e.g. C309 is a UPS status for N-CREATE only)."),
+    ReferenceDifference(
+        "PROCEDURE_STEP", "0110", "meaning",
+        "Performed Procedure Step object may no longer be updated, for every command",
+        "F.7.2.2.4 gives that meaning for N-SET",
+        "ProcedureStepNSetStatus.MAY_NO_LONGER_BE_UPDATED for N-SET; Processing Failure "
+        "otherwise. Both Failures."),
+    ReferenceDifference(
+        "PRINT_MANAGEMENT", "B600-C616", "meaning",
+        "one table for every Print Management command",
+        "each Print Management SOP Class lists its codes for its own commands (H.4)",
+        "Tied to N-CREATE, N-SET or N-ACTION as H.4 lists them; C601 (Film Session) and C602 "
+        "(Film Box) keep their separate sections."),
+    ReferenceDifference(
+        "NON_PATIENT_OBJECT_STORAGE", "A700, A900, C000", "meaning",
+        "single codes",
+        "GG lists the codes; C-STORE's A7xx, A9xx and Cxxx ranges (B.2.3) cover them",
+        "Resolved by CStoreStatus's ranges, with the same types."),
+    ReferenceDifference(
+        "RELEVANT_PATIENT_INFORMATION_QUERY", "C000", "meaning",
+        "the single code C000",
+        "C-FIND's Unable to process is the range Cxxx (C.4.1.1.4)",
+        "Cxxx resolves to UNABLE_TO_PROCESS; C100 and C200 are the service's own."),
+)

@@ -1,7 +1,8 @@
 """Where a status is printed: the ``dimse-status`` command line.
 
-    dimse-status explain CODE [--command CMD] [--json]
-    dimse-status table [--command CMD] [--format text|markdown|json]
+    dimse-status explain CODE [--command CMD] [--service NAME] [--json]
+    dimse-status table [--command CMD] [--service NAME] [--format text|markdown|json]
+    dimse-status table --services [--format text|markdown|json]
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from typing import Any, NoReturn
 
 from .base import Command, StatusEnum, format_tag, tag_name
 from .resolve import Status
-from .statuses import COMMAND_ENUMS, GeneralStatus
+from .statuses import COMMAND_ENUMS, SERVICE_ENUMS, GeneralStatus, Service
 
 _CODE = re.compile(r"(?:0[xX])?([0-9a-fA-F]{1,4})|([0-9a-fA-F]{1,4})[hH]")
 
@@ -37,6 +38,10 @@ def _command(text: str | None) -> Command | None:
     return None if text is None else Command.parse(text)
 
 
+def _service(text: str | None) -> Service | None:
+    return None if text is None else Service.parse(text)
+
+
 def explain_json(status: Status[Any]) -> dict[str, Any]:
     member = status.member
     return {
@@ -45,6 +50,7 @@ def explain_json(status: Status[Any]) -> dict[str, Any]:
         "type": status.type.value,
         "description": status.description,
         "command": None if status.command is None else status.command.label,
+        "service": None if status.service is None else status.service.name,
         "member": None if member is None else member.name,
         "related_attributes": list(status.related_attribute_names),
     }
@@ -54,6 +60,9 @@ def explain_text(status: Status[Any]) -> str:
     member = status.member
     lines = [str(status)]
     lines.append(f"  command: {'none' if status.command is None else status.command.label}")
+    if status.service is not None:
+        service = status.service
+        lines.append(f"  service: {service.name} ({service.title}, {service.section})")
     if member is None:
         lines.append("  member:  none (not a status of this command's enum)")
     else:
@@ -67,10 +76,51 @@ def explain_text(status: Status[Any]) -> str:
     return "\n".join(lines)
 
 
-def _enums(command: Command | None) -> list[tuple[str, type[StatusEnum]]]:
+def _enums(
+    command: Command | None, service: Service | None = None
+) -> list[tuple[str, type[StatusEnum]]]:
+    if service is not None:
+        enums = SERVICE_ENUMS[service]
+        if command is not None:
+            return [(command.label, enums.get(command, COMMAND_ENUMS[command]))]
+        return [(c.label, e) for c, e in enums.items()]
     if command is not None:
         return [(command.label, COMMAND_ENUMS[command])]
     return [("general", GeneralStatus)] + [(c.label, e) for c, e in COMMAND_ENUMS.items()]
+
+
+_SERVICE_HEADER = ["Service", "Title", "Section", "Aliases", "Commands", "Enums of its own"]
+
+
+def services_text(fmt: str) -> str:
+    """Every service class: its names, annex, commands and own enums."""
+    rows: list[dict[str, Any]] = []
+    for service, enums in SERVICE_ENUMS.items():
+        own = [e.__name__ for c, e in enums.items() if e is not COMMAND_ENUMS[c]]
+        rows.append({
+            "service": service.name, "title": service.title, "section": service.section,
+            "aliases": list(service.aliases), "commands": [c.label for c in service.commands],
+            "enums": own,
+        })
+    if fmt == "json":
+        return json.dumps(rows, indent=2)
+    cells = [[r["service"], r["title"], r["section"], ", ".join(r["aliases"]),
+              ", ".join(r["commands"]), ", ".join(r["enums"]) or "none"] for r in rows]
+    return _render(cells, _SERVICE_HEADER, fmt, "Services")
+
+
+def _render(rows: list[list[str]], header: list[str], fmt: str, title: str) -> str:
+    out: list[str] = []
+    if fmt == "markdown":
+        out += [f"## {title}", "", "| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+        out += ["| " + " | ".join(row) + " |" for row in rows]
+    else:
+        widths = [max(len(r[i]) for r in [*rows, header]) for i in range(len(header))]
+        out.append(title)
+        for row in [header, *rows]:
+            cells = (c.ljust(w) for c, w in zip(row, widths, strict=True))
+            out.append("  " + "  ".join(cells).rstrip())
+    return "\n".join(out)
 
 
 def _row(member: StatusEnum) -> list[str]:
@@ -82,12 +132,13 @@ def _row(member: StatusEnum) -> list[str]:
 _HEADER = ["Code", "Type", "Member", "Description", "Related", "Section"]
 
 
-def table_text(command: Command | None, fmt: str) -> str:
-    groups = _enums(command)
+def table_text(command: Command | None, fmt: str, service: Service | None = None) -> str:
+    groups = _enums(command, service)
     if fmt == "json":
         return json.dumps([
             {
                 "command": None if label == "general" else label,
+                "service": None if service is None else service.name,
                 "enum": enum.__name__,
                 "member": m.name,
                 "code": m.value,
@@ -99,21 +150,14 @@ def table_text(command: Command | None, fmt: str) -> str:
             }
             for label, enum in groups for m in enum
         ], indent=2)
-    out: list[str] = []
-    for label, enum in groups:
-        rows = [_row(m) for m in enum]
-        if fmt == "markdown":
-            out += [f"## {label}: `{enum.__name__}`", "", "| " + " | ".join(_HEADER) + " |",
-                    "|" + "---|" * len(_HEADER)]
-            out += ["| " + " | ".join(row) + " |" for row in rows]
-        else:
-            widths = [max(len(r[i]) for r in [*rows, _HEADER]) for i in range(len(_HEADER))]
-            out.append(f"{label} ({enum.__name__})")
-            for row in [_HEADER, *rows]:
-                cells = (c.ljust(w) for c, w in zip(row, widths, strict=True))
-                out.append("  " + "  ".join(cells).rstrip())
-        out.append("")
-    return "\n".join(out).rstrip("\n")
+    titles = [
+        f"{label}: `{enum.__name__}`" if fmt == "markdown" else f"{label} ({enum.__name__})"
+        for label, enum in groups
+    ]
+    return "\n\n".join(
+        _render([_row(m) for m in enum], _HEADER, fmt, title)
+        for title, (_, enum) in zip(titles, groups, strict=True)
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -122,9 +166,13 @@ def build_parser() -> argparse.ArgumentParser:
     explain = sub.add_parser("explain", help="explain one status code")
     explain.add_argument("code", help="hexadecimal code: A7F3, 0xA7F3, a7f3 or A7F3H")
     explain.add_argument("--command", "-c", help="the command answered: C-STORE, c_find, ...")
+    explain.add_argument("--service", "-s",
+                         help="the PS3.4 service class that answered: UPS, MPPS, Print, ...")
     explain.add_argument("--json", action="store_true", help="print one JSON object")
     table = sub.add_parser("table", help="list the statuses of a command, or of all")
     table.add_argument("--command", "-c", help="only this command's statuses")
+    table.add_argument("--service", "-s", help="the statuses of a PS3.4 service class")
+    table.add_argument("--services", action="store_true", help="list every service class")
     table.add_argument("--format", "-f", choices=["text", "markdown", "json"], default="text")
     return parser
 
@@ -134,11 +182,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         command = _command(args.command)
+        service = _service(args.service)
         if args.action == "explain":
-            status = Status(parse_code(args.code), command)
+            if service is not None and command is None:
+                raise ValueError("--service needs --command: a service's statuses depend on "
+                                 "the command it answers")
+            status = Status(parse_code(args.code), command, service=service)
             text = json.dumps(explain_json(status)) if args.json else explain_text(status)
+        elif args.services:
+            if command is not None or service is not None:
+                raise ValueError("--services lists every service; it takes no --command or "
+                                 "--service")
+            text = services_text(args.format)
         else:
-            text = table_text(command, args.format)
+            text = table_text(command, args.format, service)
     except (ValueError, TypeError) as exc:
         parser.error(str(exc))
     try:

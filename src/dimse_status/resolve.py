@@ -866,6 +866,12 @@ class Status(Generic[M_co]):
         service: None = None,
         registry: StatusRegistry | None = None,
     ) -> Status[_st.AnyCommandStatus | _st.GeneralStatus]: ...
+    @overload
+    def __new__(
+        cls, code: SupportsIndex, command: Command | None, *,
+        service: Service | None,
+        registry: StatusRegistry | None = None,
+    ) -> Status[_st.AnyServiceStatus | _st.GeneralStatus]: ...
     # --- overloads:end ---
 
     def __new__(
