@@ -199,3 +199,20 @@ def test_memo_is_bounded() -> None:
     memo = reg._tables.memo  # pyright: ignore[reportPrivateUsage]
     assert 0 < len(memo[Command.C_FIND]) <= 256
     assert all(len(codes) <= 256 for codes in memo.values())
+
+
+def test_service_memo_is_bounded_across_all_services() -> None:
+    from dimse_status import Service
+
+    reg = StatusRegistry()
+    for service in Service:
+        for command in Command:
+            for code in range(0xC000, 0xC000 + 64):
+                Status(code, command, service, registry=reg)
+    tables = reg._tables  # pyright: ignore[reportPrivateUsage]
+    total = sum(len(codes) for by_command in tables.service_memo.values()
+                for codes in by_command.values())
+    assert 0 < total <= 1024
+    # What is memoized is still right.
+    status = Status(0xC310, Command.N_ACTION, Service.UNIFIED_PROCEDURE_STEP, registry=reg)
+    assert status.member is not None and status.member.name == "NOT_YET_IN_PROGRESS"

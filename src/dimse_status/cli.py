@@ -16,7 +16,8 @@ from typing import Any, NoReturn
 
 from .base import Command, StatusEnum, format_tag, tag_name
 from .resolve import Status
-from .statuses import COMMAND_ENUMS, SERVICE_ENUMS, GeneralStatus, Service
+from .services import SERVICE_ENUMS, Service
+from .statuses import COMMAND_ENUMS, GeneralStatus
 
 _CODE = re.compile(r"(?:0[xX])?([0-9a-fA-F]{1,4})|([0-9a-fA-F]{1,4})[hH]")
 
