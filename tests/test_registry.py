@@ -210,8 +210,8 @@ def test_service_memo_is_bounded_across_all_services() -> None:
             for code in range(0xC000, 0xC000 + 64):
                 Status(code, command, service, registry=reg)
     tables = reg._tables  # pyright: ignore[reportPrivateUsage]
-    total = sum(len(codes) for by_command in tables.service_memo.values()
-                for codes in by_command.values())
+    total = sum(len(codes) for by_code in tables.memo.values()
+                for key, codes in by_code.items() if isinstance(key, Service))
     assert 0 < total <= 1024
     # What is memoized is still right.
     status = Status(0xC310, Command.N_ACTION, Service.UNIFIED_PROCEDURE_STEP, registry=reg)

@@ -211,9 +211,7 @@ def _check_command(command: object) -> _Key:
 class _Tables:
     """One immutable generation of a registry's resolution tables."""
 
-    __slots__ = (
-        "customs", "exact", "memo", "segments", "service_memo", "service_memo_size", "starts"
-    )
+    __slots__ = ("customs", "exact", "memo", "segments", "service_memo_size", "starts")
 
     def __init__(
         self,
@@ -226,12 +224,11 @@ class _Tables:
         self.starts = starts
         self.segments = segments
         self.customs = customs
-        # command -> code -> Status; Status() checks the argument types before
-        # it looks here.
-        self.memo: dict[_Key, dict[int, Status[Any]]] = {key: {} for key in _ENUMS}
-        # service -> command -> code -> Status, filled as statuses are resolved.
-        self.service_memo: dict[Service, dict[Command, dict[int, Status[Any]]]] = {}
-        self.service_memo_size = 0
+        # command -> code -> Status, and command -> service -> code -> Status
+        # (filled as statuses are resolved).  Status() checks the argument
+        # types before it looks here.
+        self.memo: dict[_Key, dict[Any, Any]] = {key: {} for key in _ENUMS}
+        self.service_memo_size = 0  # statuses in all the services' memos
 
     @classmethod
     def standard(cls) -> _Tables:
@@ -415,7 +412,6 @@ class StatusRegistry:
         # ``_memo`` is read by Status()'s fast path; both belong to one generation.
         self._tables = tables
         self._memo = tables.memo
-        self._service_memo = tables.service_memo
 
     def add(
         self,
@@ -900,13 +896,15 @@ class Status(Generic[M_co]):
         # service).  The memo only holds valid codes, and the exact-type checks
         # keep a bool, a float or an int posing as a command from finding a
         # memoized status; services hash by identity, so nothing but a Service
-        # finds one.  (registry=None or a wrong type fails the lookup and goes
-        # the slow way.)
-        if type(code) is int and (type(command) is Command or command is None):
+        # finds a service's memo.  (registry=None or a wrong type fails the
+        # lookup and goes the slow way.)
+        if code.__class__ is int and (command.__class__ is Command or command is None):
             try:
                 if service is None:
-                    return registry._memo[command][code]  # type: ignore[union-attr]  # pyright: ignore
-                return registry._service_memo[service][command][code]  # type: ignore[union-attr,index]  # pyright: ignore
+                    return registry._memo[command][code]  # type: ignore[union-attr,no-any-return]  # pyright: ignore
+                # A service's memo sits in its command's memo under the Service
+                # key; anything else found there is a Status, which has no [].
+                return registry._memo[command][service][code]  # type: ignore[union-attr,no-any-return]  # pyright: ignore
             except (KeyError, AttributeError, TypeError):
                 pass
         return _resolve(cls, code, command, service, registry)
@@ -1041,13 +1039,14 @@ def _resolve(
     value = check_code(code)
     key = _check_command(command)
     context = _check_service(service, key)
-    if context is None:
-        memo = tables.memo[key]
-    else:
+    memo: dict[Any, Any] = tables.memo[key]
+    if context is not None:
         if tables.service_memo_size >= _SERVICE_MEMO_LIMIT:
-            tables.service_memo.clear()
+            for by_code in tables.memo.values():
+                for service_key in [k for k in by_code if type(k) is not int]:
+                    del by_code[service_key]
             tables.service_memo_size = 0
-        memo = tables.service_memo.setdefault(context, {}).setdefault(key, {})  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
+        memo = memo.setdefault(context, {})
     status = memo.get(value)
     if status is None:
         if context is None:
