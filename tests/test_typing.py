@@ -57,7 +57,7 @@ def _pyright(path: Path, tmp_path: Path) -> set[int]:
         "reportMissingModuleSource": False,
     }))
     result = subprocess.run(
-        [exe, "--outputjson", "-p", str(config)],
+        [exe, "--outputjson", "--pythonpath", sys.executable, "-p", str(config)],
         capture_output=True, text=True, cwd=ROOT, timeout=600, check=False,
     )
     try:

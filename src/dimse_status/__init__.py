@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from ._typing import TYPE_CHECKING
 from .base import Command, ServiceEnum, StatusEnum, StatusType
+from .dataset import StatusDetails, SubOperations
 from .resolve import (
     CustomStatus,
     Status,
@@ -114,9 +115,11 @@ __all__ = [
     "ServiceEnum",
     "Status",
     "StatusConflictError",
+    "StatusDetails",
     "StatusEnum",
     "StatusRegistry",
     "StatusType",
+    "SubOperations",
     "add_status",
     "default_registry",
     "register_statuses",
