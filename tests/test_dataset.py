@@ -110,7 +110,7 @@ def test_rejects_a_status_that_is_not_16_bit() -> None:
         Status.from_dataset(ds)
     ds = Dataset()
     ds.add_new(0x00000900, "UL", 0x10000)
-    with pytest.raises(ValueError, match="65536 is outside 0x0000..0xFFFF"):
+    with pytest.raises(ValueError, match=r"65536 is outside 0x0000\.\.0xFFFF"):
         Status.from_dataset(ds)
     ds = Dataset()
     ds.add_new(0x00000900, "LO", "Failure")
