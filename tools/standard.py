@@ -757,3 +757,86 @@ PYNETDICOM_DIFFERENCES: tuple[ReferenceDifference, ...] = tuple(
         "C-FIND's Unable to process is the range Cxxx (C.4.1.1.4)",
         "Cxxx resolves to UNABLE_TO_PROCESS; C100 and C200 are the service's own."),
 )
+
+
+# ---------------------------------------------------------------------------
+# Where dimse_status.compat and the real pynetdicom2 0.9.8 statuses module
+# differ: every one a correction from the standard.  The differential test
+# (tests/test_pynetdicom2_compat.py) sweeps every code for every command and
+# requires each difference to match a row here, and each row to match one.
+# Rendered into docs/pynetdicom2.md.
+# ---------------------------------------------------------------------------
+
+
+class CompatDifference(NamedTuple):
+    """A correction dimse_status.compat makes to pynetdicom2's answers."""
+
+    commands: tuple[str, ...]  # command labels, "none" for no command, () for all
+    codes: str  # patterns: "Bxxx", "0107", "AA00-AA04", comma-separated
+    field: str  # "status_type" or "description" (a status_type row covers both)
+    pynetdicom2: str
+    dimse_status: str
+    reason: str
+
+
+_C_SERVICES_WITHOUT_PENDING = ("C-ECHO", "C-STORE")
+_N_COMMANDS = ("N-EVENT-REPORT", "N-GET", "N-SET", "N-ACTION", "N-CREATE", "N-DELETE")
+
+PYNETDICOM2_DIFFERENCES: tuple[CompatDifference, ...] = (
+    CompatDifference(
+        (), "Bxxx, 0001", "status_type", "Failure (Unknown Status)",
+        "Warning (Unknown Warning)",
+        "PS3.7 Annex C: codes Bxxx and 0001 are in the Warning class; an unknown code keeps "
+        "its class."),
+    CompatDifference(
+        (), "Axxx, Cxxx", "description", "Unknown Status", "Unknown Failure (Annex C: ...)",
+        "PS3.7 Annex C: Axxx and Cxxx are Failures; the description says so. The type is "
+        "the same."),
+    CompatDifference(
+        ("none", *_C_SERVICES_WITHOUT_PENDING, *_N_COMMANDS), "FF00", "status_type",
+        "Failure (Unknown Status)", "Pending",
+        "PS3.7 Annex C: FF00 and FF01 are Pending whatever the command."),
+    CompatDifference(
+        ("none", *_C_SERVICES_WITHOUT_PENDING, "C-GET", "C-MOVE", *_N_COMMANDS), "FF01",
+        "status_type", "Failure (Unknown Status)", "Pending",
+        "PS3.7 Annex C: FF00 and FF01 are Pending whatever the command."),
+    CompatDifference(
+        ("none", *_C_SERVICES_WITHOUT_PENDING, *_N_COMMANDS), "FE00", "status_type",
+        "Failure (Unknown Status)", "Cancel",
+        "PS3.7 C.3.1: FE00 is Cancel whatever the command."),
+    CompatDifference(
+        (), "0107, 0116", "status_type", "Failure", "Warning",
+        "PS3.7 C.4.2, C.4.3: Attribute List Error and Attribute Value Out of Range are "
+        "Warnings; the operation was performed."),
+    CompatDifference(
+        (), "0000", "description", "'' (empty)",
+        "Success, or the command's wording (C-FIND, C-GET, C-MOVE)",
+        "PS3.7 C.1.1 and PS3.4 C.4: every status has a meaning."),
+    CompatDifference(
+        ("C-STORE", "C-FIND", "C-GET", "C-MOVE"), "0112", "description",
+        "Failed: SOP Class Not Supported",
+        "Failed: SOP Class Not Supported (legacy code; the standard's code is 0122H)",
+        "PS3.7 C.5.6: Refused: SOP Class Not Supported is 0122H; 0112H is kept for these "
+        "commands, marked as legacy."),
+    CompatDifference(
+        ("none", "C-ECHO", *_N_COMMANDS), "0112", "description",
+        "Failed: SOP Class Not Supported", "No Such SOP Instance",
+        "PS3.7 C.5.19: 0112H is No Such SOP Instance."),
+    CompatDifference(
+        (), "0212", "description", "Mistyped argument", "Mistyped Argument",
+        "PS3.7 C.5.15's wording."),
+    CompatDifference(
+        ("C-FIND", "C-GET", "C-MOVE"), "A900", "description",
+        "Error: Data Set does not match SOP Class", "Error: Identifier does not match SOP Class",
+        "PS3.4 C.4.1.1.4, C.4.2.1.5, C.4.3.1.4's wording."),
+    CompatDifference(
+        ("C-GET",), "AA00-AA04", "description", "Unknown Status",
+        "the frame-level retrieve failures", "PS3.4 Y.4.2.1.4 defines them for C-GET too."),
+    CompatDifference(
+        ("C-MOVE",), "AA03", "description",
+        "Failed: Time-based request received for a non-time-based original SOP Instance.",
+        "the same without the final period", "PS3.4 Y.4.1.1.4's wording."),
+    CompatDifference(
+        ("C-FIND",), "FF00, FF01", "description", "Matches are continuing - ... Identifier.",
+        "the same without the final period", "PS3.4 C.4.1.1.4's wording."),
+)

@@ -19,13 +19,16 @@ from .resolve import add_status as _add_status
 from .resolve import check_code, register_statuses
 
 __all__ = [
+    "C_FIND_CANCEL",
     "C_FIND_OUT_OF_RESOURCES",
     "C_FIND_PENDING",
     "C_FIND_PENDING_WARNING",
     "C_FIND_UNABLE_TO_PROCESS",
+    "C_GET_CANCEL",
     "C_GET_PENDING",
     "C_GET_UNABLE_TO_PROCESS",
     "C_GET_WARNING",
+    "C_MOVE_CANCEL",
     "C_MOVE_DESTINATION_UNKNOWN",
     "C_MOVE_PENDING",
     "C_MOVE_UNABLE_TO_PROCESS",
@@ -35,6 +38,7 @@ __all__ = [
     "C_STORE_ELEMENTS_DISCARDED",
     "C_STORE_OUT_OF_RESOURCES",
     "PROCESSING_FAILURE",
+    "SOP_CLASS_NOT_SUPPORTED",
     "SUCCESS",
     "Status",
     "add_status",
@@ -141,6 +145,8 @@ def add_status(
 SUCCESS = Status(0x0000)
 #: (0x0110) Processing Failure
 PROCESSING_FAILURE = Status(0x0110)
+#: (0x0122) Refused: SOP Class Not Supported
+SOP_CLASS_NOT_SUPPORTED = Status(0x0122)
 #: (0xC000) Error: Cannot understand (C-STORE)
 C_STORE_CANNOT_UNDERSTAND = Status(0xC000, Command.C_STORE)
 #: The seed's spelling of :data:`C_STORE_CANNOT_UNDERSTAND`.
@@ -157,12 +163,16 @@ C_FIND_PENDING_WARNING = Status(0xFF01, Command.C_FIND)
 C_FIND_UNABLE_TO_PROCESS = Status(0xC000, Command.C_FIND)
 #: (0xA700) Refused: Out of Resources (C-FIND)
 C_FIND_OUT_OF_RESOURCES = Status(0xA700, Command.C_FIND)
+#: (0xFE00) Matching terminated due to Cancel request (C-FIND)
+C_FIND_CANCEL = Status(0xFE00, Command.C_FIND)
 #: (0xFF00) Sub-operations are continuing (C-GET)
 C_GET_PENDING = Status(0xFF00, Command.C_GET)
 #: (0xB000) Sub-operations Complete - One or more Failures or Warnings (C-GET)
 C_GET_WARNING = Status(0xB000, Command.C_GET)
 #: (0xC000) Failed: Unable to process (C-GET)
 C_GET_UNABLE_TO_PROCESS = Status(0xC000, Command.C_GET)
+#: (0xFE00) Sub-operations terminated due to Cancel Indication (C-GET)
+C_GET_CANCEL = Status(0xFE00, Command.C_GET)
 #: (0xFF00) Sub-operations are continuing (C-MOVE)
 C_MOVE_PENDING = Status(0xFF00, Command.C_MOVE)
 #: (0xB000) Sub-operations Complete - One or more Failures or Warnings (C-MOVE)
@@ -171,3 +181,5 @@ C_MOVE_WARNING = Status(0xB000, Command.C_MOVE)
 C_MOVE_UNABLE_TO_PROCESS = Status(0xC000, Command.C_MOVE)
 #: (0xA801) Refused: Move Destination unknown (C-MOVE)
 C_MOVE_DESTINATION_UNKNOWN = Status(0xA801, Command.C_MOVE)
+#: (0xFE00) Sub-operations terminated due to Cancel Indication (C-MOVE)
+C_MOVE_CANCEL = Status(0xFE00, Command.C_MOVE)
