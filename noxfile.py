@@ -3,6 +3,7 @@
     nox              # everything
     nox -s tests     # the tests on each interpreter found
     nox -s lint      # ruff, mypy --strict, pyright (strict), generated files
+    nox -s docs      # the documentation site, built strictly (warnings fail it)
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import shutil
 
 import nox
 
-nox.options.sessions = ["tests", "lint"]
+nox.options.sessions = ["tests", "lint", "docs"]
 nox.options.reuse_existing_virtualenvs = True
 
 VERSIONS = ["3.10", "3.11", "3.12", "3.13"]
@@ -48,3 +49,12 @@ def lint(session: nox.Session) -> None:
     session.run("mypy")
     session.run("pyright")
     session.run("python", "tools/generate.py", "--check")
+
+
+@nox.session
+def docs(session: nox.Session) -> None:
+    """The MkDocs site, built with --strict: a broken link or reference fails it."""
+    session.install("-e", ".[docs]")
+    site = os.path.join(session.create_tmp(), "site")
+    session.run("mkdocs", "build", "--strict", "--site-dir", site,
+                env={"NO_MKDOCS_2_WARNING": "1"})

@@ -1,0 +1,112 @@
+"""Every code example in README.md and docs/ runs, so none can rot.
+
+- ``python`` blocks run in order, one namespace per file; a line
+  ``print(x)  # text`` must print ``text``.
+- ``console`` blocks are transcripts: each ``$ dimse-status ...`` line runs the
+  command line and its output must be the lines that follow.
+- ``sh`` blocks (install commands) are not run.
+- The package's docstring examples run as doctests.
+"""
+
+from __future__ import annotations
+
+import doctest
+import re
+import shlex
+from collections.abc import Iterator
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+import dimse_status
+from dimse_status.cli import main
+
+ROOT = Path(__file__).resolve().parents[1]
+PAGES = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
+FENCE = re.compile(r"^```(\w+)\n(.*?)^```", re.M | re.S)
+PRINT = re.compile(r"^(\s*)print\((.*)\)\s+#\s+(.*)$")
+
+
+@pytest.fixture(autouse=True)
+def fresh_default_registry() -> Iterator[None]:
+    """Examples may register statuses process-wide; each page starts clean."""
+    dimse_status.default_registry.clear()
+    yield
+    dimse_status.default_registry.clear()
+
+
+def _blocks(page: Path, language: str) -> list[str]:
+    return [body for lang, body in FENCE.findall(page.read_text(encoding="utf-8"))
+            if lang == language]
+
+
+def _checked(source: str) -> str:
+    """``print(x)  # text`` becomes an assertion that it prints ``text``."""
+    lines: list[str] = []
+    for line in source.splitlines():
+        match = PRINT.match(line)
+        if match:
+            indent, expr, expected = match.groups()
+            line = f"{indent}assert str({expr}) == {expected.strip()!r}, str({expr})"
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def test_every_page_is_looked_at() -> None:
+    names = {p.name for p in PAGES}
+    assert {"README.md", "index.md", "usage.md", "services.md", "pydicom.md",
+            "migration.md"} <= names
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.name)
+def test_python_examples_run(page: Path) -> None:
+    namespace: dict[str, object] = {"__name__": f"example_{page.stem}"}
+    for number, block in enumerate(_blocks(page, "python"), 1):
+        code = compile(_checked(block), f"{page.name} example {number}", "exec")
+        exec(code, namespace)
+
+
+def _transcripts() -> list[tuple[str, str, str]]:
+    out: list[tuple[str, str, str]] = []
+    for page in PAGES:
+        for block in _blocks(page, "console"):
+            command: str | None = None
+            expected: list[str] = []
+            for line in block.splitlines():
+                if line.startswith("$ "):
+                    if command is not None:
+                        out.append((page.name, command, "\n".join(expected)))
+                    command, expected = line[2:], []
+                else:
+                    expected.append(line)
+            if command is not None:
+                out.append((page.name, command, "\n".join(expected)))
+    return out
+
+
+TRANSCRIPTS = _transcripts()
+
+
+def test_there_are_transcripts() -> None:
+    assert len(TRANSCRIPTS) >= 3
+
+
+@pytest.mark.parametrize(("page", "command", "expected"), TRANSCRIPTS,
+                         ids=[f"{p}: {c}" for p, c, _ in TRANSCRIPTS])
+def test_console_examples_print_what_they_show(
+    page: str, command: str, expected: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    argv = shlex.split(command)
+    assert argv[0] == "dimse-status"
+    assert main(argv[1:]) == 0
+    assert capsys.readouterr().out.rstrip("\n") == expected.rstrip("\n")
+
+
+def test_docstring_examples() -> None:
+    from dimse_status import base, compat, resolve
+
+    modules: list[ModuleType] = [dimse_status, resolve, base, compat]
+    results = [doctest.testmod(module, verbose=False) for module in modules]
+    assert sum(r.attempted for r in results) > 0
+    assert [r.failed for r in results] == [0] * len(modules)
