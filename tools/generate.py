@@ -436,6 +436,10 @@ def _md_row(cells: list[str]) -> str:
     return "| " + " | ".join(cells) + " |"
 
 
+def _md_table(header: list[str], rows: list[list[str]]) -> list[str]:
+    return [_md_row(header), _md_row(["---"] * len(header)), *(_md_row(r) for r in rows)]
+
+
 def render_tables() -> str:
     out = [
         "# Status tables",
@@ -505,13 +509,11 @@ def render_services() -> str:
         "listed here as `type` or `coverage`. `meaning` rows are differences of wording or",
         "scope with the same type.",
         "",
-        _md_row(["Service", "Code", "Kind", "pynetdicom", "Standard", "dimse-status"]),
-        _md_row(["---"] * 6),
+        *_md_table(["Service", "Code", "Kind", "pynetdicom", "Standard", "dimse-status"],
+                   [[f"`{d.service}`", d.code, d.kind, d.reference, d.standard, d.resolution]
+                    for d in standard.PYNETDICOM_DIFFERENCES]),
+        "",
     ]
-    for d in standard.PYNETDICOM_DIFFERENCES:
-        out.append(_md_row([f"`{d.service}`", d.code, d.kind, d.reference, d.standard,
-                            d.resolution]))
-    out.append("")
     return "\n".join(out)
 
 
@@ -542,22 +544,20 @@ def render_compat_page() -> str:
         "and as pynetdicom2's message class) with both, and fails on any difference",
         "that is not one of these rows, or on a row that no longer differs.",
         "",
-        _md_row(["Commands", "Codes", "Field", "pynetdicom2", "dimse-status", "Why"]),
-        _md_row(["---"] * 6),
+        *_md_table(["Commands", "Codes", "Field", "pynetdicom2", "dimse-status", "Why"],
+                   [[", ".join(d.commands) if d.commands else "all, and none", d.codes,
+                     f"`{d.field}`", d.pynetdicom2, d.dimse_status, d.reason]
+                    for d in standard.PYNETDICOM2_DIFFERENCES]),
+        "",
     ]
-    for d in standard.PYNETDICOM2_DIFFERENCES:
-        commands = ", ".join(d.commands) if d.commands else "all, and none"
-        out.append(_md_row([commands, d.codes, f"`{d.field}`", d.pynetdicom2, d.dimse_status,
-                            d.reason]))
-    out.append("")
     return "\n".join(out)
 
 
 def render_differences() -> str:
-    out = [DIFF_START, _md_row(["Commands", "Code", "Seed", "Standard", "dimse-status"]),
-           _md_row(["---"] * 5)]
-    for d in standard.SEED_DIFFERENCES:
-        out.append(_md_row([d.commands, d.code, d.seed, d.standard, d.resolution]))
+    out = [DIFF_START, *_md_table(
+        ["Commands", "Code", "Seed", "Standard", "dimse-status"],
+        [[d.commands, d.code, d.seed, d.standard, d.resolution] for d in standard.SEED_DIFFERENCES],
+    )]
     out.append(DIFF_END)
     return "\n".join(out)
 
