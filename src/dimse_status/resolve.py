@@ -492,7 +492,8 @@ class Status(Generic[M_co]):
     ``service=``, the service's own statuses for the command come first:
     ``Status(0xC310, Command.N_ACTION, service=Service.UNIFIED_PROCEDURE_STEP)``
     is ``UPSNActionStatus.NOT_YET_IN_PROGRESS``.  Statuses are immutable,
-    compare by code, command and service, and ``int(status)`` is the code.
+    compare by code, command, service and :attr:`details`, and
+    ``int(status)`` is the code.
     """
 
     __slots__ = (
