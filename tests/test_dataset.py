@@ -197,3 +197,15 @@ def test_without_pydicom_the_error_says_what_to_install(
         Status.from_dataset(object())  # type: ignore[call-overload]
     # Everything else works without it.
     assert Status(0xC001, Command.C_STORE).with_details(error_comment="x").error_comment == "x"
+
+
+def test_rejects_malformed_optional_attributes_with_their_names() -> None:
+    ds = Dataset()
+    ds.add_new(0x00000900, "US", 0xB000)
+    ds.add_new(0x00001021, "US", MultiValue(int, [1, 2]))
+    with pytest.raises(ValueError, match=r"Number of Completed Sub-operations \(0000,1021\) "
+                                         r"holds 2 values, not one"):
+        Status.from_dataset(ds, Command.C_GET)
+    ds = response(Status=0, CommandField=0x9999)
+    with pytest.raises(ValueError, match="0x9999 is not the Command Field"):
+        Status.from_dataset(ds)

@@ -94,8 +94,9 @@ def allowed_tags(code: int, type_: StatusType, related: tuple[int, ...]) -> tupl
 
 
 def _name(field: str) -> str:
-    tag = FIELD_TAGS[field]
-    return f"{tag_name(tag)} {format_tag(tag)}"
+    tag = FIELD_TAGS.get(field, COMMAND_FIELD_TAG)
+    name = tag_name(tag) if tag != COMMAND_FIELD_TAG else "Command Field"
+    return f"{name} {format_tag(tag)}"
 
 
 def _count(field: str, value: object) -> int:
@@ -159,17 +160,16 @@ def _ints(field: str, value: Any) -> tuple[int, ...]:
     out: list[int] = []
     for item in values:
         if isinstance(item, bool) or not isinstance(item, int):
-            raise ValueError(f"{_name(field)} holds {item!r}, not a tag")
+            raise ValueError(f"{_name(field)} holds {item!r}, not an integer")
         out.append(int(item))
     return tuple(out)
 
 
 def _single_int(field: str, value: Any) -> int:
-    if not isinstance(value, int) and len(_ints(field, value)) == 1:
-        value = _ints(field, value)[0]
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise ValueError(f"{_name(field)} is {value!r}, not an integer")
-    return int(value)
+    values = _ints(field, value)
+    if len(values) != 1:
+        raise ValueError(f"{_name(field)} holds {len(values)} values, not one: {value!r}")
+    return values[0]
 
 
 def read(ds: object) -> tuple[int, Command | None, StatusDetails]:
@@ -192,7 +192,7 @@ def read(ds: object) -> tuple[int, Command | None, StatusDetails]:
     if not 0 <= raw <= 0xFFFF:
         raise ValueError(f"Status (0000,0900) {raw!r} is outside 0x0000..0xFFFF")
     field = _value(ds, COMMAND_FIELD_TAG)
-    command = None if field is None else Command.from_field(int(field))
+    command = None if field is None else Command.from_field(_single_int("command_field", field))
     values: dict[str, Any] = {}
     for name, tag in FIELD_TAGS.items():
         value = _value(ds, tag)
