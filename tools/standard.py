@@ -351,9 +351,11 @@ SERVICES: tuple[ServiceTable, ...] = (
                  ("MPPS", "Modality Performed Procedure Step"),
                  ("N_CREATE", "N_SET", "N_GET", "N_EVENT_REPORT"), (
                      ("N_SET", (
+                         # Table F.7.2-2: Processing Failure with this Error
+                         # Comment and Error ID A710.
                          Row("MAY_NO_LONGER_BE_UPDATED", "0110", FAILURE,
-                             "Processing failure: Performed Procedure Step Object may no "
-                             "longer be updated", "PS3.4 F.7.2.2.4",
+                             "Processing Failure: Performed Procedure Step Object may no "
+                             "longer be updated (Error ID A710)", "PS3.4 F.7.2.2.4",
                              (ERROR_COMMENT, ERROR_ID)),
                      )),
                      ("N_GET", (

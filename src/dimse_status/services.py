@@ -166,8 +166,8 @@ class QueryRetrieveCFindStatus(StatusEnum):
 class ProcedureStepNSetStatus(StatusEnum):
     """The statuses of a N-SET response in the Procedure Step service (PS3.4 Annex F): its own first, then NSetStatus's (PS3.7 10.1.3.1.9)."""
 
-    MAY_NO_LONGER_BE_UPDATED = 0x0110, _F, 'Processing failure: Performed Procedure Step Object may no longer be updated', (0x00000902, 0x00000903), 'PS3.4 F.7.2.2.4'
-    """0110 Failure: Processing failure: Performed Procedure Step Object may no longer be updated. Related: (0000,0902) (0000,0903). PS3.4 F.7.2.2.4."""
+    MAY_NO_LONGER_BE_UPDATED = 0x0110, _F, 'Processing Failure: Performed Procedure Step Object may no longer be updated (Error ID A710)', (0x00000902, 0x00000903), 'PS3.4 F.7.2.2.4'
+    """0110 Failure: Processing Failure: Performed Procedure Step Object may no longer be updated (Error ID A710). Related: (0000,0902) (0000,0903). PS3.4 F.7.2.2.4."""
 
     SUCCESS = 0x0000, _S, 'Success', (), 'PS3.7 C.1.1'
     """0000 Success: Success. PS3.7 C.1.1."""
