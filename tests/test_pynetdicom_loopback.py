@@ -173,7 +173,7 @@ def test_c_get_with_a_failed_sub_operation(scp: Callable[[list[UID], Handlers], 
     def handle_get(event: Any) -> Iterator[Any]:
         yield 2
         for name in ("First^Patient", "Second^Patient"):
-            yield CFindStatus.PENDING, _instance(name)
+            yield CGetStatus.PENDING, _instance(name)
 
     def scu_store(event: Any) -> CStoreStatus:
         if str(event.dataset.PatientName) == "Second^Patient":

@@ -154,6 +154,7 @@ class ServiceEnum(Enum):
 
 _TAG_NAMES = {
     0x00000002: "Affected SOP Class UID",
+    0x00000100: "Command Field",
     0x00000901: "Offending Element",
     0x00000902: "Error Comment",
     0x00000903: "Error ID",

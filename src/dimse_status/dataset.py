@@ -93,10 +93,12 @@ def allowed_tags(code: int, type_: StatusType, related: tuple[int, ...]) -> tupl
     return related
 
 
+_TAGS = {**FIELD_TAGS, "command_field": COMMAND_FIELD_TAG}
+
+
 def _name(field: str) -> str:
-    tag = FIELD_TAGS.get(field, COMMAND_FIELD_TAG)
-    name = tag_name(tag) if tag != COMMAND_FIELD_TAG else "Command Field"
-    return f"{name} {format_tag(tag)}"
+    tag = _TAGS[field]
+    return f"{tag_name(tag)} {format_tag(tag)}"
 
 
 def _count(field: str, value: object) -> int:
