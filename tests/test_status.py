@@ -266,3 +266,15 @@ def test_memoized_codes_do_not_admit_look_alike_arguments() -> None:
     )
     with pytest.raises(TypeError, match="StatusRegistry"):
         Status(0xA7F3, Command.C_STORE, registry=object())  # type: ignore[call-overload]
+
+
+def test_explicit_new_resolves_like_a_call() -> None:
+    """``Status(...)`` is answered by the metaclass's fast path; an explicit
+    ``Status.__new__`` takes the slow path and must give the same status."""
+    for code, command in ((0xA7F3, Command.C_STORE), (0xC001, Command.C_FIND), (0x1234, None)):
+        called = Status(code, command)
+        assert Status(code, command) is called  # memoized
+        direct = Status.__new__(Status, code, command)
+        assert direct == called and direct.member is called.member
+    with pytest.raises(TypeError, match="command must be"):
+        Status.__new__(Status, 1, 1)  # type: ignore[call-overload]
