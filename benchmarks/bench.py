@@ -71,6 +71,18 @@ def per_call_ns(fn: Callable[[], object], calls: int, repeat: int) -> float:
     return best / calls / len(MIX) * 1e9
 
 
+def ranges_registry(command: Command) -> StatusRegistry:
+    """A registry with 10,000 custom two-code ranges, every other one for
+    ``command`` and the rest for no command in particular."""
+    registry = StatusRegistry()
+    registry.add_many(
+        CustomStatus(0x1000 + 3 * i, 0x1000 + 3 * i + 1, StatusType.WARNING, f"vendor {i}",
+                     command if i % 2 else None)
+        for i in range(10_000)
+    )
+    return registry
+
+
 def figure_resolution(calls: int, repeat: int) -> dict[str, float]:
     import pynetdicom2.dimsemessages as d2
     import pynetdicom2.statuses as s2
@@ -149,12 +161,7 @@ def figure_service(calls: int, repeat: int) -> dict[str, float]:
     theirs = [(code, msg[command]) for code, command, _ in SERVICE_MIX]
     p3_pairs = [(code, tables[service]) for code, _, service in SERVICE_MIX]
     plain_mix = [(code, command) for code, command, _ in SERVICE_MIX]
-    loaded = StatusRegistry()
-    loaded.add_many(
-        CustomStatus(0x1000 + 3 * i, 0x1000 + 3 * i + 1, StatusType.WARNING, f"vendor {i}",
-                     Command.N_ACTION if i % 2 else None)
-        for i in range(10_000)
-    )
+    loaded = ranges_registry(Command.N_ACTION)
 
     def run_ours() -> None:
         for code, command, service in ours:
@@ -205,12 +212,7 @@ def figure_service(calls: int, repeat: int) -> dict[str, float]:
 
 def figure_custom(calls: int, repeat: int) -> dict[str, float]:
     empty = StatusRegistry()
-    loaded = StatusRegistry()
-    loaded.add_many(
-        CustomStatus(0x1000 + 3 * i, 0x1000 + 3 * i + 1, StatusType.WARNING, f"vendor {i}",
-                     Command.C_STORE if i % 2 else None)
-        for i in range(10_000)
-    )
+    loaded = ranges_registry(Command.C_STORE)
 
     def run(registry: StatusRegistry) -> Callable[[], None]:
         def go() -> None:
