@@ -41,16 +41,19 @@ def _blocks(page: Path, language: str) -> list[str]:
             if lang == language]
 
 
-def _checked(source: str) -> str:
-    """``print(x)  # text`` becomes an assertion that it prints ``text``."""
+def _checked(source: str, first: int) -> tuple[str, int]:
+    """``print(x)  # text`` becomes a call that checks it prints ``text``;
+    the checks are numbered from ``first``, and the next number is returned."""
     lines: list[str] = []
+    number = first
     for line in source.splitlines():
         match = PRINT.match(line)
         if match:
             indent, expr, expected = match.groups()
-            line = f"{indent}assert str({expr}) == {expected.strip()!r}, str({expr})"
+            line = f"{indent}__expect__({number}, str({expr}), {expected.strip()!r})"
+            number += 1
         lines.append(line)
-    return "\n".join(lines)
+    return "\n".join(lines), number
 
 
 def test_every_page_is_looked_at() -> None:
@@ -61,10 +64,23 @@ def test_every_page_is_looked_at() -> None:
 
 @pytest.mark.parametrize("page", PAGES, ids=lambda p: p.name)
 def test_python_examples_run(page: Path) -> None:
-    namespace: dict[str, object] = {"__name__": f"example_{page.stem}"}
+    """Each example runs, and every ``print(x)  # text`` in it runs and prints
+    ``text`` (one in an ``except`` block that is never reached fails)."""
+    seen: set[int] = set()
+
+    def expect(number: int, printed: str, expected: str) -> None:
+        assert printed == expected, f"printed {printed!r}, the page says {expected!r}"
+        seen.add(number)
+
+    namespace: dict[str, object] = {"__name__": f"example_{page.stem}", "__expect__": expect}
+    checks = 0
     for number, block in enumerate(_blocks(page, "python"), 1):
-        code = compile(_checked(block), f"{page.name} example {number}", "exec")
-        exec(code, namespace)
+        assert not re.search(r"^\s*(import|from) pytest\b", block, re.M), (
+            f"{page.name} example {number} needs pytest; examples run without it"
+        )
+        source, checks = _checked(block, checks)
+        exec(compile(source, f"{page.name} example {number}", "exec"), namespace)
+    assert seen == set(range(checks)), f"checks never reached: {set(range(checks)) - seen}"
 
 
 def _transcripts() -> list[tuple[str, str, str]]:
@@ -110,3 +126,12 @@ def test_docstring_examples() -> None:
     results = [doctest.testmod(module, verbose=False) for module in modules]
     assert sum(r.attempted for r in results) > 0
     assert [r.failed for r in results] == [0] * len(modules)
+
+
+def test_the_api_reference_lists_every_public_name() -> None:
+    """docs/reference.md documents exactly what ``dimse_status`` exports."""
+    text = (ROOT / "docs" / "reference.md").read_text(encoding="utf-8")
+    documented = re.findall(r"^::: dimse_status(?:\.\w+)*\.(\w+)$", text, re.M)
+    assert len(documented) == len(set(documented)), "a name is documented twice"
+    modules = {"compat"}
+    assert set(documented) - modules == set(dimse_status.__all__)

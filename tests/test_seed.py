@@ -50,15 +50,19 @@ def test_seed_row_through_compat(label: str, pattern: str, seed_type: str, seed_
     assert getattr(status, f"is_{expected_type.lower()}")
 
 
-def test_seed_rows_are_the_seed_document() -> None:
-    """The transcription above still says what the seed says (when it is here)."""
-    if not SEED.exists():
-        pytest.skip("the seed document is not beside this checkout")
-    text = SEED.read_text(encoding="utf-8")
-    for _label, pattern, _type, seed_text in SEED_ROWS:
-        assert pattern in text
-        if seed_text:
-            assert seed_text.split(" - ")[0].casefold() in text.casefold(), seed_text
+# The seed document lies beside the project's own workspace and CI's clone
+# (../shared/seed/), not beside a user's clone: there this test is not
+# defined, rather than skipped with a reason nobody can act on.  The rows
+# themselves are transcribed in seed_rows.py and tested above everywhere.
+if SEED.exists():
+
+    def test_seed_rows_are_the_seed_document() -> None:
+        """The transcription in seed_rows.py still says what the seed says."""
+        text = SEED.read_text(encoding="utf-8")
+        for _label, pattern, _type, seed_text in SEED_ROWS:
+            assert pattern in text
+            if seed_text:
+                assert seed_text.split(" - ")[0].casefold() in text.casefold(), seed_text
 
 
 def test_seed_constants() -> None:

@@ -555,7 +555,7 @@ def render_compat_page() -> str:
 
 def render_differences() -> str:
     out = [DIFF_START, *_md_table(
-        ["Commands", "Code", "Seed", "Standard", "dimse-status"],
+        ["Commands", "Code", "pynetdicom2's table", "Standard", "dimse-status"],
         [[d.commands, d.code, d.seed, d.standard, d.resolution] for d in standard.SEED_DIFFERENCES],
     )]
     out.append(DIFF_END)

@@ -242,20 +242,25 @@ class StatusEnum(IntEnum):
 
     @property
     def is_success(self) -> bool:
+        """Whether the status is Success (0000) (PS3.7 Annex C)."""
         return self.type is StatusType.SUCCESS
 
     @property
     def is_warning(self) -> bool:
+        """Whether the status is a Warning: done, with something to report (PS3.7 Annex C)."""
         return self.type is StatusType.WARNING
 
     @property
     def is_failure(self) -> bool:
+        """Whether the status is a Failure: the operation was not performed (PS3.7 Annex C)."""
         return self.type is StatusType.FAILURE
 
     @property
     def is_cancel(self) -> bool:
+        """Whether the status is Cancel: terminated by a C-CANCEL (PS3.7 Annex C)."""
         return self.type is StatusType.CANCEL
 
     @property
     def is_pending(self) -> bool:
+        """Whether the status is Pending: more responses follow (PS3.7 Annex C)."""
         return self.type is StatusType.PENDING

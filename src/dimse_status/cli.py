@@ -14,6 +14,7 @@ import sys
 from collections.abc import Sequence
 from typing import Any, NoReturn
 
+from . import __version__
 from .base import Command, StatusEnum, format_tag, tag_name
 from .resolve import Status
 from .services import SERVICE_ENUMS, Service
@@ -163,6 +164,7 @@ def table_text(command: Command | None, fmt: str, service: Service | None = None
 
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="dimse-status", description="Explain DICOM DIMSE status codes.")
+    parser.add_argument("--version", action="version", version=f"dimse-status {__version__}")
     sub = parser.add_subparsers(dest="action", required=True, parser_class=_Parser)
     explain = sub.add_parser("explain", help="explain one status code")
     explain.add_argument("code", help="hexadecimal code: A7F3, 0xA7F3, a7f3 or A7F3H")

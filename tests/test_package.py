@@ -1,0 +1,147 @@
+"""The release artifacts: what ``pip install dimse-status`` would get.
+
+The sdist and the wheel are built as a release builds them (the wheel from the
+sdist), checked with ``twine check``, and the wheel is installed into a new
+venv, away from this checkout, where the package must import, be typed, and
+run its command line.  The sdist must carry what a packager needs to run the
+generator check and the tests.
+"""
+
+from __future__ import annotations
+
+import importlib.metadata
+import os
+import shutil
+import subprocess
+import sys
+import tarfile
+import zipfile
+from pathlib import Path
+
+import pytest
+
+import dimse_status
+
+ROOT = Path(__file__).resolve().parents[1]
+
+pytestmark = pytest.mark.package
+UV = shutil.which("uv", path=str(Path(sys.executable).parent)) or shutil.which("uv")
+
+
+def _run(*args: str | Path, cwd: Path, env: dict[str, str] | None = None) -> str:
+    result = subprocess.run(
+        [str(a) for a in args], capture_output=True, text=True, cwd=cwd, env=env,
+        timeout=600, check=False,
+    )
+    assert result.returncode == 0, f"{args} failed:\n{result.stdout}\n{result.stderr}"
+    return result.stdout
+
+
+def _clean_env() -> dict[str, str]:
+    """The environment without anything that points Python at this checkout."""
+    return {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
+
+
+@pytest.fixture(scope="module")
+def dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("dist")
+    installer = ["--installer", "uv"] if UV else []
+    _run(sys.executable, "-m", "build", *installer, "--outdir", out, ROOT, cwd=out)
+    return out
+
+
+def _one(dist: Path, pattern: str) -> Path:
+    found = sorted(dist.glob(pattern))
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_twine_check_passes(dist: Path) -> None:
+    output = _run(sys.executable, "-m", "twine", "check", "--strict", *sorted(dist.iterdir()),
+                  cwd=dist)
+    assert output.count("PASSED") == 2, output
+
+
+def test_the_wheel_holds_the_package_and_nothing_else(dist: Path) -> None:
+    names = zipfile.ZipFile(_one(dist, "*.whl")).namelist()
+    version = dimse_status.__version__
+    assert {n.split("/")[0] for n in names} == {
+        "dimse_status", f"dimse_status-{version}.dist-info"
+    }
+    assert "dimse_status/py.typed" in names
+    assert "dimse_status/statuses.py" in names
+
+
+def test_the_sdist_holds_the_sources_of_truth_and_the_tests(dist: Path) -> None:
+    sdist = _one(dist, "*.tar.gz")
+    with tarfile.open(sdist) as tar:
+        names = {n.split("/", 1)[1] for n in tar.getnames() if "/" in n}
+    for needed in ("pyproject.toml", "README.md", "CHANGELOG.md", "noxfile.py", "mypy.ini",
+                   "tools/standard.py", "tools/generate.py", "tests/test_status.py",
+                   "tests/typing/pass_status.py", "docs/status-tables.md", "mkdocs.yml",
+                   "src/dimse_status/py.typed"):
+        assert needed in names, needed
+
+
+def test_the_sdist_runs_the_generator_check_and_the_tests(
+    dist: Path, tmp_path: Path
+) -> None:
+    with tarfile.open(_one(dist, "*.tar.gz")) as tar:
+        if hasattr(tarfile, "data_filter"):
+            tar.extractall(tmp_path, filter="data")
+        else:  # pragma: no cover - CPython before 3.10.12
+            tar.extractall(tmp_path)  # our own sdist
+    (tree,) = tmp_path.iterdir()
+    _run(sys.executable, "tools/generate.py", "--check", cwd=tree)
+    env = {**_clean_env(), "PYTHONPATH": str(tree / "src")}
+    where = _run(sys.executable, "-c", "import dimse_status; print(dimse_status.__file__)",
+                 cwd=tree, env=env)
+    assert Path(where.strip()).is_relative_to(tree)
+    output = _run(sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
+                  "tests/test_status.py", "tests/test_seed.py", cwd=tree, env=env)
+    assert " passed" in output and "failed" not in output
+
+
+@pytest.fixture(scope="module")
+def installed(dist: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A new venv with the wheel installed: its bin directory."""
+    venv = tmp_path_factory.mktemp("venv") / "v"
+    wheel = _one(dist, "*.whl")
+    if UV:
+        _run(UV, "venv", "-q", "-p", sys.executable, venv, cwd=venv.parent)
+        _run(UV, "pip", "install", "-q", "-p", venv / "bin" / "python", wheel,
+             cwd=venv.parent)
+    else:
+        _run(sys.executable, "-m", "venv", venv, cwd=venv.parent)
+        _run(venv / "bin" / "python", "-m", "pip", "install", "-q", wheel, cwd=venv.parent)
+    return venv / "bin"
+
+
+def test_the_installed_wheel_imports_typed_and_away_from_the_checkout(
+    installed: Path, tmp_path: Path
+) -> None:
+    code = (
+        "import importlib.metadata, pathlib, dimse_status\n"
+        "where = pathlib.Path(dimse_status.__file__).parent\n"
+        "print(where)\n"
+        "print((where / 'py.typed').is_file())\n"
+        "print(importlib.metadata.version('dimse-status'))\n"
+        "print(dimse_status.__version__)\n"
+    )
+    where, typed, metadata_version, version = _run(
+        installed / "python", "-c", code, cwd=tmp_path, env=_clean_env()
+    ).split()
+    assert Path(where).is_relative_to(installed.parent)
+    assert typed == "True"
+    assert metadata_version == version == importlib.metadata.version("dimse-status")
+
+
+def test_the_installed_command_line_runs_and_says_its_version(
+    installed: Path, tmp_path: Path
+) -> None:
+    env = _clean_env()
+    explained = _run(installed / "dimse-status", "explain", "A7F3", "--command", "C-STORE",
+                     cwd=tmp_path, env=env)
+    assert explained.startswith("(0xA7F3) Failure: Refused: Out of Resources")
+    version = _run(installed / "dimse-status", "--version", cwd=tmp_path, env=env)
+    assert version.split()[:2] == ["dimse-status", dimse_status.__version__]
