@@ -67,8 +67,10 @@ COMPLETED = 0x00001021
 FAILED = 0x00001022
 WARNINGS = 0x00001023
 
+# PS3.7 9.1.3.1.7-10 (C-GET-RSP) and 9.1.4.1.8-11 (C-MOVE-RSP): each count may
+# travel with any response, and must with Pending; PS3.4 Y.4.1.1.4, Y.4.2.1.4
+# and Z.4.2.1.4 list all four (Tables C.4-2 and C.4-3 the last three).
 SUB_OPERATIONS = (REMAINING, COMPLETED, FAILED, WARNINGS)
-FINAL_SUB_OPERATIONS = (COMPLETED, FAILED, WARNINGS)
 ERROR = (OFFENDING_ELEMENT, ERROR_COMMENT)
 
 
@@ -236,8 +238,9 @@ _RETRIEVE_COMMON = (
 )
 
 
-def _retrieve(section: str, frames_section: str, counts: tuple[int, ...]) -> tuple[Row, ...]:
+def _retrieve(section: str, frames_section: str) -> tuple[Row, ...]:
     """The C-GET and C-MOVE statuses they share, with their own sections."""
+    counts = SUB_OPERATIONS
     rows = (
         Row("SUCCESS", "0000", SUCCESS, "Sub-operations Complete - No Failures or Warnings",
             section, counts),
@@ -297,11 +300,11 @@ COMMANDS: tuple[CommandTable, ...] = (
     # through Annex C as general codes.  0124 is kept: see REFERENCE_DIFFERENCES.
     ) + general("SOP_CLASS_NOT_SUPPORTED", "NOT_AUTHORIZED")),
     CommandTable("C_GET", "CGetStatus", "PS3.7 9.1.3.1.6",
-                 _retrieve("PS3.4 C.4.3.1.4", "PS3.4 Y.4.2.1.4", FINAL_SUB_OPERATIONS)
+                 _retrieve("PS3.4 C.4.3.1.4", "PS3.4 Y.4.2.1.4")
                  + (_legacy_0112("PS3.7 9.1.3.1.6"),)
                  + general("SOP_CLASS_NOT_SUPPORTED", "NOT_AUTHORIZED") + _C_PROTOCOL),
     CommandTable("C_MOVE", "CMoveStatus", "PS3.7 9.1.4.1.7",
-                 _retrieve("PS3.4 C.4.2.1.5", "PS3.4 Y.4.1.1.4", SUB_OPERATIONS)
+                 _retrieve("PS3.4 C.4.2.1.5", "PS3.4 Y.4.1.1.4")
                  + (Row("MOVE_DESTINATION_UNKNOWN", "A801", FAILURE,
                         "Refused: Move Destination unknown", "PS3.4 C.4.2.1.5",
                         (ERROR_COMMENT,)),
@@ -952,4 +955,77 @@ PYNETDICOM2_DIFFERENCES: tuple[CompatDifference, ...] = (
     CompatDifference(
         ("C-FIND",), "FF00, FF01", "description", "Matches are continuing - ... Identifier.",
         "the same without the final period", "PS3.4 C.4.1.1.4's wording."),
+)
+
+
+# ---------------------------------------------------------------------------
+# Where the cited reference compilation (shared/reference/dimse-status-codes.json,
+# 2020 text plus current pages) and these tables differ.  The compilation is a
+# cross-check, not the authority: each row says what the standard's text
+# supports and what dimse-status does.  tests/test_reference.py compares every
+# row of the compilation and requires its differences to be exactly these.
+# Rendered into docs/status-tables.md.
+# ---------------------------------------------------------------------------
+
+
+class CompilationDifference(NamedTuple):
+    """A deliberate difference from the reference compilation."""
+
+    table: str  # "general", a command label ("C-FIND") or a Service member name
+    command: str  # for a service's table, the command label; "" otherwise
+    codes: tuple[str, ...]  # as the compilation writes them (as dimse-status for "extra")
+    field: str  # "missing", "extra", "type", "mask", "related" or "commands"
+    reference: str  # what the compilation says
+    decision: str  # what dimse-status does, and the text that supports it
+
+
+_RETRIEVE_QR = ("QUERY_RETRIEVE", *_QR_LIKE)
+
+REFERENCE_DIFFERENCES: tuple[CompilationDifference, ...] = (
+    *(CompilationDifference(
+        label, "", ("0112",), "extra",
+        "0112 is not among the command's statuses (PS3.7 lists 0122 Refused: SOP Class not "
+        "supported)",
+        "Kept as LEGACY_SOP_CLASS_NOT_SUPPORTED: the seed (pynetdicom2) and PS3.2's older "
+        "templates read 0112 so for the DIMSE-C services, and peers send it; without a "
+        "command 0112 is No Such SOP Instance (C.5.19). See the seed differences.")
+      for label in ("C-STORE", "C-FIND", "C-GET", "C-MOVE")),
+    CompilationDifference(
+        "C-FIND", "", ("0124",), "extra",
+        "PS3.7 9.1.2.1.6 (2020 text) does not list 0124 Refused: Not authorized for C-FIND",
+        "Kept as CFindStatus.NOT_AUTHORIZED: an Annex C code whose meaning does not depend on "
+        "the command (C.5.25), and PS3.4 CC.2.8.3 points C-FIND SCPs to PS3.7's 'Refused: Not "
+        "Authorized' code. (0210, 0211 and 0212 were removed: no text lists them for C-FIND.)"),
+    *(CompilationDifference(
+        service, command, ("0000", "A702", "B000"), "related",
+        f"Table C.4-{'2' if command == 'C-MOVE' else '3'}'s Related Fields: Number of "
+        "Completed, Failed and Warning Sub-operations (0000,1021)-(0000,1023)",
+        "All four counts, Number of Remaining Sub-operations (0000,1020) too: PS3.7 "
+        f"{'9.1.4.1.8' if command == 'C-MOVE' else '9.1.3.1.7'} lets it travel with any "
+        f"{command} response, and Y.4 (and Z.4 for C-GET) list it for the same codes, so "
+        "with_details() accepts what the standard allows.")
+      for service in _RETRIEVE_QR for command in ("C-MOVE", "C-GET")),
+    CompilationDifference(
+        "NON_PATIENT_OBJECT_STORAGE", "C-STORE", ("A700", "A900", "C000"), "mask",
+        "Table GG.4-1 writes single codes A700, A900 and C000",
+        "The codes of the service's C-STORE are CStoreStatus's: its ranges A7xx, A9xx and "
+        "Cxxx (B.2.3) cover them with the same types and meanings, and PS3.4 gives GG no "
+        "other meaning for the rest of the ranges."),
+    CompilationDifference(
+        "RELEVANT_PATIENT_INFORMATION_QUERY", "C-FIND", ("C000",), "mask",
+        "Table Q.2-1 writes the single code C000 Unable to process",
+        "CFindStatus.UNABLE_TO_PROCESS (Cxxx, C.4.1.1.4) covers it; C100 and C200 are the "
+        "service's own codes and win over the range."),
+    CompilationDifference(
+        "STORAGE_MANAGEMENT", "N-ACTION", ("0110", "0213"), "related",
+        "Table KK.2.2.3-1 (as the compilation read it, 2023b and 2025a): Error Comment "
+        "(0000,0902) only",
+        "NOT VERIFIED here: the stored KK.2.2.3 page shows the table without its Related "
+        "Fields column. Kept PS3.7's fields (C.5.21: Affected SOP Class/Instance UID, Error "
+        "Comment, Error ID; C.5.22: none), which 01xx/02xx keep for every service."),
+    CompilationDifference(
+        "UNIFIED_PROCEDURE_STEP", "C-FIND", ("0122",), "related",
+        "Table CC.2.8-2 lists 0122 SOP Class not Supported with no Related Fields",
+        "Error Comment (0000,0902), as PS3.7 C.5.6 fixes for 0122 whatever the service "
+        "(Annex C: 01xx codes keep their meaning and fields)."),
 )

@@ -243,8 +243,8 @@ class CFindStatus(StatusEnum):
 class CGetStatus(StatusEnum):
     """The statuses of a C-GET response (PS3.7 9.1.3.1.6)."""
 
-    SUCCESS = 0x0000, _S, 'Sub-operations Complete - No Failures or Warnings', (0x00001021, 0x00001022, 0x00001023), 'PS3.4 C.4.3.1.4', 0xFFFF, _V0
-    """0000 Success: Sub-operations Complete - No Failures or Warnings. Related: (0000,1021) (0000,1022) (0000,1023). PS3.4 C.4.3.1.4."""
+    SUCCESS = 0x0000, _S, 'Sub-operations Complete - No Failures or Warnings', (0x00001020, 0x00001021, 0x00001022, 0x00001023), 'PS3.4 C.4.3.1.4', 0xFFFF, _V0
+    """0000 Success: Sub-operations Complete - No Failures or Warnings. Related: (0000,1020) (0000,1021) (0000,1022) (0000,1023). PS3.4 C.4.3.1.4."""
 
     PENDING = 0xFF00, _P, 'Sub-operations are continuing', (0x00001020, 0x00001021, 0x00001022, 0x00001023), 'PS3.4 C.4.3.1.4', 0xFFFF, _V0
     """FF00 Pending: Sub-operations are continuing. Related: (0000,1020) (0000,1021) (0000,1022) (0000,1023). PS3.4 C.4.3.1.4."""
@@ -252,11 +252,11 @@ class CGetStatus(StatusEnum):
     CANCEL = 0xFE00, _C, 'Sub-operations terminated due to Cancel Indication', (0x00001020, 0x00001021, 0x00001022, 0x00001023), 'PS3.4 C.4.3.1.4', 0xFFFF, _V0
     """FE00 Cancel: Sub-operations terminated due to Cancel Indication. Related: (0000,1020) (0000,1021) (0000,1022) (0000,1023). PS3.4 C.4.3.1.4."""
 
-    SUB_OPERATIONS_COMPLETE_WITH_FAILURES = 0xB000, _W, 'Sub-operations Complete - One or more Failures or Warnings', (0x00001021, 0x00001022, 0x00001023), 'PS3.4 C.4.3.1.4', 0xFFFF, _V0
-    """B000 Warning: Sub-operations Complete - One or more Failures or Warnings. Related: (0000,1021) (0000,1022) (0000,1023). PS3.4 C.4.3.1.4."""
+    SUB_OPERATIONS_COMPLETE_WITH_FAILURES = 0xB000, _W, 'Sub-operations Complete - One or more Failures or Warnings', (0x00001020, 0x00001021, 0x00001022, 0x00001023), 'PS3.4 C.4.3.1.4', 0xFFFF, _V0
+    """B000 Warning: Sub-operations Complete - One or more Failures or Warnings. Related: (0000,1020) (0000,1021) (0000,1022) (0000,1023). PS3.4 C.4.3.1.4."""
 
-    OUT_OF_RESOURCES_UNABLE_TO_PERFORM_SUB_OPERATIONS = 0xA702, _F, 'Refused: Out of Resources - Unable to perform sub-operations', (0x00001021, 0x00001022, 0x00001023), 'PS3.4 C.4.3.1.4', 0xFFFF, _V0
-    """A702 Failure: Refused: Out of Resources - Unable to perform sub-operations. Related: (0000,1021) (0000,1022) (0000,1023). PS3.4 C.4.3.1.4."""
+    OUT_OF_RESOURCES_UNABLE_TO_PERFORM_SUB_OPERATIONS = 0xA702, _F, 'Refused: Out of Resources - Unable to perform sub-operations', (0x00001020, 0x00001021, 0x00001022, 0x00001023), 'PS3.4 C.4.3.1.4', 0xFFFF, _V0
+    """A702 Failure: Refused: Out of Resources - Unable to perform sub-operations. Related: (0000,1020) (0000,1021) (0000,1022) (0000,1023). PS3.4 C.4.3.1.4."""
 
     OUT_OF_RESOURCES_UNABLE_TO_CALCULATE_MATCHES = 0xA701, _F, 'Refused: Out of Resources - Unable to calculate number of matches', (0x00000902,), 'PS3.4 C.4.3.1.4', 0xFFFF, _V0
     """A701 Failure: Refused: Out of Resources - Unable to calculate number of matches. Related: (0000,0902). PS3.4 C.4.3.1.4."""
