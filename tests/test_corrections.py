@@ -194,3 +194,15 @@ def test_unverified_rows_say_so() -> None:
     b001 = QueryRetrieveCFindStatus.RESPONSE_LIMIT_REACHED
     assert not b001.is_verified and b001.verified.startswith("NOT VERIFIED")
     assert b001.type is StatusType.WARNING
+
+
+def test_the_docs_tables_show_the_edition_and_the_verification() -> None:
+    from pathlib import Path
+
+    docs = Path(__file__).resolve().parents[1] / "docs"
+    tables = (docs / "status-tables.md").read_text(encoding="utf-8")
+    services = (docs / "service-tables.md").read_text(encoding="utf-8")
+    assert f"DICOM edition: **{DICOM_EDITION}**" in tables
+    assert f"DICOM edition: **{DICOM_EDITION}**" in services
+    assert "| Verified |" in tables and "(alias `ATTRIBUTE_LIST_ERROR`)" in tables
+    assert "NOT VERIFIED: JJ.3.1" in services and "NOT VERIFIED: no stored text" in services
