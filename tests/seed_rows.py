@@ -112,6 +112,9 @@ TYPE_CORRECTIONS: dict[tuple[str, str], str] = {
 }
 # Rows whose wording follows the standard instead of the seed.
 WORDING_CORRECTIONS = {
-    ("C-FIND", "A900"), ("C-GET", "A900"), ("C-MOVE", "A900"), ("C-GET", "FE00"),
-    ("C-ECHO", "0000"),
+    ("C-GET", "FE00"), ("C-ECHO", "0000"),
+    # PS3.7 2025b names: C.4.2 Attribute List warning, C.5.12 Invalid SOP Instance.
+    *((command, "0107") for command in ("N-GET", "N-SET", "N-CREATE")),
+    *((command, "0117") for command in ("C-STORE", "N-EVENT-REPORT", "N-GET", "N-SET",
+                                        "N-ACTION", "N-CREATE", "N-DELETE")),
 }

@@ -33,6 +33,7 @@ def test_explain_json(capsys: pytest.CaptureFixture[str]) -> None:
         "service": None,
         "member": "OUT_OF_RESOURCES",
         "related_attributes": ["(0000,0902)"],
+        "is_standard": True,
     }
 
 
@@ -40,6 +41,40 @@ def test_explain_json_unknown_without_command(capsys: pytest.CaptureFixture[str]
     assert main(["explain", "1234", "--json"]) == 0
     out = json.loads(capsys.readouterr().out)
     assert (out["command"], out["member"], out["type"]) == (None, None, "Failure")
+    assert out["is_standard"] is False and "no Annex C class" in out["description"]
+
+
+def test_explain_text_says_when_annex_c_gives_no_class(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["explain", "0x9000"]) == 0
+    assert "none in PS3.7 Annex C" in capsys.readouterr().out
+    assert main(["explain", "0x0107", "-c", "N-SET"]) == 0
+    out = capsys.readouterr().out
+    assert "Annex C" not in out and "checked: PS3.7 2025b page C.4.2" in out
+
+
+def test_version_shows_the_package_and_the_edition(capsys: pytest.CaptureFixture[str]) -> None:
+    from dimse_status import DICOM_EDITION, __version__
+
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--version"])
+    assert exit_info.value.code == 0
+    assert capsys.readouterr().out.strip() == f"dimse-status {__version__} (DICOM {DICOM_EDITION})"
+
+
+def test_json_table_carries_the_edition_and_the_verification(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["table", "--format", "json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert {row["edition"] for row in rows} == {"2025b"}
+    b001 = [row for row in rows if row["verified"].startswith("NOT VERIFIED")]
+    assert all(row["verified"] for row in rows) and b001 == []  # none among the commands'
+    assert main(["table", "--service", "QR", "-c", "C-FIND", "--format", "json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert [r["member"] for r in rows if r["verified"].startswith("NOT VERIFIED")] == [
+        "RESPONSE_LIMIT_REACHED"]
 
 
 def test_explain_text(capsys: pytest.CaptureFixture[str]) -> None:

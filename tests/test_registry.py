@@ -21,6 +21,8 @@ from dimse_status import (
     register_statuses,
 )
 
+UNKNOWN = "Unknown Status (no Annex C class: read as a Failure)"
+
 
 @pytest.fixture(autouse=True)
 def clean_default_registry() -> Iterator[None]:
@@ -51,7 +53,7 @@ def test_other_type_inside_a_standard_mask_is_a_conflict_unless_asked() -> None:
 
 
 def test_redefining_an_exact_standard_code_is_a_conflict_unless_asked() -> None:
-    with pytest.raises(StatusConflictError, match=r"0x0117 .*INVALID_OBJECT_INSTANCE"):
+    with pytest.raises(StatusConflictError, match=r"0x0117 .*INVALID_SOP_INSTANCE"):
         add_status(0x0117, "Warning", "mine", command=Command.C_STORE)
     with pytest.raises(StatusConflictError, match="already defined for C-STORE"):
         add_status(0x0100, "Failure", "mine", end=0x01FF, command=Command.C_STORE)
@@ -59,14 +61,14 @@ def test_redefining_an_exact_standard_code_is_a_conflict_unless_asked() -> None:
         add_status(0x0110, "Failure", "mine")
     add_status(0x0117, "Warning", "mine", command=Command.C_STORE, override=True)
     assert Status(0x0117, Command.C_STORE).description == "mine"
-    assert Status(0x0117, Command.N_GET).description == "Invalid Object Instance"
+    assert Status(0x0117, Command.N_GET).description == "Invalid SOP Instance"
 
 
 def test_overlapping_registrations_conflict_and_nothing_is_lost() -> None:
     add_status(0x1000, "Warning", "first", end=0x100F, command=Command.C_STORE)
     with pytest.raises(StatusConflictError, match="0x1000-0x100F"):
         add_status(0x100F, "Warning", "second", end=0x1010, command=Command.C_STORE)
-    assert Status(0x1010, Command.C_STORE).description == "Unknown Status"
+    assert Status(0x1010, Command.C_STORE).description == UNKNOWN
     add_status(0x1004, "Failure", "middle", end=0x1005, command=Command.C_STORE, override=True)
     assert [Status(c, Command.C_STORE).description for c in range(0x1003, 0x1007)] == [
         "first", "middle", "middle", "first"]
@@ -87,12 +89,12 @@ def test_registries_are_scoped() -> None:
     mine = StatusRegistry()
     mine.add(0x1234, "Warning", "only mine", command=Command.C_ECHO)
     assert Status(0x1234, Command.C_ECHO, registry=mine).description == "only mine"
-    assert Status(0x1234, Command.C_ECHO).description == "Unknown Status"
+    assert Status(0x1234, Command.C_ECHO).description == UNKNOWN
     assert default_registry.custom_statuses == ()
     copy = mine.copy()
     mine.clear()
     assert Status(0x1234, Command.C_ECHO, registry=copy).description == "only mine"
-    assert Status(0x1234, Command.C_ECHO, registry=mine).description == "Unknown Status"
+    assert Status(0x1234, Command.C_ECHO, registry=mine).description == UNKNOWN
     with pytest.raises(TypeError, match="StatusRegistry"):
         Status(0, registry={})  # type: ignore[call-overload]
 
@@ -104,7 +106,7 @@ def test_add_many_is_all_or_nothing() -> None:
     with pytest.raises(StatusConflictError):
         reg.add_many([good, bad])
     assert reg.custom_statuses == ()
-    assert Status(0x1000, Command.C_STORE, registry=reg).description == "Unknown Status"
+    assert Status(0x1000, Command.C_STORE, registry=reg).description == UNKNOWN
     with pytest.raises(StatusConflictError):  # conflicts inside one batch count too
         reg.add_many([good, good._replace(description="again")])
     reg.add_many([good])
@@ -168,9 +170,9 @@ def test_registration_from_threads_while_others_resolve() -> None:
                     status = Status(code, Command.C_STORE, registry=reg)
                     # a registration is seen whole or not at all
                     w, i = divmod(code - 0x1000, per_writer)
-                    assert status.description in ("Unknown Status", f"w{w}-{i}")
+                    assert status.description in (UNKNOWN, f"w{w}-{i}")
                     assert status.type in (StatusType.FAILURE, StatusType.WARNING)
-                    known = status.description != "Unknown Status"
+                    known = status.description != UNKNOWN
                     assert (status.type is StatusType.WARNING) == known
         except BaseException as exc:  # pragma: no cover - reported below
             errors.append(exc)

@@ -90,8 +90,11 @@ def test_every_code_in_a_service_context(service: Service, command: Command) -> 
     """All 65536 codes: the service's own status, else the command's resolution
     with the member lifted into the service's enum."""
     enum = SERVICE_ENUMS[service][command]
-    base = {(m.name, m.value) for m in COMMAND_ENUMS[command]}
-    own = {m.value: m for m in enum if (m.name, m.value) not in base}
+    # Inherited: the command's member verbatim; own: the service's row, even
+    # where it has the command member's name (e.g. a PS3.4 section of its own).
+    base = {(m.name, m.value, m.description, m.section) for m in COMMAND_ENUMS[command]}
+    own = {m.value: m for m in enum
+           if (m.name, m.value, m.description, m.section) not in base}
     assert own, "a service enum exists only for statuses of its own"
     for code in range(0x10000):
         got = Status(code, command, service=service)

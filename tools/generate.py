@@ -64,12 +64,23 @@ def _doc_tags(tags: tuple[int, ...]) -> str:
     return " ".join(f"({t >> 16:04X},{t & 0xFFFF:04X})" for t in tags)
 
 
-def _member(row: Row) -> list[str]:
+def _verified_names(rows: list[Row]) -> dict[str, str]:
+    """A module constant (``_V0``, ``_V1`` ...) for each distinct ``verified`` text."""
+    names: dict[str, str] = {}
+    for row in rows:
+        names.setdefault(row.verified, f"_V{len(names)}")
+    return names
+
+
+def _verified_lines(names: dict[str, str]) -> list[str]:
+    return ["# Which text of the standard was read for each status (StatusEnum.verified).",
+            *(f"{name} = {text!r}" for text, name in names.items()), ""]
+
+
+def _member(enum: str, row: Row, verified: dict[str, str]) -> list[str]:
     value, mask = parse_pattern(row.code)
     args = [f"0x{value:04X}", _TYPE_ALIAS[row.type], repr(row.description), _tags(row.related),
-            repr(row.section)]
-    if mask != 0xFFFF:
-        args.append(f"0x{mask:04X}")
+            repr(row.section), f"0x{mask:04X}", verified[row.verified]]
     doc = f"{row.code} {row.type}: {row.description}."
     if mask != 0xFFFF:
         last = value | (~mask & 0xFFFF)
@@ -77,11 +88,23 @@ def _member(row: Row) -> list[str]:
     if row.related:
         doc += f" Related: {_doc_tags(row.related)}."
     doc += f" {row.section}."
-    return [f"    {row.name} = {', '.join(args)}", f'    """{doc}"""', ""]
+    out = [f"    {row.name} = {', '.join(args)}", f'    """{doc}"""', ""]
+    for alias in row.aliases:
+        # An alias that mypy and pyright both read as the member itself (a
+        # plain ``ALIAS = NAME`` is a second member to mypy).
+        out += [
+            "    if TYPE_CHECKING:",
+            f"        {alias}: ClassVar[Literal[{enum}.{row.name}]]",
+            "    else:",
+            f"        {alias} = {row.name}",
+            f'    """Alias of {row.name}, its earlier name."""',
+            "",
+        ]
+    return out
 
 
 def _check_table(enum: str, rows: tuple[Row, ...]) -> None:
-    names = [row.name for row in rows]
+    names = [name for row in rows for name in (row.name, *row.aliases)]
     values = [parse_pattern(row.code)[0] for row in rows]
     if len(set(names)) != len(names) or len(set(values)) != len(values):
         raise SystemExit(f"{enum}: member names and codes must be unique")
@@ -121,6 +144,13 @@ _HEADER_LINES = [
     "",
     "from enum import unique",
     "",
+    "from ._typing import TYPE_CHECKING",
+]
+_TYPING_LINES = [
+    "",
+    "if TYPE_CHECKING:",
+    "    from typing import ClassVar, Literal",
+    "",
 ]
 _TYPE_LINES = [
     "_S = StatusType.SUCCESS",
@@ -132,11 +162,15 @@ _TYPE_LINES = [
 ]
 
 
-def _enum_class(name: str, doc: str, rows: tuple[Row, ...]) -> list[str]:
+def _enum_class(
+    name: str, doc: str, rows: tuple[Row, ...], verified: dict[str, str]
+) -> list[str]:
     _check_table(name, rows)
-    out = ["", "@unique", f"class {name}(StatusEnum):", f'    """{doc}"""', ""]
+    # Enums with aliases (earlier member names) cannot be @unique.
+    decorator = [] if any(row.aliases for row in rows) else ["@unique"]
+    out = ["", *decorator, f"class {name}(StatusEnum):", f'    """{doc}"""', ""]
     for row in rows:
-        out += _member(row)
+        out += _member(name, row, verified)
     out[-1:] = []
     out.append("")
     return out
@@ -154,17 +188,25 @@ def render_enums() -> str:
         '"""',
         *_HEADER_LINES,
         "from .base import Command, StatusEnum, StatusType",
-        "",
+        *_TYPING_LINES,
         *_TYPE_LINES,
+        f"DICOM_EDITION = {standard.EDITION!r}",
+        '"""The edition of the DICOM standard whose names, classes and related fields',
+        "the statuses follow.  Each member's ``verified`` says which text was read for",
+        'it."""',
+        "",
     ]
+    verified = _verified_names(
+        [*standard.GENERAL, *(row for t in standard.COMMANDS for row in t.rows)])
+    out += _verified_lines(verified)
     out += _enum_class(
         "GeneralStatus",
         "The general status codes of PS3.7 Annex C, used when no command is known.",
-        standard.GENERAL,
+        standard.GENERAL, verified,
     )
     for t in standard.COMMANDS:
         out += _enum_class(t.enum, f"The statuses of a {_label(t.command)} response "
-                           f"({t.section}).", t.rows)
+                           f"({t.section}).", t.rows, verified)
     enum_names = [t.enum for t in standard.COMMANDS]
     out += [
         "",
@@ -180,6 +222,7 @@ def render_enums() -> str:
         "",
         "__all__ = [",
         '    "COMMAND_ENUMS",',
+        '    "DICOM_EDITION",',
         '    "AnyCommandStatus",',
         *(f'    "{name}",' for name in sorted(["GeneralStatus", *enum_names])),
         "]",
@@ -215,16 +258,18 @@ def render_services_module() -> str:
         "    AnyCommandStatus,",
         *(f"    {name}," for name in command_enums),
         ")",
-        "",
+        *_TYPING_LINES,
         *_TYPE_LINES,
     ]
+    verified = _verified_names([row for senum in senums for row in senum.rows])
+    out += _verified_lines(verified)
     out += render_service_enum()
     for senum in senums:
         table = _COMMAND_TABLES[senum.command]
         doc = (f"The statuses of a {_label(senum.command)} response in the "
                f"{senum.service.title} service ({senum.service.section}): its own first, "
                f"then {table.enum}'s ({table.section}).")
-        out += _enum_class(senum.name, doc, senum.rows)
+        out += _enum_class(senum.name, doc, senum.rows, verified)
     by_service: dict[str, dict[str, str]] = {}
     for senum in senums:
         by_service.setdefault(senum.service.name, {})[senum.command] = senum.name
@@ -287,7 +332,7 @@ def render_init(current: str) -> str:
     public = ["Command", "CustomStatus", "ServiceEnum", "Status", "StatusConflictError",
               "StatusDetails", "StatusEnum", "StatusRegistry", "StatusType", "SubOperations",
               "add_status", "default_registry", "register_statuses"]
-    import_names = ["COMMAND_ENUMS", "AnyCommandStatus", "GeneralStatus",
+    import_names = ["COMMAND_ENUMS", "DICOM_EDITION", "AnyCommandStatus", "GeneralStatus",
                     *(t.enum for t in standard.COMMANDS)]
     names = public + import_names + service_names()
     return (text[:all_start] + "__all__ = [\n" + "".join(f'    "{n}",\n' for n in names)
@@ -440,6 +485,24 @@ def _md_table(header: list[str], rows: list[list[str]]) -> list[str]:
     return [_md_row(header), _md_row(["---"] * len(header)), *(_md_row(r) for r in rows)]
 
 
+def _member_cell(row: Row) -> str:
+    """The member's name, and its earlier names (enum aliases) if any."""
+    cell = f"`{row.name}`"
+    if row.aliases:
+        cell += " (alias " + ", ".join(f"`{a}`" for a in row.aliases) + ")"
+    return cell
+
+
+def _edition_lines() -> list[str]:
+    return [
+        f"DICOM edition: **{standard.EDITION}** (`dimse_status.DICOM_EDITION`). The",
+        "*Verified* column (`member.verified`) says which text of the standard was read",
+        "for each status; **NOT VERIFIED** marks a status no stored text of the",
+        "standard was found for, and says what it rests on.",
+        "",
+    ]
+
+
 def render_tables() -> str:
     out = [
         "# Status tables",
@@ -447,18 +510,35 @@ def render_tables() -> str:
         "Generated by `tools/generate.py` from `tools/standard.py`; the same data the",
         "enums, the resolver and `dimse-status table` use.",
         "",
+        *_edition_lines(),
     ]
     tables = [("GeneralStatus", "General (PS3.7 Annex C)", standard.GENERAL)] + [
         (t.enum, f"{t.command.replace('_', '-')} ({t.section})", t.rows) for t in standard.COMMANDS
     ]
     for enum, title, rows in tables:
         out += [f"## {title}: `{enum}`", "",
-                _md_row(["Code", "Type", "Member", "Description", "Related", "Section"]),
-                _md_row(["---"] * 6)]
+                _md_row(["Code", "Type", "Member", "Description", "Related", "Section",
+                         "Verified"]),
+                _md_row(["---"] * 7)]
         for row in rows:
-            out.append(_md_row([row.code, row.type, f"`{row.name}`", row.description,
-                                _doc_tags(row.related), row.section]))
+            out.append(_md_row([row.code, row.type, _member_cell(row), row.description,
+                                _doc_tags(row.related), row.section, row.verified]))
         out.append("")
+    out += [
+        "## Compared with the reference compilation",
+        "",
+        "`tests/test_reference.py` compares every row of the cited compilation",
+        "`shared/reference/dimse-status-codes.json` (its code, type, mask and related",
+        "fields, per command and per service) with these tables. The compilation is a",
+        "cross-check, not the authority: every difference is one of these, each decided by",
+        "the standard's text, and each of these must still differ.",
+        "",
+        *_md_table(["Table", "Command", "Codes", "Field", "Compilation", "dimse-status"],
+                   [[f"`{d.table}`" if d.table.isupper() and "-" not in d.table
+                     else d.table, d.command, ", ".join(d.codes), d.field, d.reference,
+                     d.decision] for d in standard.REFERENCE_DIFFERENCES]),
+        "",
+    ]
     return "\n".join(out)
 
 
@@ -469,6 +549,7 @@ def render_services() -> str:
         "",
         "Generated by `tools/generate.py` from `tools/standard.py`.",
         "",
+        *_edition_lines(),
         "`Status(code, command, service=Service.X)` reads a code with the service's own",
         "statuses for that command first, then the command's (PS3.7), then the general",
         "Annex C codes, then the Annex C class of the code. `member` is then a member of",
@@ -492,15 +573,24 @@ def render_services() -> str:
     for senum in senums:
         own_codes = {row.code for row in dict(senum.service.own)[senum.command]}
         out += ["", f"## {senum.service.title}, {_label(senum.command)}: `{senum.name}`", "",
-                _md_row(["Code", "Type", "Member", "Description", "Section"]),
-                _md_row(["---"] * 5)]
+                _md_row(["Code", "Type", "Member", "Description", "Section", "Verified"]),
+                _md_row(["---"] * 6)]
         for row in senum.rows:
             if row.code in own_codes:
-                out.append(_md_row([row.code, row.type, f"`{row.name}`", row.description,
-                                    row.section]))
+                out.append(_md_row([row.code, row.type, _member_cell(row), row.description,
+                                    row.section, row.verified]))
         table = _COMMAND_TABLES[senum.command]
         out += ["", f"and every member of `{table.enum}` whose code is not above."]
+    notes = [[f"`{s.name}` ({s.title})", _label(c), text]
+             for s in standard.SERVICES for c, text in s.verified]
     out += [
+        "",
+        "## How far each service's use of the command statuses was verified",
+        "",
+        "Where a service's section only points to a command's table, or could not be",
+        "found, its statuses are the command enum's and this says what they rest on.",
+        "",
+        *_md_table(["Service", "Command", "Verified"], notes),
         "",
         "## Compared with pynetdicom",
         "",

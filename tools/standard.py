@@ -18,11 +18,34 @@ the committed files are what the generator writes.  Edit this file, then run
 Codes are written as DICOM writes them: four hex digits, with ``x`` for every
 digit of a masked range (``A7xx`` covers 0xA700-0xA7FF, ``Cxxx`` covers
 0xC000-0xCFFF).
+
+Which edition: the names, classes and related fields follow DICOM 2025b
+(:data:`EDITION`).  Every row was audited against the complete 2020 text of
+PS3.4 and PS3.7 (the text base of ``shared/reference/dimse-status-codes.json``)
+and, where the 2020 text is not the whole story, against the current pages of
+the standard (dicom.nema.org "current" chtml pages, editions 2022e-2025b as
+printed on each page).  Each row says in ``verified`` which text was read for
+it; a row whose text could not be found says so (``NOT VERIFIED``).
 """
 
 from __future__ import annotations
 
 from typing import NamedTuple
+
+EDITION = "2025b"
+"""The edition of the DICOM standard the data follows (see the module docstring)."""
+
+# Which text was read for a row (Row.verified).  A row that is not verified
+# starts with "NOT VERIFIED" and says what it rests on.
+TEXT_2020 = "2020 text of PS3.4/PS3.7 (complete read)"
+NOT_VERIFIED = "NOT VERIFIED"
+
+
+def page(part_edition: str, section: str) -> str:
+    """The verification of a row read on a current page of the standard:
+    ``page("PS3.7 2025b", "C.4.2")``."""
+    return f"{part_edition} page {section} (dicom.nema.org, current)"
+
 
 SUCCESS = "Success"
 WARNING = "Warning"
@@ -44,8 +67,10 @@ COMPLETED = 0x00001021
 FAILED = 0x00001022
 WARNINGS = 0x00001023
 
+# PS3.7 9.1.3.1.7-10 (C-GET-RSP) and 9.1.4.1.8-11 (C-MOVE-RSP): each count may
+# travel with any response, and must with Pending; PS3.4 Y.4.1.1.4, Y.4.2.1.4
+# and Z.4.2.1.4 list all four (Tables C.4-2 and C.4-3 the last three).
 SUB_OPERATIONS = (REMAINING, COMPLETED, FAILED, WARNINGS)
-FINAL_SUB_OPERATIONS = (COMPLETED, FAILED, WARNINGS)
 ERROR = (OFFENDING_ELEMENT, ERROR_COMMENT)
 
 
@@ -58,6 +83,8 @@ class Row(NamedTuple):
     description: str
     section: str
     related: tuple[int, ...] = ()
+    verified: str = TEXT_2020  # which text of the standard was read for this row
+    aliases: tuple[str, ...] = ()  # earlier member names, kept as enum aliases
 
 
 class SeedDifference(NamedTuple):
@@ -75,8 +102,19 @@ class SeedDifference(NamedTuple):
 # ---------------------------------------------------------------------------
 GENERAL: tuple[Row, ...] = (
     Row("SUCCESS", "0000", SUCCESS, "Success", "PS3.7 C.1.1"),
-    Row("ATTRIBUTE_LIST_ERROR", "0107", WARNING, "Attribute List Error", "PS3.7 C.4.2",
-        (AFFECTED_SOP_CLASS_UID, AFFECTED_SOP_INSTANCE_UID, ATTRIBUTE_IDENTIFIER_LIST)),
+    # The Annex C class table lists 0001 as a Warning; PS3.4 gives it one
+    # meaning wherever it uses it (F.8.2.1.4, CC.2.7.4, S.3.2.4.4), and PS3.7
+    # 10.1.2.1.9 lists that warning for N-GET.
+    Row("OPTIONAL_ATTRIBUTES_NOT_SUPPORTED", "0001", WARNING,
+        "Requested optional Attributes are not supported",
+        "PS3.7 Annex C; PS3.4 F.8.2.1.4, CC.2.7.4, S.3.2.4.4",
+        verified="PS3.7 2024e page chapter_C (class table); PS3.4 current page CC.2.7.4 "
+                 "(Table CC.2.7-1); 2020 text of F.8.2.1.4 and S.3.2.4.4"),
+    # 2025b renamed C.4.2 "Attribute List warning" (CP-2384); it was "Attribute
+    # list error".  ATTRIBUTE_LIST_ERROR stays as an alias.
+    Row("ATTRIBUTE_LIST_WARNING", "0107", WARNING, "Attribute List Warning", "PS3.7 C.4.2",
+        (AFFECTED_SOP_CLASS_UID, AFFECTED_SOP_INSTANCE_UID, ATTRIBUTE_IDENTIFIER_LIST),
+        verified=page("PS3.7 2025b", "C.4.2"), aliases=("ATTRIBUTE_LIST_ERROR",)),
     Row("ATTRIBUTE_VALUE_OUT_OF_RANGE", "0116", WARNING, "Attribute Value Out of Range",
         "PS3.7 C.4.3"),
     Row("SOP_CLASS_NOT_SUPPORTED", "0122", FAILURE, "Refused: SOP Class Not Supported",
@@ -86,20 +124,29 @@ GENERAL: tuple[Row, ...] = (
     Row("DUPLICATE_SOP_INSTANCE", "0111", FAILURE, "Duplicate SOP Instance", "PS3.7 C.5.8",
         (AFFECTED_SOP_INSTANCE_UID,)),
     Row("DUPLICATE_INVOCATION", "0210", FAILURE, "Duplicate Invocation", "PS3.7 C.5.9"),
+    # Event Type ID only in the N-EVENT-REPORT-RSP, Action Type ID only in the
+    # N-ACTION-RSP (C.5.10, C.5.16): see _event_report() and _action().
     Row("INVALID_ARGUMENT_VALUE", "0115", FAILURE, "Invalid Argument Value", "PS3.7 C.5.10",
-        (AFFECTED_SOP_CLASS_UID, AFFECTED_SOP_INSTANCE_UID, EVENT_TYPE_ID, ACTION_TYPE_ID)),
+        (AFFECTED_SOP_CLASS_UID, AFFECTED_SOP_INSTANCE_UID, EVENT_TYPE_ID, ACTION_TYPE_ID),
+        verified=page("PS3.7 2024c", "C.5.10")),
     Row("INVALID_ATTRIBUTE_VALUE", "0106", FAILURE, "Invalid Attribute Value", "PS3.7 C.5.11"),
-    Row("INVALID_OBJECT_INSTANCE", "0117", FAILURE, "Invalid Object Instance", "PS3.7 C.5.12",
-        (AFFECTED_SOP_INSTANCE_UID,)),
+    # C.5.12 reads "Invalid SOP Instance" (older texts: "Invalid object
+    # instance"); INVALID_OBJECT_INSTANCE stays as an alias.
+    Row("INVALID_SOP_INSTANCE", "0117", FAILURE, "Invalid SOP Instance", "PS3.7 C.5.12",
+        (AFFECTED_SOP_INSTANCE_UID,),
+        verified=TEXT_2020 + "; PS3.2 2024d page N.7.3.2.4 (Table N.7-40)",
+        aliases=("INVALID_OBJECT_INSTANCE",)),
+    # C.5.13: Attribute Identifier List only.
     Row("MISSING_ATTRIBUTE", "0120", FAILURE, "Missing Attribute", "PS3.7 C.5.13",
-        (AFFECTED_SOP_CLASS_UID, AFFECTED_SOP_INSTANCE_UID, ATTRIBUTE_IDENTIFIER_LIST)),
-    Row("MISSING_ATTRIBUTE_VALUE", "0121", FAILURE, "Missing Attribute Value", "PS3.7 C.5.14",
-        (AFFECTED_SOP_CLASS_UID, AFFECTED_SOP_INSTANCE_UID, ATTRIBUTE_IDENTIFIER_LIST)),
+        (ATTRIBUTE_IDENTIFIER_LIST,)),
+    # C.5.14: only the untagged Modification List / Attribute List data set.
+    Row("MISSING_ATTRIBUTE_VALUE", "0121", FAILURE, "Missing Attribute Value", "PS3.7 C.5.14"),
     Row("MISTYPED_ARGUMENT", "0212", FAILURE, "Mistyped Argument", "PS3.7 C.5.15"),
     Row("NO_SUCH_ARGUMENT", "0114", FAILURE, "No Such Argument", "PS3.7 C.5.16",
         (AFFECTED_SOP_CLASS_UID, EVENT_TYPE_ID, ACTION_TYPE_ID)),
+    # C.5.17: Attribute Identifier List only.
     Row("NO_SUCH_ATTRIBUTE", "0105", FAILURE, "No Such Attribute", "PS3.7 C.5.17",
-        (AFFECTED_SOP_CLASS_UID, AFFECTED_SOP_INSTANCE_UID, ATTRIBUTE_IDENTIFIER_LIST)),
+        (ATTRIBUTE_IDENTIFIER_LIST,)),
     Row("NO_SUCH_EVENT_TYPE", "0113", FAILURE, "No Such Event Type", "PS3.7 C.5.18",
         (AFFECTED_SOP_CLASS_UID, EVENT_TYPE_ID)),
     Row("NO_SUCH_SOP_INSTANCE", "0112", FAILURE, "No Such SOP Instance", "PS3.7 C.5.19",
@@ -107,7 +154,8 @@ GENERAL: tuple[Row, ...] = (
     Row("NO_SUCH_SOP_CLASS", "0118", FAILURE, "No Such SOP Class", "PS3.7 C.5.20",
         (AFFECTED_SOP_CLASS_UID,)),
     Row("PROCESSING_FAILURE", "0110", FAILURE, "Processing Failure", "PS3.7 C.5.21",
-        (AFFECTED_SOP_CLASS_UID, AFFECTED_SOP_INSTANCE_UID, ERROR_COMMENT, ERROR_ID)),
+        (AFFECTED_SOP_CLASS_UID, AFFECTED_SOP_INSTANCE_UID, ERROR_COMMENT, ERROR_ID),
+        verified=page("PS3.7 2024e", "C.5.21")),
     Row("RESOURCE_LIMITATION", "0213", FAILURE, "Resource Limitation", "PS3.7 C.5.22"),
     Row("UNRECOGNIZED_OPERATION", "0211", FAILURE, "Unrecognized Operation", "PS3.7 C.5.23"),
     Row("NO_SUCH_ACTION", "0123", FAILURE, "No Such Action", "PS3.7 C.5.24",
@@ -123,6 +171,17 @@ _BY_NAME = {row.name: row for row in GENERAL}
 def general(*names: str) -> tuple[Row, ...]:
     """The Annex C rows of these names, as members of a command's enum."""
     return tuple(_BY_NAME[name] for name in names)
+
+
+def _only_in(rows: tuple[Row, ...], foreign: int) -> tuple[Row, ...]:
+    """``rows`` without the tag ``foreign`` in 0114's and 0115's related
+    fields: PS3.7 C.5.10 and C.5.16 permit Event Type ID only in the
+    N-EVENT-REPORT-RSP and Action Type ID only in the N-ACTION-RSP."""
+    return tuple(
+        row._replace(related=tuple(t for t in row.related if t != foreign))
+        if row.code in ("0114", "0115") else row
+        for row in rows
+    )
 
 
 def _legacy_0112(section: str) -> Row:
@@ -146,14 +205,21 @@ class CommandTable(NamedTuple):
     rows: tuple[Row, ...]
 
 
+# PS3.4 Tables C.4-1, C.4-2 and C.4-3 (2020 text) and the current Table
+# CC.2.8-2 read A900 "Error: Data Set does not match SOP Class"; older texts
+# (and so the member's first name) said "Identifier does not match SOP Class".
+_A900 = Row("DATA_SET_DOES_NOT_MATCH_SOP_CLASS", "A900", FAILURE,
+            "Error: Data Set does not match SOP Class", "PS3.4 C.4.3.1.4", ERROR,
+            verified=TEXT_2020 + "; PS3.2 2024c page N.7.3.2.7 (Table N.7-48)",
+            aliases=("IDENTIFIER_DOES_NOT_MATCH_SOP_CLASS",))
+
 _SUB_OPS_CANCEL = Row("CANCEL", "FE00", CANCEL, "Sub-operations terminated due to Cancel Indication",
                       "PS3.4 C.4.3.1.4", SUB_OPERATIONS)
 _RETRIEVE_COMMON = (
     Row("OUT_OF_RESOURCES_UNABLE_TO_CALCULATE_MATCHES", "A701", FAILURE,
         "Refused: Out of Resources - Unable to calculate number of matches",
         "PS3.4 C.4.3.1.4", (ERROR_COMMENT,)),
-    Row("IDENTIFIER_DOES_NOT_MATCH_SOP_CLASS", "A900", FAILURE,
-        "Error: Identifier does not match SOP Class", "PS3.4 C.4.3.1.4", ERROR),
+    _A900,
     Row("UNABLE_TO_PROCESS", "Cxxx", FAILURE, "Failed: Unable to process",
         "PS3.4 C.4.3.1.4", ERROR),
     Row("NONE_OF_THE_FRAMES_FOUND", "AA00", FAILURE,
@@ -172,8 +238,9 @@ _RETRIEVE_COMMON = (
 )
 
 
-def _retrieve(section: str, frames_section: str, counts: tuple[int, ...]) -> tuple[Row, ...]:
+def _retrieve(section: str, frames_section: str) -> tuple[Row, ...]:
     """The C-GET and C-MOVE statuses they share, with their own sections."""
+    counts = SUB_OPERATIONS
     rows = (
         Row("SUCCESS", "0000", SUCCESS, "Sub-operations Complete - No Failures or Warnings",
             section, counts),
@@ -209,7 +276,7 @@ COMMANDS: tuple[CommandTable, ...] = (
         Row("CANNOT_UNDERSTAND", "Cxxx", FAILURE, "Error: Cannot understand", "PS3.4 B.2.3",
             ERROR),
         _legacy_0112("PS3.7 9.1.1.1.9"),
-    ) + general("SOP_CLASS_NOT_SUPPORTED", "INVALID_OBJECT_INSTANCE", "NOT_AUTHORIZED")
+    ) + general("SOP_CLASS_NOT_SUPPORTED", "INVALID_SOP_INSTANCE", "NOT_AUTHORIZED")
       + _C_PROTOCOL),
     CommandTable("C_FIND", "CFindStatus", "PS3.7 9.1.2.1.6", (
         Row("SUCCESS", "0000", SUCCESS, "Matching is complete - No final Identifier is supplied",
@@ -224,52 +291,57 @@ COMMANDS: tuple[CommandTable, ...] = (
             "PS3.4 C.4.1.1.4"),
         Row("OUT_OF_RESOURCES", "A700", FAILURE, "Refused: Out of Resources",
             "PS3.4 C.4.1.1.4", (ERROR_COMMENT,)),
-        Row("IDENTIFIER_DOES_NOT_MATCH_SOP_CLASS", "A900", FAILURE,
-            "Error: Identifier does not match SOP Class", "PS3.4 C.4.1.1.4", ERROR),
+        _A900._replace(section="PS3.4 C.4.1.1.4"),
         Row("UNABLE_TO_PROCESS", "Cxxx", FAILURE, "Failed: Unable to process",
             "PS3.4 C.4.1.1.4", ERROR),
         _legacy_0112("PS3.7 9.1.2.1.6"),
-    ) + general("SOP_CLASS_NOT_SUPPORTED", "NOT_AUTHORIZED") + _C_PROTOCOL),
+    # PS3.7 9.1.2.1.6 lists neither 0210, 0211 nor 0212 for C-FIND (nor does
+    # PS3.2's C-FIND template): they are not CFindStatus members, and resolve
+    # through Annex C as general codes.  0124 is kept: see REFERENCE_DIFFERENCES.
+    ) + general("SOP_CLASS_NOT_SUPPORTED", "NOT_AUTHORIZED")),
     CommandTable("C_GET", "CGetStatus", "PS3.7 9.1.3.1.6",
-                 _retrieve("PS3.4 C.4.3.1.4", "PS3.4 Y.4.2.1.4", FINAL_SUB_OPERATIONS)
+                 _retrieve("PS3.4 C.4.3.1.4", "PS3.4 Y.4.2.1.4")
                  + (_legacy_0112("PS3.7 9.1.3.1.6"),)
                  + general("SOP_CLASS_NOT_SUPPORTED", "NOT_AUTHORIZED") + _C_PROTOCOL),
     CommandTable("C_MOVE", "CMoveStatus", "PS3.7 9.1.4.1.7",
-                 _retrieve("PS3.4 C.4.2.1.5", "PS3.4 Y.4.1.1.4", SUB_OPERATIONS)
+                 _retrieve("PS3.4 C.4.2.1.5", "PS3.4 Y.4.1.1.4")
                  + (Row("MOVE_DESTINATION_UNKNOWN", "A801", FAILURE,
                         "Refused: Move Destination unknown", "PS3.4 C.4.2.1.5",
                         (ERROR_COMMENT,)),
                     _legacy_0112("PS3.7 9.1.4.1.7"))
                  + general("SOP_CLASS_NOT_SUPPORTED", "NOT_AUTHORIZED") + _C_PROTOCOL),
-    CommandTable("N_EVENT_REPORT", "NEventReportStatus", "PS3.7 10.1.1.1.8", general(
+    CommandTable("N_EVENT_REPORT", "NEventReportStatus", "PS3.7 10.1.1.1.8", _only_in(general(
         "SUCCESS", "CLASS_INSTANCE_CONFLICT", "DUPLICATE_INVOCATION", "INVALID_ARGUMENT_VALUE",
-        "INVALID_OBJECT_INSTANCE", "MISTYPED_ARGUMENT", "NO_SUCH_ARGUMENT",
+        "INVALID_SOP_INSTANCE", "MISTYPED_ARGUMENT", "NO_SUCH_ARGUMENT",
         "NO_SUCH_EVENT_TYPE", "NO_SUCH_SOP_CLASS", "NO_SUCH_SOP_INSTANCE",
-        "PROCESSING_FAILURE", "RESOURCE_LIMITATION", "UNRECOGNIZED_OPERATION")),
+        "PROCESSING_FAILURE", "RESOURCE_LIMITATION", "UNRECOGNIZED_OPERATION"), ACTION_TYPE_ID)),
+    # 0001: PS3.7 10.1.2.1.9 lists the warning "not all optional attributes
+    # were returned"; PS3.4 F.8.2.1.4, CC.2.7.4 and S.3.2.4.4 give it code 0001.
     CommandTable("N_GET", "NGetStatus", "PS3.7 10.1.2.1.9", general(
-        "SUCCESS", "ATTRIBUTE_LIST_ERROR", "CLASS_INSTANCE_CONFLICT", "DUPLICATE_INVOCATION",
-        "INVALID_OBJECT_INSTANCE", "MISTYPED_ARGUMENT", "NO_SUCH_SOP_CLASS",
+        "SUCCESS", "OPTIONAL_ATTRIBUTES_NOT_SUPPORTED", "ATTRIBUTE_LIST_WARNING",
+        "CLASS_INSTANCE_CONFLICT", "DUPLICATE_INVOCATION",
+        "INVALID_SOP_INSTANCE", "MISTYPED_ARGUMENT", "NO_SUCH_SOP_CLASS",
         "NO_SUCH_SOP_INSTANCE", "PROCESSING_FAILURE", "RESOURCE_LIMITATION",
         "UNRECOGNIZED_OPERATION", "NOT_AUTHORIZED")),
     CommandTable("N_SET", "NSetStatus", "PS3.7 10.1.3.1.9", general(
-        "SUCCESS", "ATTRIBUTE_LIST_ERROR", "ATTRIBUTE_VALUE_OUT_OF_RANGE",
+        "SUCCESS", "ATTRIBUTE_LIST_WARNING", "ATTRIBUTE_VALUE_OUT_OF_RANGE",
         "CLASS_INSTANCE_CONFLICT", "DUPLICATE_INVOCATION", "INVALID_ATTRIBUTE_VALUE",
-        "INVALID_OBJECT_INSTANCE", "MISSING_ATTRIBUTE_VALUE", "MISTYPED_ARGUMENT",
+        "INVALID_SOP_INSTANCE", "MISSING_ATTRIBUTE_VALUE", "MISTYPED_ARGUMENT",
         "NO_SUCH_ATTRIBUTE", "NO_SUCH_SOP_CLASS", "NO_SUCH_SOP_INSTANCE", "PROCESSING_FAILURE",
         "RESOURCE_LIMITATION", "UNRECOGNIZED_OPERATION", "NOT_AUTHORIZED")),
-    CommandTable("N_ACTION", "NActionStatus", "PS3.7 10.1.4.1.10", general(
+    CommandTable("N_ACTION", "NActionStatus", "PS3.7 10.1.4.1.10", _only_in(general(
         "SUCCESS", "CLASS_INSTANCE_CONFLICT", "DUPLICATE_INVOCATION", "INVALID_ARGUMENT_VALUE",
-        "INVALID_OBJECT_INSTANCE", "MISTYPED_ARGUMENT", "NO_SUCH_ACTION", "NO_SUCH_ARGUMENT",
+        "INVALID_SOP_INSTANCE", "MISTYPED_ARGUMENT", "NO_SUCH_ACTION", "NO_SUCH_ARGUMENT",
         "NO_SUCH_SOP_CLASS", "NO_SUCH_SOP_INSTANCE", "PROCESSING_FAILURE",
-        "RESOURCE_LIMITATION", "UNRECOGNIZED_OPERATION", "NOT_AUTHORIZED")),
+        "RESOURCE_LIMITATION", "UNRECOGNIZED_OPERATION", "NOT_AUTHORIZED"), EVENT_TYPE_ID)),
     CommandTable("N_CREATE", "NCreateStatus", "PS3.7 10.1.5.1.6", general(
-        "SUCCESS", "ATTRIBUTE_LIST_ERROR", "ATTRIBUTE_VALUE_OUT_OF_RANGE",
+        "SUCCESS", "ATTRIBUTE_LIST_WARNING", "ATTRIBUTE_VALUE_OUT_OF_RANGE",
         "DUPLICATE_INVOCATION", "DUPLICATE_SOP_INSTANCE", "INVALID_ATTRIBUTE_VALUE",
-        "INVALID_OBJECT_INSTANCE", "MISSING_ATTRIBUTE", "MISSING_ATTRIBUTE_VALUE",
+        "INVALID_SOP_INSTANCE", "MISSING_ATTRIBUTE", "MISSING_ATTRIBUTE_VALUE",
         "MISTYPED_ARGUMENT", "NO_SUCH_ATTRIBUTE", "NO_SUCH_SOP_CLASS", "PROCESSING_FAILURE",
         "RESOURCE_LIMITATION", "UNRECOGNIZED_OPERATION", "NOT_AUTHORIZED")),
     CommandTable("N_DELETE", "NDeleteStatus", "PS3.7 10.1.6.1.7", general(
-        "SUCCESS", "CLASS_INSTANCE_CONFLICT", "DUPLICATE_INVOCATION", "INVALID_OBJECT_INSTANCE",
+        "SUCCESS", "CLASS_INSTANCE_CONFLICT", "DUPLICATE_INVOCATION", "INVALID_SOP_INSTANCE",
         "MISTYPED_ARGUMENT", "NO_SUCH_SOP_CLASS", "NO_SUCH_SOP_INSTANCE", "PROCESSING_FAILURE",
         "RESOURCE_LIMITATION", "UNRECOGNIZED_OPERATION", "NOT_AUTHORIZED")),
 )
@@ -294,6 +366,10 @@ class ServiceTable(NamedTuple):
     commands: tuple[str, ...]  # the DIMSE commands the service uses
     own: tuple[tuple[str, tuple[Row, ...]], ...] = ()  # command -> its own rows
     note: str = ""
+    # command -> how far the service's use of the command's statuses was
+    # verified, where that is not the command's own rows' story (e.g. a
+    # section that only says "see C.4.1", or one that was not found).
+    verified: tuple[tuple[str, str], ...] = ()
 
 
 _UPS_NOT_MANAGED = "Failed: Specified SOP Instance UID does not exist or is not a UPS " \
@@ -309,14 +385,22 @@ _DECIMATED = ("Image size or Combined Print Image size is larger than the Image 
               "the Image or Combined Print Image has been decimated to fit")
 _IMAGE_TOO_LARGE = "Image size is larger than Image Box size"
 _COMBINED_TOO_LARGE = "Combined Print Image size is larger than the Image Box size"
+_UNPRINTED = ("There is an existing Film Box that has not been printed and N-ACTION at the "
+              "Film Session level is not supported. A new Film Box will not be created when a "
+              "previous Film Box has not been printed")
 _QUEUE_FULL = "Unable to create Print Job SOP Instance; print queue is full"
 _RT_NOT_FOUND = "No such object instance - applicable Machine Verification instance not found"
-_RT_PLAN_ROWS = (
+# RT Machine Verification, DD.3.2.1.2: one table for N-CREATE (C227, C221-C223)
+# and another for N-SET (C224-C226).
+_RT_CREATE_ROWS = (
+    ("PLAN_NOT_FOUND", "C227", "No such object instance - Referenced RT Plan not found"),
     ("FRACTION_GROUP_NOT_IN_PLAN", "C221",
      "The Referenced Fraction Group Number does not exist in the referenced plan"),
     ("NO_BEAMS_IN_FRACTION_GROUP", "C222", "No beams exist within the referenced fraction group"),
     ("ALREADY_VERIFYING", "C223",
      "SCU already verifying and cannot currently process this request"),
+)
+_RT_SET_ROWS = (
     ("BEAM_NOT_IN_FRACTION_GROUP", "C224",
      "Referenced Beam Number not found within the referenced Fraction Group"),
     ("DEVICE_NOT_SUPPORTED", "C225", "Referenced device or accessory not supported"),
@@ -325,8 +409,8 @@ _RT_PLAN_ROWS = (
 )
 
 
-def _rt_rows(section: str) -> tuple[Row, ...]:
-    return tuple(Row(name, code, FAILURE, text, section) for name, code, text in _RT_PLAN_ROWS)
+def _rt_rows(rows: tuple[tuple[str, str, str], ...]) -> tuple[Row, ...]:
+    return tuple(Row(name, code, FAILURE, text, "PS3.4 DD.3.2.1.2") for name, code, text in rows)
 
 
 _QR_FAMILY = ("C_FIND", "C_MOVE", "C_GET")
@@ -341,9 +425,14 @@ SERVICES: tuple[ServiceTable, ...] = (
                      ("C_FIND", (
                          Row("RESPONSE_LIMIT_REACHED", "B001", WARNING,
                              "Matching reached response limit, subsequent request may return "
-                             "additional matches", "PS3.4 C.6.4.5"),
+                             "additional matches", "PS3.4 C.6.4.5",
+                             verified=NOT_VERIFIED + ": no stored text of the standard has it "
+                             "(C.6.4.5 and C.6.4.5.3 pages, 2022c and 2024e, do not); only "
+                             "pynetdicom 3's Repository Query table lists it. A Warning "
+                             "whatever it means (Annex C: Bxxx)."),
                          Row("INVALID_PRIOR_RECORD_KEY", "A710", FAILURE,
-                             "Failed: Invalid Prior Record Key", "PS3.4 C.6.4.5.3"),
+                             "Failed: Invalid Prior Record Key", "PS3.4 C.6.4.5.3",
+                             verified=page("PS3.4 2024e", "C.6.4.5.3")),
                      )),
                  ), note="C-MOVE and C-GET statuses (C.4.2, C.4.3) are CMoveStatus's and "
                          "CGetStatus's members; the Repository Query codes are its own."),
@@ -360,7 +449,7 @@ SERVICES: tuple[ServiceTable, ...] = (
                      )),
                      ("N_GET", (
                          Row("OPTIONAL_ATTRIBUTES_NOT_SUPPORTED", "0001", WARNING,
-                             _OPTIONAL_NOT_SUPPORTED, "PS3.4 F.8"),
+                             _OPTIONAL_NOT_SUPPORTED, "PS3.4 F.8.2.1.4"),
                      )),
                  )),
     ServiceTable("PRINT_MANAGEMENT", "Print Management", "PS3.4 Annex H", "Print",
@@ -371,11 +460,8 @@ SERVICES: tuple[ServiceTable, ...] = (
                              "Memory allocation not supported", "PS3.4 H.4.1.2.1.2"),
                          Row("DENSITY_OUT_OF_RANGE", "B605", WARNING, _DENSITY,
                              "PS3.4 H.4.2.2.1.2"),
-                         Row("UNPRINTED_FILM_BOX_EXISTS", "C616", FAILURE,
-                             "There is an existing Film Box that has not been printed and "
-                             "N-ACTION at the Film Session level is not supported. A new Film "
-                             "Box will not be created when a previous Film Box has not been "
-                             "printed", "PS3.4 H.4.2.2.1.2"),
+                         Row("UNPRINTED_FILM_BOX_EXISTS", "C616", FAILURE, _UNPRINTED,
+                             "PS3.4 H.4.2.2.1.2"),
                      )),
                      ("N_SET", (
                          Row("MEMORY_ALLOCATION_NOT_SUPPORTED", "B600", WARNING,
@@ -383,6 +469,10 @@ SERVICES: tuple[ServiceTable, ...] = (
                          Row("IMAGE_DEMAGNIFIED", "B604", WARNING, _DEMAGNIFIED,
                              "PS3.4 H.4.3.1.2.1.2"),
                          Row("DENSITY_OUT_OF_RANGE", "B605", WARNING, _DENSITY,
+                             "PS3.4 H.4.2.2.2.2"),
+                         # The Basic Film Box table (H.4.2.2.1.2) is for N-CREATE
+                         # and N-SET; H.4.2.2.2.2 points N-SET back to it.
+                         Row("UNPRINTED_FILM_BOX_EXISTS", "C616", FAILURE, _UNPRINTED,
                              "PS3.4 H.4.2.2.2.2"),
                          Row("IMAGE_CROPPED", "B609", WARNING, _CROPPED, "PS3.4 H.4.3.1.2.1.2"),
                          Row("IMAGE_DECIMATED", "B60A", WARNING, _DECIMATED,
@@ -462,13 +552,13 @@ SERVICES: tuple[ServiceTable, ...] = (
                  )),
     ServiceTable("RELEVANT_PATIENT_INFORMATION_QUERY", "Relevant Patient Information Query",
                  "PS3.4 Annex Q", "RelevantPatient", ("RELEVANT_PATIENT",), ("C_FIND",), (
+                     # Table Q.2-1: Offending Element and Error Comment.
                      ("C_FIND", (
                          Row("MORE_THAN_ONE_MATCH", "C100", FAILURE,
-                             "Failed: More than one match found", "PS3.4 Q.2",
-                             (ERROR_COMMENT,)),
+                             "Failed: More than one match found", "PS3.4 Q.2.1.1.4", ERROR),
                          Row("TEMPLATE_NOT_SUPPORTED", "C200", FAILURE,
-                             "Failed: Unable to support requested template", "PS3.4 Q.2",
-                             (ERROR_COMMENT,)),
+                             "Failed: Unable to support requested template", "PS3.4 Q.2.1.1.4",
+                             ERROR),
                      )),
                  )),
     ServiceTable("INSTANCE_AVAILABILITY_NOTIFICATION", "Instance Availability Notification",
@@ -476,10 +566,14 @@ SERVICES: tuple[ServiceTable, ...] = (
                  note="Its N-CREATE statuses are PS3.7's (NCreateStatus)."),
     ServiceTable("MEDIA_CREATION_MANAGEMENT", "Media Creation Management", "PS3.4 Annex S",
                  "MediaCreation", ("MEDIA_CREATION",), ("N_CREATE", "N_ACTION", "N_GET"), (
-                     ("N_ACTION", (
+                     # A510 belongs to N-CREATE (S.3.2.1.4); S.3.2.2.4 (N-ACTION
+                     # Initiate Media Creation) has no specific status codes.
+                     ("N_CREATE", (
                          Row("ALREADY_INITIATED", "A510", FAILURE,
                              "Refused: An Initiate Media Creation action has already been "
-                             "received for this SOP Instance", "PS3.4 S.3.2.2.4"),
+                             "received for this SOP Instance", "PS3.4 S.3.2.1.4"),
+                     )),
+                     ("N_ACTION", (
                          Row("ALREADY_COMPLETED", "C201", FAILURE,
                              "Media creation request already completed", "PS3.4 S.3.2.3.4"),
                          Row("IN_PROGRESS_CANNOT_INTERRUPT", "C202", FAILURE,
@@ -586,17 +680,8 @@ SERVICES: tuple[ServiceTable, ...] = (
     ServiceTable("RT_MACHINE_VERIFICATION", "RT Machine Verification", "PS3.4 Annex DD",
                  "RTMachineVerification", (), ("N_CREATE", "N_SET", "N_GET", "N_ACTION",
                                                "N_DELETE", "N_EVENT_REPORT"), (
-                     ("N_CREATE", (
-                         *_rt_rows("PS3.4 DD.3.2.1"),
-                         Row("PLAN_NOT_FOUND", "C227", FAILURE,
-                             "No such object instance - Referenced RT Plan not found",
-                             "PS3.4 DD.3.2.1"),
-                     )),
-                     ("N_SET", (
-                         Row("INSTANCE_NOT_FOUND", "C112", FAILURE, _RT_NOT_FOUND,
-                             "PS3.4 DD.3.2.1"),
-                         *_rt_rows("PS3.4 DD.3.2.1"),
-                     )),
+                     ("N_CREATE", _rt_rows(_RT_CREATE_ROWS)),
+                     ("N_SET", _rt_rows(_RT_SET_ROWS)),
                      ("N_GET", (
                          Row("INSTANCE_NOT_FOUND", "C112", FAILURE, _RT_NOT_FOUND,
                              "PS3.4 DD.3.2.2.3"),
@@ -604,13 +689,16 @@ SERVICES: tuple[ServiceTable, ...] = (
                      ("N_ACTION", (
                          Row("INSTANCE_NOT_FOUND", "C112", FAILURE,
                              "No such object instance - Machine Verification requested "
-                             "instance not found", "PS3.4 DD.3.2.3.2"),
+                             "instance not found", "PS3.4 DD.3.2.3.2",
+                             verified=page("PS3.4 2025b", "DD.3.2.3.2")),
                      )),
                  )),
     ServiceTable("DISPLAY_SYSTEM_MANAGEMENT", "Display System Management", "PS3.4 Annex EE",
                  "DisplaySystem", ("DISPLAY_SYSTEM",), ("N_GET",)),
     ServiceTable("NON_PATIENT_OBJECT_STORAGE", "Non-Patient Object Storage", "PS3.4 Annex GG",
-                 "NonPatientStorage", ("NON_PATIENT",), ("C_STORE", "C_FIND", "C_MOVE", "C_GET"),
+                 # GG.1.2: C-STORE only; it "does not imply support for any
+                 # related Query/Retrieve Service Classes".
+                 "NonPatientStorage", ("NON_PATIENT",), ("C_STORE",),
                  note="Its C-STORE codes A700, A900 and C000 lie in CStoreStatus's ranges "
                       "A7xx, A9xx and Cxxx, with the same types."),
     ServiceTable("DEFINED_PROCEDURE_PROTOCOL_QUERY_RETRIEVE",
@@ -619,13 +707,33 @@ SERVICES: tuple[ServiceTable, ...] = (
     ServiceTable("PROTOCOL_APPROVAL_QUERY_RETRIEVE", "Protocol Approval Query/Retrieve",
                  "PS3.4 Annex II", "ProtocolApproval", ("PROTOCOL_APPROVAL",), _QR_FAMILY),
     ServiceTable("INVENTORY_QUERY_RETRIEVE", "Inventory Query/Retrieve", "PS3.4 Annex JJ",
-                 "Inventory", ("INVENTORY",), _QR_FAMILY),
+                 "Inventory", ("INVENTORY",), _QR_FAMILY, verified=(
+                     ("C_FIND", NOT_VERIFIED + ": JJ.3.1 (C-FIND) was not found in any stored "
+                                "text; its statuses are taken to be C.4.1's (CFindStatus), as "
+                                "pynetdicom's documentation lists them"),
+                     ("C_MOVE", page("PS3.4 2024e", "JJ.3.2") + ": see C.4.2 (CMoveStatus)"),
+                     ("C_GET", NOT_VERIFIED + ": JJ.3.3 (C-GET) was not found in any stored "
+                               "text; its statuses are taken to be C.4.3's (CGetStatus), as "
+                               "pynetdicom's documentation lists them"),
+                 )),
     ServiceTable("STORAGE_MANAGEMENT", "Storage Management", "PS3.4 Annex KK",
                  "StorageManagement", (), ("N_ACTION", "N_EVENT_REPORT"), (
+                     # KK.2.2.3 (read in the 2023b page): 0212 when a character
+                     # set, matching mechanism or Inventory Level is not supported,
+                     # explained in Error Comment; B010 with the unsupported
+                     # Attributes in Attribute Identifier List.  The 2023b table
+                     # words B010 "Attribute list error - ..."; the compilation
+                     # reports that 2025a reads "Attribute List warning - ...".
                      ("N_ACTION", (
                          Row("KEY_ATTRIBUTES_NOT_SUPPORTED", "B010", WARNING,
                              "Attribute list error - One or more of Key Attributes are not "
-                             "supported for matching", "PS3.4 KK.2"),
+                             "supported for matching", "PS3.4 KK.2.2.3",
+                             (ATTRIBUTE_IDENTIFIER_LIST,),
+                             verified=page("PS3.4 2023b", "KK.2.2.3")),
+                         Row("MISTYPED_ARGUMENT", "0212", FAILURE,
+                             "Mistyped argument - one of the parameters supplied has not been "
+                             "agreed for use", "PS3.4 KK.2.2.3", (ERROR_COMMENT,),
+                             verified=page("PS3.4 2023b", "KK.2.2.3")),
                      )),
                  )),
 )
@@ -655,10 +763,11 @@ SEED_DIFFERENCES: tuple[SeedDifference, ...] = (
         "Single codes, as the standard writes them. Other Axxx codes resolve through the "
         "Annex C class: Failure, with member None."),
     SeedDifference(
-        "C-FIND, C-GET, C-MOVE", "A900",
-        "Error: Data Set does not match SOP Class",
-        "PS3.4 C.4: Identifier does not match SOP Class",
-        "The standard's wording; the type (Failure) is the same."),
+        "N-GET, N-SET, N-CREATE; C-STORE and every DIMSE-N command", "0107; 0117",
+        "Attribute List Error; Invalid Object Instance",
+        "PS3.7 2025b: C.4.2 Attribute List warning (CP-2384); C.5.12 Invalid SOP Instance",
+        "The current names: ATTRIBUTE_LIST_WARNING and INVALID_SOP_INSTANCE; the earlier "
+        "member names ATTRIBUTE_LIST_ERROR and INVALID_OBJECT_INSTANCE remain as aliases."),
     SeedDifference(
         "N-SET, N-CREATE, N-GET, N-EVENT-REPORT, N-ACTION, N-DELETE", "0000",
         "no Success row",
@@ -791,9 +900,10 @@ PYNETDICOM2_DIFFERENCES: tuple[CompatDifference, ...] = (
         "PS3.7 Annex C: codes Bxxx and 0001 are in the Warning class; an unknown code keeps "
         "its class."),
     CompatDifference(
-        (), "Axxx, Cxxx", "description", "Unknown Status", "Unknown Failure (Annex C: ...)",
-        "PS3.7 Annex C: Axxx and Cxxx are Failures; the description says so. The type is "
-        "the same."),
+        (), "Axxx, Cxxx, 01xx, 02xx", "description", "Unknown Status",
+        "Unknown Failure (Annex C: ...)",
+        "PS3.7 Annex C: Axxx, Cxxx, 01xx and 02xx are Failures; the description says so. The "
+        "type is the same."),
     CompatDifference(
         ("none", *_C_SERVICES_WITHOUT_PENDING, *_N_COMMANDS), "FF00", "status_type",
         "Failure (Unknown Status)", "Pending",
@@ -828,9 +938,13 @@ PYNETDICOM2_DIFFERENCES: tuple[CompatDifference, ...] = (
         (), "0212", "description", "Mistyped argument", "Mistyped Argument",
         "PS3.7 C.5.15's wording."),
     CompatDifference(
-        ("C-FIND", "C-GET", "C-MOVE"), "A900", "description",
-        "Error: Data Set does not match SOP Class", "Error: Identifier does not match SOP Class",
-        "PS3.4 C.4.1.1.4, C.4.2.1.5, C.4.3.1.4's wording."),
+        (), "0117", "description", "Invalid Object Instance", "Invalid SOP Instance",
+        "PS3.7 C.5.12's title (older texts: Invalid object instance)."),
+    CompatDifference(
+        (), "0002-00FF, 0300-9FFF, D000-FDFF, FE01-FEFF, FF02-FFFF", "description",
+        "Unknown Status", "Unknown Status (no Annex C class: read as a Failure)",
+        "PS3.7 Annex C gives these codes no Status Class (implementations shall not send "
+        "them); the type stays the seed's Failure, the description says why."),
     CompatDifference(
         ("C-GET",), "AA00-AA04", "description", "Unknown Status",
         "the frame-level retrieve failures", "PS3.4 Y.4.2.1.4 defines them for C-GET too."),
@@ -841,4 +955,77 @@ PYNETDICOM2_DIFFERENCES: tuple[CompatDifference, ...] = (
     CompatDifference(
         ("C-FIND",), "FF00, FF01", "description", "Matches are continuing - ... Identifier.",
         "the same without the final period", "PS3.4 C.4.1.1.4's wording."),
+)
+
+
+# ---------------------------------------------------------------------------
+# Where the cited reference compilation (shared/reference/dimse-status-codes.json,
+# 2020 text plus current pages) and these tables differ.  The compilation is a
+# cross-check, not the authority: each row says what the standard's text
+# supports and what dimse-status does.  tests/test_reference.py compares every
+# row of the compilation and requires its differences to be exactly these.
+# Rendered into docs/status-tables.md.
+# ---------------------------------------------------------------------------
+
+
+class CompilationDifference(NamedTuple):
+    """A deliberate difference from the reference compilation."""
+
+    table: str  # "general", a command label ("C-FIND") or a Service member name
+    command: str  # for a service's table, the command label; "" otherwise
+    codes: tuple[str, ...]  # as the compilation writes them (as dimse-status for "extra")
+    field: str  # "missing", "extra", "type", "mask", "related" or "commands"
+    reference: str  # what the compilation says
+    decision: str  # what dimse-status does, and the text that supports it
+
+
+_RETRIEVE_QR = ("QUERY_RETRIEVE", *_QR_LIKE)
+
+REFERENCE_DIFFERENCES: tuple[CompilationDifference, ...] = (
+    *(CompilationDifference(
+        label, "", ("0112",), "extra",
+        "0112 is not among the command's statuses (PS3.7 lists 0122 Refused: SOP Class not "
+        "supported)",
+        "Kept as LEGACY_SOP_CLASS_NOT_SUPPORTED: the seed (pynetdicom2) and PS3.2's older "
+        "templates read 0112 so for the DIMSE-C services, and peers send it; without a "
+        "command 0112 is No Such SOP Instance (C.5.19). See the seed differences.")
+      for label in ("C-STORE", "C-FIND", "C-GET", "C-MOVE")),
+    CompilationDifference(
+        "C-FIND", "", ("0124",), "extra",
+        "PS3.7 9.1.2.1.6 (2020 text) does not list 0124 Refused: Not authorized for C-FIND",
+        "Kept as CFindStatus.NOT_AUTHORIZED: an Annex C code whose meaning does not depend on "
+        "the command (C.5.25), and PS3.4 CC.2.8.3 points C-FIND SCPs to PS3.7's 'Refused: Not "
+        "Authorized' code. (0210, 0211 and 0212 were removed: no text lists them for C-FIND.)"),
+    *(CompilationDifference(
+        service, command, ("0000", "A702", "B000"), "related",
+        f"Table C.4-{'2' if command == 'C-MOVE' else '3'}'s Related Fields: Number of "
+        "Completed, Failed and Warning Sub-operations (0000,1021)-(0000,1023)",
+        "All four counts, Number of Remaining Sub-operations (0000,1020) too: PS3.7 "
+        f"{'9.1.4.1.8' if command == 'C-MOVE' else '9.1.3.1.7'} lets it travel with any "
+        f"{command} response, and Y.4 (and Z.4 for C-GET) list it for the same codes, so "
+        "with_details() accepts what the standard allows.")
+      for service in _RETRIEVE_QR for command in ("C-MOVE", "C-GET")),
+    CompilationDifference(
+        "NON_PATIENT_OBJECT_STORAGE", "C-STORE", ("A700", "A900", "C000"), "mask",
+        "Table GG.4-1 writes single codes A700, A900 and C000",
+        "The codes of the service's C-STORE are CStoreStatus's: its ranges A7xx, A9xx and "
+        "Cxxx (B.2.3) cover them with the same types and meanings, and PS3.4 gives GG no "
+        "other meaning for the rest of the ranges."),
+    CompilationDifference(
+        "RELEVANT_PATIENT_INFORMATION_QUERY", "C-FIND", ("C000",), "mask",
+        "Table Q.2-1 writes the single code C000 Unable to process",
+        "CFindStatus.UNABLE_TO_PROCESS (Cxxx, C.4.1.1.4) covers it; C100 and C200 are the "
+        "service's own codes and win over the range."),
+    CompilationDifference(
+        "STORAGE_MANAGEMENT", "N-ACTION", ("0110", "0213"), "related",
+        "Table KK.2.2.3-1 (as the compilation read it, 2023b and 2025a): Error Comment "
+        "(0000,0902) only",
+        "NOT VERIFIED here: the stored KK.2.2.3 page shows the table without its Related "
+        "Fields column. Kept PS3.7's fields (C.5.21: Affected SOP Class/Instance UID, Error "
+        "Comment, Error ID; C.5.22: none), which 01xx/02xx keep for every service."),
+    CompilationDifference(
+        "UNIFIED_PROCEDURE_STEP", "C-FIND", ("0122",), "related",
+        "Table CC.2.8-2 lists 0122 SOP Class not Supported with no Related Fields",
+        "Error Comment (0000,0902), as PS3.7 C.5.6 fixes for 0122 whatever the service "
+        "(Annex C: 01xx codes keep their meaning and fields)."),
 )

@@ -15,7 +15,9 @@ from ._typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from typing_extensions import Self
 
-__all__ = ["Command", "ServiceEnum", "StatusEnum", "StatusType", "format_tag", "tag_name"]
+__all__ = [
+    "Command", "ServiceEnum", "StatusEnum", "StatusType", "annex_c_class", "format_tag", "tag_name",
+]
 
 
 class StatusType(Enum):
@@ -44,6 +46,32 @@ class StatusType(Enum):
 
 
 _STATUS_TYPES = {member.value.casefold(): member for member in StatusType}
+
+
+def annex_c_class(code: int) -> StatusType | None:
+    """The Status Class PS3.7 Annex C gives ``code`` whatever the command, or
+    ``None`` for the codes it gives none (0002-00FF, 0300-9FFF, D000-FDFF,
+    FE01-FEFF, FF02-FFFF), which implementations shall not send.
+
+    The same classes as DCMTK's ``DICOM_*_STATUS`` macros (``dimse.h``);
+    ``None`` where its ``DICOM_STANDARD_STATUS`` is false.
+    """
+    high = code >> 12
+    if high == 0xA or high == 0xC:
+        return StatusType.FAILURE
+    if high == 0xB or code == 0x0001 or code == 0x0107 or code == 0x0116:
+        return StatusType.WARNING
+    if code >> 8 == 0x01 or code >> 8 == 0x02:
+        return StatusType.FAILURE
+    return _SINGLE_CLASSES.get(code)
+
+
+_SINGLE_CLASSES = {
+    0x0000: StatusType.SUCCESS,
+    0xFE00: StatusType.CANCEL,
+    0xFF00: StatusType.PENDING,
+    0xFF01: StatusType.PENDING,
+}
 
 
 class Command(IntEnum):
@@ -199,6 +227,11 @@ class StatusEnum(IntEnum):
     mask: int
     """The bits a code must share with the value: 0xFFFF for one code, 0xFF00
     for ``A7xx``, 0xF000 for ``Cxxx``."""
+    verified: str
+    """Which text of the standard was read to check this status, e.g.
+    ``"PS3.7 2025b page C.4.2 (dicom.nema.org, current)"``; it starts with
+    ``"NOT VERIFIED"`` (and says what the status rests on) where no text of
+    the standard was found.  See ``dimse_status.DICOM_EDITION``."""
 
     def __new__(
         cls,
@@ -208,6 +241,7 @@ class StatusEnum(IntEnum):
         related_attributes: tuple[int, ...],
         section: str,
         mask: int = 0xFFFF,
+        verified: str = "",
     ) -> Self:
         member = int.__new__(cls, code)
         member._value_ = code
@@ -216,8 +250,14 @@ class StatusEnum(IntEnum):
         member.related_attributes = related_attributes
         member.section = section
         member.mask = mask
+        member.verified = verified
         member.__doc__ = f"{member.pattern} {type.value}: {description} ({section})"
         return member
+
+    @property
+    def is_verified(self) -> bool:
+        """Whether a text of the standard was found and read for this status."""
+        return not self.verified.startswith("NOT VERIFIED")
 
     @property
     def is_masked(self) -> bool:

@@ -18,7 +18,7 @@ from . import __version__
 from .base import Command, StatusEnum, format_tag, tag_name
 from .resolve import Status
 from .services import SERVICE_ENUMS, Service
-from .statuses import COMMAND_ENUMS, GeneralStatus
+from .statuses import COMMAND_ENUMS, DICOM_EDITION, GeneralStatus
 
 _CODE = re.compile(r"(?:0[xX])?([0-9a-fA-F]{1,4})|([0-9a-fA-F]{1,4})[hH]")
 
@@ -55,6 +55,7 @@ def explain_json(status: Status[Any]) -> dict[str, Any]:
         "service": None if status.service is None else status.service.name,
         "member": None if member is None else member.name,
         "related_attributes": list(status.related_attribute_names),
+        "is_standard": status.is_standard,
     }
 
 
@@ -65,6 +66,8 @@ def explain_text(status: Status[Any]) -> str:
     if status.service is not None:
         service = status.service
         lines.append(f"  service: {service.name} ({service.title}, {service.section})")
+    if not status.is_standard:
+        lines.append("  class:   none in PS3.7 Annex C (a code implementations shall not send)")
     if member is None:
         lines.append("  member:  none (not a status of this command's enum)")
     else:
@@ -73,6 +76,7 @@ def explain_text(status: Status[Any]) -> str:
             covers = f", covers 0x{member.codes[0]:04X}-0x{member.codes[-1]:04X}"
         lines.append(f"  member:  {type(member).__name__}.{member.name} ({member.pattern}{covers})")
         lines.append(f"  section: {member.section}")
+        lines.append(f"  checked: {member.verified}")
     for tag in status.related_attributes:
         lines.append(f"  related: {format_tag(tag)} {tag_name(tag)}")
     return "\n".join(lines)
@@ -149,6 +153,8 @@ def table_text(command: Command | None, fmt: str, service: Service | None = None
                 "description": m.description,
                 "related_attributes": [format_tag(t) for t in m.related_attributes],
                 "section": m.section,
+                "verified": m.verified,
+                "edition": DICOM_EDITION,
             }
             for label, enum in groups for m in enum
         ], indent=2)
@@ -164,7 +170,8 @@ def table_text(command: Command | None, fmt: str, service: Service | None = None
 
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="dimse-status", description="Explain DICOM DIMSE status codes.")
-    parser.add_argument("--version", action="version", version=f"dimse-status {__version__}")
+    parser.add_argument("--version", action="version",
+                        version=f"dimse-status {__version__} (DICOM {DICOM_EDITION})")
     sub = parser.add_subparsers(dest="action", required=True, parser_class=_Parser)
     explain = sub.add_parser("explain", help="explain one status code")
     explain.add_argument("code", help="hexadecimal code: A7F3, 0xA7F3, a7f3 or A7F3H")

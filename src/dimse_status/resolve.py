@@ -32,7 +32,7 @@ from collections import namedtuple
 from operator import index
 
 from ._typing import TYPE_CHECKING, Generic, final, overload
-from .base import Command, StatusEnum, StatusType, format_tag
+from .base import Command, StatusEnum, StatusType, annex_c_class, format_tag
 from .dataset import EMPTY_DETAILS, StatusDetails, SubOperations
 from .statuses import COMMAND_ENUMS, GeneralStatus
 
@@ -107,11 +107,19 @@ def _standard_masks(key: _Key) -> tuple[tuple[int, dict[int, _Entry]], ...]:
 _MASKS = {key: _standard_masks(key) for key in _ENUMS}
 _MASKED = {key: tuple(m for m in _ENUMS[key] if m.is_masked) for key in _ENUMS}
 
-_UNKNOWN: _Entry = (None, StatusType.FAILURE, "Unknown Status", ())
+_UNKNOWN: _Entry = (
+    None, StatusType.FAILURE, "Unknown Status (no Annex C class: read as a Failure)", ()
+)
 _CLASS_ENTRIES: dict[int, _Entry] = {
     0xA: (None, StatusType.FAILURE, "Unknown Failure (Annex C: Axxx is a Failure)", ()),
     0xB: (None, StatusType.WARNING, "Unknown Warning (Annex C: Bxxx is a Warning)", ()),
     0xC: (None, StatusType.FAILURE, "Unknown Failure (Annex C: Cxxx is a Failure)", ()),
+}
+# 01xx and 02xx (but 0107 and 0116, general codes) are Failures, fixed by the
+# standard for every service.
+_BLOCK_ENTRIES: dict[int, _Entry] = {
+    0x01: (None, StatusType.FAILURE, "Unknown Failure (Annex C: 01xx is a Failure)", ()),
+    0x02: (None, StatusType.FAILURE, "Unknown Failure (Annex C: 02xx is a Failure)", ()),
 }
 _CODE_CLASS_ENTRIES: dict[int, _Entry] = {
     0x0001: (None, StatusType.WARNING, "Warning (Annex C: 0001 is a Warning)", ()),
@@ -124,7 +132,7 @@ def _class_entry(code: int) -> _Entry:
     """Steps 6 and 7: the Annex C class of a code nobody defines."""
     entry = _CODE_CLASS_ENTRIES.get(code)
     if entry is None:
-        entry = _CLASS_ENTRIES.get(code >> 12, _UNKNOWN)
+        entry = _CLASS_ENTRIES.get(code >> 12) or _BLOCK_ENTRIES.get(code >> 8, _UNKNOWN)
     return entry
 
 
@@ -842,6 +850,12 @@ class Status(Generic[M_co], metaclass=_StatusMeta):
     @overload
     def __new__(
         cls, code: SupportsIndex, command: Literal[Command.N_CREATE],
+        service: Literal[Service.MEDIA_CREATION_MANAGEMENT],
+        *, registry: StatusRegistry | None = None,
+    ) -> Status[_sv.MediaCreationNCreateStatus]: ...
+    @overload
+    def __new__(
+        cls, code: SupportsIndex, command: Literal[Command.N_CREATE],
         service: Literal[Service.UNIFIED_PROCEDURE_STEP],
         *, registry: StatusRegistry | None = None,
     ) -> Status[_sv.UPSNCreateStatus]: ...
@@ -864,7 +878,6 @@ class Status(Generic[M_co], metaclass=_StatusMeta):
             Service.APPLICATION_EVENT_LOGGING,
             Service.RELEVANT_PATIENT_INFORMATION_QUERY,
             Service.INSTANCE_AVAILABILITY_NOTIFICATION,
-            Service.MEDIA_CREATION_MANAGEMENT,
             Service.HANGING_PROTOCOL_QUERY_RETRIEVE,
             Service.SUBSTANCE_ADMINISTRATION_QUERY,
             Service.COLOR_PALETTE_QUERY_RETRIEVE,
@@ -888,6 +901,7 @@ class Status(Generic[M_co], metaclass=_StatusMeta):
     ) -> Status[
         _st.NCreateStatus
         | _sv.PrintNCreateStatus
+        | _sv.MediaCreationNCreateStatus
         | _sv.UPSNCreateStatus
         | _sv.RTMachineVerificationNCreateStatus
     ]: ...
@@ -1265,6 +1279,13 @@ class Status(Generic[M_co], metaclass=_StatusMeta):
     @classmethod
     def from_dataset(
         cls, ds: Dataset, command: Literal[Command.N_CREATE],
+        service: Literal[Service.MEDIA_CREATION_MANAGEMENT],
+        *, registry: StatusRegistry | None = None,
+    ) -> Status[_sv.MediaCreationNCreateStatus]: ...
+    @overload
+    @classmethod
+    def from_dataset(
+        cls, ds: Dataset, command: Literal[Command.N_CREATE],
         service: Literal[Service.UNIFIED_PROCEDURE_STEP],
         *, registry: StatusRegistry | None = None,
     ) -> Status[_sv.UPSNCreateStatus]: ...
@@ -1289,7 +1310,6 @@ class Status(Generic[M_co], metaclass=_StatusMeta):
             Service.APPLICATION_EVENT_LOGGING,
             Service.RELEVANT_PATIENT_INFORMATION_QUERY,
             Service.INSTANCE_AVAILABILITY_NOTIFICATION,
-            Service.MEDIA_CREATION_MANAGEMENT,
             Service.HANGING_PROTOCOL_QUERY_RETRIEVE,
             Service.SUBSTANCE_ADMINISTRATION_QUERY,
             Service.COLOR_PALETTE_QUERY_RETRIEVE,
@@ -1314,6 +1334,7 @@ class Status(Generic[M_co], metaclass=_StatusMeta):
     ) -> Status[
         _st.NCreateStatus
         | _sv.PrintNCreateStatus
+        | _sv.MediaCreationNCreateStatus
         | _sv.UPSNCreateStatus
         | _sv.RTMachineVerificationNCreateStatus
     ]: ...
@@ -1519,6 +1540,15 @@ class Status(Generic[M_co], metaclass=_StatusMeta):
     def is_pending(self) -> bool:
         """Whether the status is Pending: more responses follow (PS3.7 Annex C)."""
         return self.type is StatusType.PENDING
+
+    @property
+    def is_standard(self) -> bool:
+        """Whether PS3.7 Annex C gives the code a Status Class (DCMTK's
+        ``DICOM_STANDARD_STATUS``).  False for 0002-00FF, 0300-9FFF,
+        D000-FDFF, FE01-FEFF and FF02-FFFF, which implementations shall not
+        send: such a code reads as an unknown Failure (the seed's fallback)
+        unless a registered status defines it."""
+        return annex_c_class(self._code) is not None
 
     @property
     def related_attribute_names(self) -> tuple[str, ...]:

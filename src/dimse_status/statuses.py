@@ -10,7 +10,11 @@ from __future__ import annotations
 
 from enum import unique
 
+from ._typing import TYPE_CHECKING
 from .base import Command, StatusEnum, StatusType
+
+if TYPE_CHECKING:
+    from typing import ClassVar, Literal
 
 _S = StatusType.SUCCESS
 _W = StatusType.WARNING
@@ -18,81 +22,109 @@ _F = StatusType.FAILURE
 _C = StatusType.CANCEL
 _P = StatusType.PENDING
 
+DICOM_EDITION = '2025b'
+"""The edition of the DICOM standard whose names, classes and related fields
+the statuses follow.  Each member's ``verified`` says which text was read for
+it."""
 
-@unique
+# Which text of the standard was read for each status (StatusEnum.verified).
+_V0 = '2020 text of PS3.4/PS3.7 (complete read)'
+_V1 = 'PS3.7 2024e page chapter_C (class table); PS3.4 current page CC.2.7.4 (Table CC.2.7-1); 2020 text of F.8.2.1.4 and S.3.2.4.4'
+_V2 = 'PS3.7 2025b page C.4.2 (dicom.nema.org, current)'
+_V3 = 'PS3.7 2024c page C.5.10 (dicom.nema.org, current)'
+_V4 = '2020 text of PS3.4/PS3.7 (complete read); PS3.2 2024d page N.7.3.2.4 (Table N.7-40)'
+_V5 = 'PS3.7 2024e page C.5.21 (dicom.nema.org, current)'
+_V6 = '2020 text of PS3.4/PS3.7 (complete read); PS3.2 2024c page N.7.3.2.7 (Table N.7-48)'
+
+
 class GeneralStatus(StatusEnum):
     """The general status codes of PS3.7 Annex C, used when no command is known."""
 
-    SUCCESS = 0x0000, _S, 'Success', (), 'PS3.7 C.1.1'
+    SUCCESS = 0x0000, _S, 'Success', (), 'PS3.7 C.1.1', 0xFFFF, _V0
     """0000 Success: Success. PS3.7 C.1.1."""
 
-    ATTRIBUTE_LIST_ERROR = 0x0107, _W, 'Attribute List Error', (0x00000002, 0x00001000, 0x00001005), 'PS3.7 C.4.2'
-    """0107 Warning: Attribute List Error. Related: (0000,0002) (0000,1000) (0000,1005). PS3.7 C.4.2."""
+    OPTIONAL_ATTRIBUTES_NOT_SUPPORTED = 0x0001, _W, 'Requested optional Attributes are not supported', (), 'PS3.7 Annex C; PS3.4 F.8.2.1.4, CC.2.7.4, S.3.2.4.4', 0xFFFF, _V1
+    """0001 Warning: Requested optional Attributes are not supported. PS3.7 Annex C; PS3.4 F.8.2.1.4, CC.2.7.4, S.3.2.4.4."""
 
-    ATTRIBUTE_VALUE_OUT_OF_RANGE = 0x0116, _W, 'Attribute Value Out of Range', (), 'PS3.7 C.4.3'
+    ATTRIBUTE_LIST_WARNING = 0x0107, _W, 'Attribute List Warning', (0x00000002, 0x00001000, 0x00001005), 'PS3.7 C.4.2', 0xFFFF, _V2
+    """0107 Warning: Attribute List Warning. Related: (0000,0002) (0000,1000) (0000,1005). PS3.7 C.4.2."""
+
+    if TYPE_CHECKING:
+        ATTRIBUTE_LIST_ERROR: ClassVar[Literal[GeneralStatus.ATTRIBUTE_LIST_WARNING]]
+    else:
+        ATTRIBUTE_LIST_ERROR = ATTRIBUTE_LIST_WARNING
+    """Alias of ATTRIBUTE_LIST_WARNING, its earlier name."""
+
+    ATTRIBUTE_VALUE_OUT_OF_RANGE = 0x0116, _W, 'Attribute Value Out of Range', (), 'PS3.7 C.4.3', 0xFFFF, _V0
     """0116 Warning: Attribute Value Out of Range. PS3.7 C.4.3."""
 
-    SOP_CLASS_NOT_SUPPORTED = 0x0122, _F, 'Refused: SOP Class Not Supported', (0x00000902,), 'PS3.7 C.5.6'
+    SOP_CLASS_NOT_SUPPORTED = 0x0122, _F, 'Refused: SOP Class Not Supported', (0x00000902,), 'PS3.7 C.5.6', 0xFFFF, _V0
     """0122 Failure: Refused: SOP Class Not Supported. Related: (0000,0902). PS3.7 C.5.6."""
 
-    CLASS_INSTANCE_CONFLICT = 0x0119, _F, 'Class-Instance Conflict', (0x00000002, 0x00001000), 'PS3.7 C.5.7'
+    CLASS_INSTANCE_CONFLICT = 0x0119, _F, 'Class-Instance Conflict', (0x00000002, 0x00001000), 'PS3.7 C.5.7', 0xFFFF, _V0
     """0119 Failure: Class-Instance Conflict. Related: (0000,0002) (0000,1000). PS3.7 C.5.7."""
 
-    DUPLICATE_SOP_INSTANCE = 0x0111, _F, 'Duplicate SOP Instance', (0x00001000,), 'PS3.7 C.5.8'
+    DUPLICATE_SOP_INSTANCE = 0x0111, _F, 'Duplicate SOP Instance', (0x00001000,), 'PS3.7 C.5.8', 0xFFFF, _V0
     """0111 Failure: Duplicate SOP Instance. Related: (0000,1000). PS3.7 C.5.8."""
 
-    DUPLICATE_INVOCATION = 0x0210, _F, 'Duplicate Invocation', (), 'PS3.7 C.5.9'
+    DUPLICATE_INVOCATION = 0x0210, _F, 'Duplicate Invocation', (), 'PS3.7 C.5.9', 0xFFFF, _V0
     """0210 Failure: Duplicate Invocation. PS3.7 C.5.9."""
 
-    INVALID_ARGUMENT_VALUE = 0x0115, _F, 'Invalid Argument Value', (0x00000002, 0x00001000, 0x00001002, 0x00001008), 'PS3.7 C.5.10'
+    INVALID_ARGUMENT_VALUE = 0x0115, _F, 'Invalid Argument Value', (0x00000002, 0x00001000, 0x00001002, 0x00001008), 'PS3.7 C.5.10', 0xFFFF, _V3
     """0115 Failure: Invalid Argument Value. Related: (0000,0002) (0000,1000) (0000,1002) (0000,1008). PS3.7 C.5.10."""
 
-    INVALID_ATTRIBUTE_VALUE = 0x0106, _F, 'Invalid Attribute Value', (), 'PS3.7 C.5.11'
+    INVALID_ATTRIBUTE_VALUE = 0x0106, _F, 'Invalid Attribute Value', (), 'PS3.7 C.5.11', 0xFFFF, _V0
     """0106 Failure: Invalid Attribute Value. PS3.7 C.5.11."""
 
-    INVALID_OBJECT_INSTANCE = 0x0117, _F, 'Invalid Object Instance', (0x00001000,), 'PS3.7 C.5.12'
-    """0117 Failure: Invalid Object Instance. Related: (0000,1000). PS3.7 C.5.12."""
+    INVALID_SOP_INSTANCE = 0x0117, _F, 'Invalid SOP Instance', (0x00001000,), 'PS3.7 C.5.12', 0xFFFF, _V4
+    """0117 Failure: Invalid SOP Instance. Related: (0000,1000). PS3.7 C.5.12."""
 
-    MISSING_ATTRIBUTE = 0x0120, _F, 'Missing Attribute', (0x00000002, 0x00001000, 0x00001005), 'PS3.7 C.5.13'
-    """0120 Failure: Missing Attribute. Related: (0000,0002) (0000,1000) (0000,1005). PS3.7 C.5.13."""
+    if TYPE_CHECKING:
+        INVALID_OBJECT_INSTANCE: ClassVar[Literal[GeneralStatus.INVALID_SOP_INSTANCE]]
+    else:
+        INVALID_OBJECT_INSTANCE = INVALID_SOP_INSTANCE
+    """Alias of INVALID_SOP_INSTANCE, its earlier name."""
 
-    MISSING_ATTRIBUTE_VALUE = 0x0121, _F, 'Missing Attribute Value', (0x00000002, 0x00001000, 0x00001005), 'PS3.7 C.5.14'
-    """0121 Failure: Missing Attribute Value. Related: (0000,0002) (0000,1000) (0000,1005). PS3.7 C.5.14."""
+    MISSING_ATTRIBUTE = 0x0120, _F, 'Missing Attribute', (0x00001005,), 'PS3.7 C.5.13', 0xFFFF, _V0
+    """0120 Failure: Missing Attribute. Related: (0000,1005). PS3.7 C.5.13."""
 
-    MISTYPED_ARGUMENT = 0x0212, _F, 'Mistyped Argument', (), 'PS3.7 C.5.15'
+    MISSING_ATTRIBUTE_VALUE = 0x0121, _F, 'Missing Attribute Value', (), 'PS3.7 C.5.14', 0xFFFF, _V0
+    """0121 Failure: Missing Attribute Value. PS3.7 C.5.14."""
+
+    MISTYPED_ARGUMENT = 0x0212, _F, 'Mistyped Argument', (), 'PS3.7 C.5.15', 0xFFFF, _V0
     """0212 Failure: Mistyped Argument. PS3.7 C.5.15."""
 
-    NO_SUCH_ARGUMENT = 0x0114, _F, 'No Such Argument', (0x00000002, 0x00001002, 0x00001008), 'PS3.7 C.5.16'
+    NO_SUCH_ARGUMENT = 0x0114, _F, 'No Such Argument', (0x00000002, 0x00001002, 0x00001008), 'PS3.7 C.5.16', 0xFFFF, _V0
     """0114 Failure: No Such Argument. Related: (0000,0002) (0000,1002) (0000,1008). PS3.7 C.5.16."""
 
-    NO_SUCH_ATTRIBUTE = 0x0105, _F, 'No Such Attribute', (0x00000002, 0x00001000, 0x00001005), 'PS3.7 C.5.17'
-    """0105 Failure: No Such Attribute. Related: (0000,0002) (0000,1000) (0000,1005). PS3.7 C.5.17."""
+    NO_SUCH_ATTRIBUTE = 0x0105, _F, 'No Such Attribute', (0x00001005,), 'PS3.7 C.5.17', 0xFFFF, _V0
+    """0105 Failure: No Such Attribute. Related: (0000,1005). PS3.7 C.5.17."""
 
-    NO_SUCH_EVENT_TYPE = 0x0113, _F, 'No Such Event Type', (0x00000002, 0x00001002), 'PS3.7 C.5.18'
+    NO_SUCH_EVENT_TYPE = 0x0113, _F, 'No Such Event Type', (0x00000002, 0x00001002), 'PS3.7 C.5.18', 0xFFFF, _V0
     """0113 Failure: No Such Event Type. Related: (0000,0002) (0000,1002). PS3.7 C.5.18."""
 
-    NO_SUCH_SOP_INSTANCE = 0x0112, _F, 'No Such SOP Instance', (0x00001000,), 'PS3.7 C.5.19'
+    NO_SUCH_SOP_INSTANCE = 0x0112, _F, 'No Such SOP Instance', (0x00001000,), 'PS3.7 C.5.19', 0xFFFF, _V0
     """0112 Failure: No Such SOP Instance. Related: (0000,1000). PS3.7 C.5.19."""
 
-    NO_SUCH_SOP_CLASS = 0x0118, _F, 'No Such SOP Class', (0x00000002,), 'PS3.7 C.5.20'
+    NO_SUCH_SOP_CLASS = 0x0118, _F, 'No Such SOP Class', (0x00000002,), 'PS3.7 C.5.20', 0xFFFF, _V0
     """0118 Failure: No Such SOP Class. Related: (0000,0002). PS3.7 C.5.20."""
 
-    PROCESSING_FAILURE = 0x0110, _F, 'Processing Failure', (0x00000002, 0x00001000, 0x00000902, 0x00000903), 'PS3.7 C.5.21'
+    PROCESSING_FAILURE = 0x0110, _F, 'Processing Failure', (0x00000002, 0x00001000, 0x00000902, 0x00000903), 'PS3.7 C.5.21', 0xFFFF, _V5
     """0110 Failure: Processing Failure. Related: (0000,0002) (0000,1000) (0000,0902) (0000,0903). PS3.7 C.5.21."""
 
-    RESOURCE_LIMITATION = 0x0213, _F, 'Resource Limitation', (), 'PS3.7 C.5.22'
+    RESOURCE_LIMITATION = 0x0213, _F, 'Resource Limitation', (), 'PS3.7 C.5.22', 0xFFFF, _V0
     """0213 Failure: Resource Limitation. PS3.7 C.5.22."""
 
-    UNRECOGNIZED_OPERATION = 0x0211, _F, 'Unrecognized Operation', (), 'PS3.7 C.5.23'
+    UNRECOGNIZED_OPERATION = 0x0211, _F, 'Unrecognized Operation', (), 'PS3.7 C.5.23', 0xFFFF, _V0
     """0211 Failure: Unrecognized Operation. PS3.7 C.5.23."""
 
-    NO_SUCH_ACTION = 0x0123, _F, 'No Such Action', (0x00000002, 0x00001008), 'PS3.7 C.5.24'
+    NO_SUCH_ACTION = 0x0123, _F, 'No Such Action', (0x00000002, 0x00001008), 'PS3.7 C.5.24', 0xFFFF, _V0
     """0123 Failure: No Such Action. Related: (0000,0002) (0000,1008). PS3.7 C.5.24."""
 
-    NOT_AUTHORIZED = 0x0124, _F, 'Refused: Not Authorized', (0x00000902,), 'PS3.7 C.5.25'
+    NOT_AUTHORIZED = 0x0124, _F, 'Refused: Not Authorized', (0x00000902,), 'PS3.7 C.5.25', 0xFFFF, _V0
     """0124 Failure: Refused: Not Authorized. Related: (0000,0902). PS3.7 C.5.25."""
 
-    CANCEL = 0xFE00, _C, 'Cancel', (), 'PS3.7 C.3.1'
+    CANCEL = 0xFE00, _C, 'Cancel', (), 'PS3.7 C.3.1', 0xFFFF, _V0
     """FE00 Cancel: Cancel. PS3.7 C.3.1."""
 
 
@@ -100,513 +132,575 @@ class GeneralStatus(StatusEnum):
 class CEchoStatus(StatusEnum):
     """The statuses of a C-ECHO response (PS3.7 9.1.5.1.4)."""
 
-    SUCCESS = 0x0000, _S, 'Success', (), 'PS3.7 C.1.1'
+    SUCCESS = 0x0000, _S, 'Success', (), 'PS3.7 C.1.1', 0xFFFF, _V0
     """0000 Success: Success. PS3.7 C.1.1."""
 
-    SOP_CLASS_NOT_SUPPORTED = 0x0122, _F, 'Refused: SOP Class Not Supported', (0x00000902,), 'PS3.7 C.5.6'
+    SOP_CLASS_NOT_SUPPORTED = 0x0122, _F, 'Refused: SOP Class Not Supported', (0x00000902,), 'PS3.7 C.5.6', 0xFFFF, _V0
     """0122 Failure: Refused: SOP Class Not Supported. Related: (0000,0902). PS3.7 C.5.6."""
 
-    DUPLICATE_INVOCATION = 0x0210, _F, 'Duplicate Invocation', (), 'PS3.7 C.5.9'
+    DUPLICATE_INVOCATION = 0x0210, _F, 'Duplicate Invocation', (), 'PS3.7 C.5.9', 0xFFFF, _V0
     """0210 Failure: Duplicate Invocation. PS3.7 C.5.9."""
 
-    MISTYPED_ARGUMENT = 0x0212, _F, 'Mistyped Argument', (), 'PS3.7 C.5.15'
+    MISTYPED_ARGUMENT = 0x0212, _F, 'Mistyped Argument', (), 'PS3.7 C.5.15', 0xFFFF, _V0
     """0212 Failure: Mistyped Argument. PS3.7 C.5.15."""
 
-    UNRECOGNIZED_OPERATION = 0x0211, _F, 'Unrecognized Operation', (), 'PS3.7 C.5.23'
+    UNRECOGNIZED_OPERATION = 0x0211, _F, 'Unrecognized Operation', (), 'PS3.7 C.5.23', 0xFFFF, _V0
     """0211 Failure: Unrecognized Operation. PS3.7 C.5.23."""
 
 
-@unique
 class CStoreStatus(StatusEnum):
     """The statuses of a C-STORE response (PS3.7 9.1.1.1.9)."""
 
-    SUCCESS = 0x0000, _S, 'Success', (), 'PS3.4 B.2.3'
+    SUCCESS = 0x0000, _S, 'Success', (), 'PS3.4 B.2.3', 0xFFFF, _V0
     """0000 Success: Success. PS3.4 B.2.3."""
 
-    COERCION_OF_DATA_ELEMENTS = 0xB000, _W, 'Coercion of Data Elements', (0x00000901, 0x00000902), 'PS3.4 B.2.3'
+    COERCION_OF_DATA_ELEMENTS = 0xB000, _W, 'Coercion of Data Elements', (0x00000901, 0x00000902), 'PS3.4 B.2.3', 0xFFFF, _V0
     """B000 Warning: Coercion of Data Elements. Related: (0000,0901) (0000,0902). PS3.4 B.2.3."""
 
-    ELEMENTS_DISCARDED = 0xB006, _W, 'Elements Discarded', (0x00000901, 0x00000902), 'PS3.4 B.2.3'
+    ELEMENTS_DISCARDED = 0xB006, _W, 'Elements Discarded', (0x00000901, 0x00000902), 'PS3.4 B.2.3', 0xFFFF, _V0
     """B006 Warning: Elements Discarded. Related: (0000,0901) (0000,0902). PS3.4 B.2.3."""
 
-    DATA_SET_DOES_NOT_MATCH_SOP_CLASS_WARNING = 0xB007, _W, 'Data Set does not match SOP Class', (0x00000901, 0x00000902), 'PS3.4 B.2.3'
+    DATA_SET_DOES_NOT_MATCH_SOP_CLASS_WARNING = 0xB007, _W, 'Data Set does not match SOP Class', (0x00000901, 0x00000902), 'PS3.4 B.2.3', 0xFFFF, _V0
     """B007 Warning: Data Set does not match SOP Class. Related: (0000,0901) (0000,0902). PS3.4 B.2.3."""
 
-    OUT_OF_RESOURCES = 0xA700, _F, 'Refused: Out of Resources', (0x00000902,), 'PS3.4 B.2.3', 0xFF00
+    OUT_OF_RESOURCES = 0xA700, _F, 'Refused: Out of Resources', (0x00000902,), 'PS3.4 B.2.3', 0xFF00, _V0
     """A7xx Failure: Refused: Out of Resources. Covers 0xA700-0xA7FF. Related: (0000,0902). PS3.4 B.2.3."""
 
-    DATA_SET_DOES_NOT_MATCH_SOP_CLASS = 0xA900, _F, 'Error: Data Set does not match SOP Class', (0x00000901, 0x00000902), 'PS3.4 B.2.3', 0xFF00
+    DATA_SET_DOES_NOT_MATCH_SOP_CLASS = 0xA900, _F, 'Error: Data Set does not match SOP Class', (0x00000901, 0x00000902), 'PS3.4 B.2.3', 0xFF00, _V0
     """A9xx Failure: Error: Data Set does not match SOP Class. Covers 0xA900-0xA9FF. Related: (0000,0901) (0000,0902). PS3.4 B.2.3."""
 
-    CANNOT_UNDERSTAND = 0xC000, _F, 'Error: Cannot understand', (0x00000901, 0x00000902), 'PS3.4 B.2.3', 0xF000
+    CANNOT_UNDERSTAND = 0xC000, _F, 'Error: Cannot understand', (0x00000901, 0x00000902), 'PS3.4 B.2.3', 0xF000, _V0
     """Cxxx Failure: Error: Cannot understand. Covers 0xC000-0xCFFF. Related: (0000,0901) (0000,0902). PS3.4 B.2.3."""
 
-    LEGACY_SOP_CLASS_NOT_SUPPORTED = 0x0112, _F, "Failed: SOP Class Not Supported (legacy code; the standard's code is 0122H)", (), 'PS3.7 9.1.1.1.9'
+    LEGACY_SOP_CLASS_NOT_SUPPORTED = 0x0112, _F, "Failed: SOP Class Not Supported (legacy code; the standard's code is 0122H)", (), 'PS3.7 9.1.1.1.9', 0xFFFF, _V0
     """0112 Failure: Failed: SOP Class Not Supported (legacy code; the standard's code is 0122H). PS3.7 9.1.1.1.9."""
 
-    SOP_CLASS_NOT_SUPPORTED = 0x0122, _F, 'Refused: SOP Class Not Supported', (0x00000902,), 'PS3.7 C.5.6'
+    SOP_CLASS_NOT_SUPPORTED = 0x0122, _F, 'Refused: SOP Class Not Supported', (0x00000902,), 'PS3.7 C.5.6', 0xFFFF, _V0
     """0122 Failure: Refused: SOP Class Not Supported. Related: (0000,0902). PS3.7 C.5.6."""
 
-    INVALID_OBJECT_INSTANCE = 0x0117, _F, 'Invalid Object Instance', (0x00001000,), 'PS3.7 C.5.12'
-    """0117 Failure: Invalid Object Instance. Related: (0000,1000). PS3.7 C.5.12."""
+    INVALID_SOP_INSTANCE = 0x0117, _F, 'Invalid SOP Instance', (0x00001000,), 'PS3.7 C.5.12', 0xFFFF, _V4
+    """0117 Failure: Invalid SOP Instance. Related: (0000,1000). PS3.7 C.5.12."""
 
-    NOT_AUTHORIZED = 0x0124, _F, 'Refused: Not Authorized', (0x00000902,), 'PS3.7 C.5.25'
+    if TYPE_CHECKING:
+        INVALID_OBJECT_INSTANCE: ClassVar[Literal[CStoreStatus.INVALID_SOP_INSTANCE]]
+    else:
+        INVALID_OBJECT_INSTANCE = INVALID_SOP_INSTANCE
+    """Alias of INVALID_SOP_INSTANCE, its earlier name."""
+
+    NOT_AUTHORIZED = 0x0124, _F, 'Refused: Not Authorized', (0x00000902,), 'PS3.7 C.5.25', 0xFFFF, _V0
     """0124 Failure: Refused: Not Authorized. Related: (0000,0902). PS3.7 C.5.25."""
 
-    DUPLICATE_INVOCATION = 0x0210, _F, 'Duplicate Invocation', (), 'PS3.7 C.5.9'
+    DUPLICATE_INVOCATION = 0x0210, _F, 'Duplicate Invocation', (), 'PS3.7 C.5.9', 0xFFFF, _V0
     """0210 Failure: Duplicate Invocation. PS3.7 C.5.9."""
 
-    MISTYPED_ARGUMENT = 0x0212, _F, 'Mistyped Argument', (), 'PS3.7 C.5.15'
+    MISTYPED_ARGUMENT = 0x0212, _F, 'Mistyped Argument', (), 'PS3.7 C.5.15', 0xFFFF, _V0
     """0212 Failure: Mistyped Argument. PS3.7 C.5.15."""
 
-    UNRECOGNIZED_OPERATION = 0x0211, _F, 'Unrecognized Operation', (), 'PS3.7 C.5.23'
+    UNRECOGNIZED_OPERATION = 0x0211, _F, 'Unrecognized Operation', (), 'PS3.7 C.5.23', 0xFFFF, _V0
     """0211 Failure: Unrecognized Operation. PS3.7 C.5.23."""
 
 
-@unique
 class CFindStatus(StatusEnum):
     """The statuses of a C-FIND response (PS3.7 9.1.2.1.6)."""
 
-    SUCCESS = 0x0000, _S, 'Matching is complete - No final Identifier is supplied', (), 'PS3.4 C.4.1.1.4'
+    SUCCESS = 0x0000, _S, 'Matching is complete - No final Identifier is supplied', (), 'PS3.4 C.4.1.1.4', 0xFFFF, _V0
     """0000 Success: Matching is complete - No final Identifier is supplied. PS3.4 C.4.1.1.4."""
 
-    PENDING = 0xFF00, _P, 'Matches are continuing - Current Match is supplied and any Optional Keys were supported in the same manner as Required Keys', (), 'PS3.4 C.4.1.1.4'
+    PENDING = 0xFF00, _P, 'Matches are continuing - Current Match is supplied and any Optional Keys were supported in the same manner as Required Keys', (), 'PS3.4 C.4.1.1.4', 0xFFFF, _V0
     """FF00 Pending: Matches are continuing - Current Match is supplied and any Optional Keys were supported in the same manner as Required Keys. PS3.4 C.4.1.1.4."""
 
-    PENDING_OPTIONAL_KEYS_NOT_SUPPORTED = 0xFF01, _P, 'Matches are continuing - Warning that one or more Optional Keys were not supported for existence and/or matching for this Identifier', (), 'PS3.4 C.4.1.1.4'
+    PENDING_OPTIONAL_KEYS_NOT_SUPPORTED = 0xFF01, _P, 'Matches are continuing - Warning that one or more Optional Keys were not supported for existence and/or matching for this Identifier', (), 'PS3.4 C.4.1.1.4', 0xFFFF, _V0
     """FF01 Pending: Matches are continuing - Warning that one or more Optional Keys were not supported for existence and/or matching for this Identifier. PS3.4 C.4.1.1.4."""
 
-    CANCEL = 0xFE00, _C, 'Matching terminated due to Cancel request', (), 'PS3.4 C.4.1.1.4'
+    CANCEL = 0xFE00, _C, 'Matching terminated due to Cancel request', (), 'PS3.4 C.4.1.1.4', 0xFFFF, _V0
     """FE00 Cancel: Matching terminated due to Cancel request. PS3.4 C.4.1.1.4."""
 
-    OUT_OF_RESOURCES = 0xA700, _F, 'Refused: Out of Resources', (0x00000902,), 'PS3.4 C.4.1.1.4'
+    OUT_OF_RESOURCES = 0xA700, _F, 'Refused: Out of Resources', (0x00000902,), 'PS3.4 C.4.1.1.4', 0xFFFF, _V0
     """A700 Failure: Refused: Out of Resources. Related: (0000,0902). PS3.4 C.4.1.1.4."""
 
-    IDENTIFIER_DOES_NOT_MATCH_SOP_CLASS = 0xA900, _F, 'Error: Identifier does not match SOP Class', (0x00000901, 0x00000902), 'PS3.4 C.4.1.1.4'
-    """A900 Failure: Error: Identifier does not match SOP Class. Related: (0000,0901) (0000,0902). PS3.4 C.4.1.1.4."""
+    DATA_SET_DOES_NOT_MATCH_SOP_CLASS = 0xA900, _F, 'Error: Data Set does not match SOP Class', (0x00000901, 0x00000902), 'PS3.4 C.4.1.1.4', 0xFFFF, _V6
+    """A900 Failure: Error: Data Set does not match SOP Class. Related: (0000,0901) (0000,0902). PS3.4 C.4.1.1.4."""
 
-    UNABLE_TO_PROCESS = 0xC000, _F, 'Failed: Unable to process', (0x00000901, 0x00000902), 'PS3.4 C.4.1.1.4', 0xF000
+    if TYPE_CHECKING:
+        IDENTIFIER_DOES_NOT_MATCH_SOP_CLASS: ClassVar[Literal[CFindStatus.DATA_SET_DOES_NOT_MATCH_SOP_CLASS]]
+    else:
+        IDENTIFIER_DOES_NOT_MATCH_SOP_CLASS = DATA_SET_DOES_NOT_MATCH_SOP_CLASS
+    """Alias of DATA_SET_DOES_NOT_MATCH_SOP_CLASS, its earlier name."""
+
+    UNABLE_TO_PROCESS = 0xC000, _F, 'Failed: Unable to process', (0x00000901, 0x00000902), 'PS3.4 C.4.1.1.4', 0xF000, _V0
     """Cxxx Failure: Failed: Unable to process. Covers 0xC000-0xCFFF. Related: (0000,0901) (0000,0902). PS3.4 C.4.1.1.4."""
 
-    LEGACY_SOP_CLASS_NOT_SUPPORTED = 0x0112, _F, "Failed: SOP Class Not Supported (legacy code; the standard's code is 0122H)", (), 'PS3.7 9.1.2.1.6'
+    LEGACY_SOP_CLASS_NOT_SUPPORTED = 0x0112, _F, "Failed: SOP Class Not Supported (legacy code; the standard's code is 0122H)", (), 'PS3.7 9.1.2.1.6', 0xFFFF, _V0
     """0112 Failure: Failed: SOP Class Not Supported (legacy code; the standard's code is 0122H). PS3.7 9.1.2.1.6."""
 
-    SOP_CLASS_NOT_SUPPORTED = 0x0122, _F, 'Refused: SOP Class Not Supported', (0x00000902,), 'PS3.7 C.5.6'
+    SOP_CLASS_NOT_SUPPORTED = 0x0122, _F, 'Refused: SOP Class Not Supported', (0x00000902,), 'PS3.7 C.5.6', 0xFFFF, _V0
     """0122 Failure: Refused: SOP Class Not Supported. Related: (0000,0902). PS3.7 C.5.6."""
 
-    NOT_AUTHORIZED = 0x0124, _F, 'Refused: Not Authorized', (0x00000902,), 'PS3.7 C.5.25'
+    NOT_AUTHORIZED = 0x0124, _F, 'Refused: Not Authorized', (0x00000902,), 'PS3.7 C.5.25', 0xFFFF, _V0
     """0124 Failure: Refused: Not Authorized. Related: (0000,0902). PS3.7 C.5.25."""
 
-    DUPLICATE_INVOCATION = 0x0210, _F, 'Duplicate Invocation', (), 'PS3.7 C.5.9'
-    """0210 Failure: Duplicate Invocation. PS3.7 C.5.9."""
 
-    MISTYPED_ARGUMENT = 0x0212, _F, 'Mistyped Argument', (), 'PS3.7 C.5.15'
-    """0212 Failure: Mistyped Argument. PS3.7 C.5.15."""
-
-    UNRECOGNIZED_OPERATION = 0x0211, _F, 'Unrecognized Operation', (), 'PS3.7 C.5.23'
-    """0211 Failure: Unrecognized Operation. PS3.7 C.5.23."""
-
-
-@unique
 class CGetStatus(StatusEnum):
     """The statuses of a C-GET response (PS3.7 9.1.3.1.6)."""
 
-    SUCCESS = 0x0000, _S, 'Sub-operations Complete - No Failures or Warnings', (0x00001021, 0x00001022, 0x00001023), 'PS3.4 C.4.3.1.4'
-    """0000 Success: Sub-operations Complete - No Failures or Warnings. Related: (0000,1021) (0000,1022) (0000,1023). PS3.4 C.4.3.1.4."""
+    SUCCESS = 0x0000, _S, 'Sub-operations Complete - No Failures or Warnings', (0x00001020, 0x00001021, 0x00001022, 0x00001023), 'PS3.4 C.4.3.1.4', 0xFFFF, _V0
+    """0000 Success: Sub-operations Complete - No Failures or Warnings. Related: (0000,1020) (0000,1021) (0000,1022) (0000,1023). PS3.4 C.4.3.1.4."""
 
-    PENDING = 0xFF00, _P, 'Sub-operations are continuing', (0x00001020, 0x00001021, 0x00001022, 0x00001023), 'PS3.4 C.4.3.1.4'
+    PENDING = 0xFF00, _P, 'Sub-operations are continuing', (0x00001020, 0x00001021, 0x00001022, 0x00001023), 'PS3.4 C.4.3.1.4', 0xFFFF, _V0
     """FF00 Pending: Sub-operations are continuing. Related: (0000,1020) (0000,1021) (0000,1022) (0000,1023). PS3.4 C.4.3.1.4."""
 
-    CANCEL = 0xFE00, _C, 'Sub-operations terminated due to Cancel Indication', (0x00001020, 0x00001021, 0x00001022, 0x00001023), 'PS3.4 C.4.3.1.4'
+    CANCEL = 0xFE00, _C, 'Sub-operations terminated due to Cancel Indication', (0x00001020, 0x00001021, 0x00001022, 0x00001023), 'PS3.4 C.4.3.1.4', 0xFFFF, _V0
     """FE00 Cancel: Sub-operations terminated due to Cancel Indication. Related: (0000,1020) (0000,1021) (0000,1022) (0000,1023). PS3.4 C.4.3.1.4."""
 
-    SUB_OPERATIONS_COMPLETE_WITH_FAILURES = 0xB000, _W, 'Sub-operations Complete - One or more Failures or Warnings', (0x00001021, 0x00001022, 0x00001023), 'PS3.4 C.4.3.1.4'
-    """B000 Warning: Sub-operations Complete - One or more Failures or Warnings. Related: (0000,1021) (0000,1022) (0000,1023). PS3.4 C.4.3.1.4."""
+    SUB_OPERATIONS_COMPLETE_WITH_FAILURES = 0xB000, _W, 'Sub-operations Complete - One or more Failures or Warnings', (0x00001020, 0x00001021, 0x00001022, 0x00001023), 'PS3.4 C.4.3.1.4', 0xFFFF, _V0
+    """B000 Warning: Sub-operations Complete - One or more Failures or Warnings. Related: (0000,1020) (0000,1021) (0000,1022) (0000,1023). PS3.4 C.4.3.1.4."""
 
-    OUT_OF_RESOURCES_UNABLE_TO_PERFORM_SUB_OPERATIONS = 0xA702, _F, 'Refused: Out of Resources - Unable to perform sub-operations', (0x00001021, 0x00001022, 0x00001023), 'PS3.4 C.4.3.1.4'
-    """A702 Failure: Refused: Out of Resources - Unable to perform sub-operations. Related: (0000,1021) (0000,1022) (0000,1023). PS3.4 C.4.3.1.4."""
+    OUT_OF_RESOURCES_UNABLE_TO_PERFORM_SUB_OPERATIONS = 0xA702, _F, 'Refused: Out of Resources - Unable to perform sub-operations', (0x00001020, 0x00001021, 0x00001022, 0x00001023), 'PS3.4 C.4.3.1.4', 0xFFFF, _V0
+    """A702 Failure: Refused: Out of Resources - Unable to perform sub-operations. Related: (0000,1020) (0000,1021) (0000,1022) (0000,1023). PS3.4 C.4.3.1.4."""
 
-    OUT_OF_RESOURCES_UNABLE_TO_CALCULATE_MATCHES = 0xA701, _F, 'Refused: Out of Resources - Unable to calculate number of matches', (0x00000902,), 'PS3.4 C.4.3.1.4'
+    OUT_OF_RESOURCES_UNABLE_TO_CALCULATE_MATCHES = 0xA701, _F, 'Refused: Out of Resources - Unable to calculate number of matches', (0x00000902,), 'PS3.4 C.4.3.1.4', 0xFFFF, _V0
     """A701 Failure: Refused: Out of Resources - Unable to calculate number of matches. Related: (0000,0902). PS3.4 C.4.3.1.4."""
 
-    IDENTIFIER_DOES_NOT_MATCH_SOP_CLASS = 0xA900, _F, 'Error: Identifier does not match SOP Class', (0x00000901, 0x00000902), 'PS3.4 C.4.3.1.4'
-    """A900 Failure: Error: Identifier does not match SOP Class. Related: (0000,0901) (0000,0902). PS3.4 C.4.3.1.4."""
+    DATA_SET_DOES_NOT_MATCH_SOP_CLASS = 0xA900, _F, 'Error: Data Set does not match SOP Class', (0x00000901, 0x00000902), 'PS3.4 C.4.3.1.4', 0xFFFF, _V6
+    """A900 Failure: Error: Data Set does not match SOP Class. Related: (0000,0901) (0000,0902). PS3.4 C.4.3.1.4."""
 
-    UNABLE_TO_PROCESS = 0xC000, _F, 'Failed: Unable to process', (0x00000901, 0x00000902), 'PS3.4 C.4.3.1.4', 0xF000
+    if TYPE_CHECKING:
+        IDENTIFIER_DOES_NOT_MATCH_SOP_CLASS: ClassVar[Literal[CGetStatus.DATA_SET_DOES_NOT_MATCH_SOP_CLASS]]
+    else:
+        IDENTIFIER_DOES_NOT_MATCH_SOP_CLASS = DATA_SET_DOES_NOT_MATCH_SOP_CLASS
+    """Alias of DATA_SET_DOES_NOT_MATCH_SOP_CLASS, its earlier name."""
+
+    UNABLE_TO_PROCESS = 0xC000, _F, 'Failed: Unable to process', (0x00000901, 0x00000902), 'PS3.4 C.4.3.1.4', 0xF000, _V0
     """Cxxx Failure: Failed: Unable to process. Covers 0xC000-0xCFFF. Related: (0000,0901) (0000,0902). PS3.4 C.4.3.1.4."""
 
-    NONE_OF_THE_FRAMES_FOUND = 0xAA00, _F, 'Failed: None of the frames requested were found in the SOP Instance', (0x00000902,), 'PS3.4 Y.4.2.1.4'
+    NONE_OF_THE_FRAMES_FOUND = 0xAA00, _F, 'Failed: None of the frames requested were found in the SOP Instance', (0x00000902,), 'PS3.4 Y.4.2.1.4', 0xFFFF, _V0
     """AA00 Failure: Failed: None of the frames requested were found in the SOP Instance. Related: (0000,0902). PS3.4 Y.4.2.1.4."""
 
-    UNABLE_TO_CREATE_NEW_OBJECT = 0xAA01, _F, 'Failed: Unable to create new object for this SOP class', (0x00000902,), 'PS3.4 Y.4.2.1.4'
+    UNABLE_TO_CREATE_NEW_OBJECT = 0xAA01, _F, 'Failed: Unable to create new object for this SOP class', (0x00000902,), 'PS3.4 Y.4.2.1.4', 0xFFFF, _V0
     """AA01 Failure: Failed: Unable to create new object for this SOP class. Related: (0000,0902). PS3.4 Y.4.2.1.4."""
 
-    UNABLE_TO_EXTRACT_FRAMES = 0xAA02, _F, 'Failed: Unable to extract frames', (0x00000902,), 'PS3.4 Y.4.2.1.4'
+    UNABLE_TO_EXTRACT_FRAMES = 0xAA02, _F, 'Failed: Unable to extract frames', (0x00000902,), 'PS3.4 Y.4.2.1.4', 0xFFFF, _V0
     """AA02 Failure: Failed: Unable to extract frames. Related: (0000,0902). PS3.4 Y.4.2.1.4."""
 
-    TIME_BASED_REQUEST_FOR_NON_TIME_BASED_INSTANCE = 0xAA03, _F, 'Failed: Time-based request received for a non-time-based original SOP Instance', (0x00000902,), 'PS3.4 Y.4.2.1.4'
+    TIME_BASED_REQUEST_FOR_NON_TIME_BASED_INSTANCE = 0xAA03, _F, 'Failed: Time-based request received for a non-time-based original SOP Instance', (0x00000902,), 'PS3.4 Y.4.2.1.4', 0xFFFF, _V0
     """AA03 Failure: Failed: Time-based request received for a non-time-based original SOP Instance. Related: (0000,0902). PS3.4 Y.4.2.1.4."""
 
-    INVALID_REQUEST = 0xAA04, _F, 'Failed: Invalid Request', (0x00000901, 0x00000902), 'PS3.4 Y.4.2.1.4'
+    INVALID_REQUEST = 0xAA04, _F, 'Failed: Invalid Request', (0x00000901, 0x00000902), 'PS3.4 Y.4.2.1.4', 0xFFFF, _V0
     """AA04 Failure: Failed: Invalid Request. Related: (0000,0901) (0000,0902). PS3.4 Y.4.2.1.4."""
 
-    LEGACY_SOP_CLASS_NOT_SUPPORTED = 0x0112, _F, "Failed: SOP Class Not Supported (legacy code; the standard's code is 0122H)", (), 'PS3.7 9.1.3.1.6'
+    LEGACY_SOP_CLASS_NOT_SUPPORTED = 0x0112, _F, "Failed: SOP Class Not Supported (legacy code; the standard's code is 0122H)", (), 'PS3.7 9.1.3.1.6', 0xFFFF, _V0
     """0112 Failure: Failed: SOP Class Not Supported (legacy code; the standard's code is 0122H). PS3.7 9.1.3.1.6."""
 
-    SOP_CLASS_NOT_SUPPORTED = 0x0122, _F, 'Refused: SOP Class Not Supported', (0x00000902,), 'PS3.7 C.5.6'
+    SOP_CLASS_NOT_SUPPORTED = 0x0122, _F, 'Refused: SOP Class Not Supported', (0x00000902,), 'PS3.7 C.5.6', 0xFFFF, _V0
     """0122 Failure: Refused: SOP Class Not Supported. Related: (0000,0902). PS3.7 C.5.6."""
 
-    NOT_AUTHORIZED = 0x0124, _F, 'Refused: Not Authorized', (0x00000902,), 'PS3.7 C.5.25'
+    NOT_AUTHORIZED = 0x0124, _F, 'Refused: Not Authorized', (0x00000902,), 'PS3.7 C.5.25', 0xFFFF, _V0
     """0124 Failure: Refused: Not Authorized. Related: (0000,0902). PS3.7 C.5.25."""
 
-    DUPLICATE_INVOCATION = 0x0210, _F, 'Duplicate Invocation', (), 'PS3.7 C.5.9'
+    DUPLICATE_INVOCATION = 0x0210, _F, 'Duplicate Invocation', (), 'PS3.7 C.5.9', 0xFFFF, _V0
     """0210 Failure: Duplicate Invocation. PS3.7 C.5.9."""
 
-    MISTYPED_ARGUMENT = 0x0212, _F, 'Mistyped Argument', (), 'PS3.7 C.5.15'
+    MISTYPED_ARGUMENT = 0x0212, _F, 'Mistyped Argument', (), 'PS3.7 C.5.15', 0xFFFF, _V0
     """0212 Failure: Mistyped Argument. PS3.7 C.5.15."""
 
-    UNRECOGNIZED_OPERATION = 0x0211, _F, 'Unrecognized Operation', (), 'PS3.7 C.5.23'
+    UNRECOGNIZED_OPERATION = 0x0211, _F, 'Unrecognized Operation', (), 'PS3.7 C.5.23', 0xFFFF, _V0
     """0211 Failure: Unrecognized Operation. PS3.7 C.5.23."""
 
 
-@unique
 class CMoveStatus(StatusEnum):
     """The statuses of a C-MOVE response (PS3.7 9.1.4.1.7)."""
 
-    SUCCESS = 0x0000, _S, 'Sub-operations Complete - No Failures or Warnings', (0x00001020, 0x00001021, 0x00001022, 0x00001023), 'PS3.4 C.4.2.1.5'
+    SUCCESS = 0x0000, _S, 'Sub-operations Complete - No Failures or Warnings', (0x00001020, 0x00001021, 0x00001022, 0x00001023), 'PS3.4 C.4.2.1.5', 0xFFFF, _V0
     """0000 Success: Sub-operations Complete - No Failures or Warnings. Related: (0000,1020) (0000,1021) (0000,1022) (0000,1023). PS3.4 C.4.2.1.5."""
 
-    PENDING = 0xFF00, _P, 'Sub-operations are continuing', (0x00001020, 0x00001021, 0x00001022, 0x00001023), 'PS3.4 C.4.2.1.5'
+    PENDING = 0xFF00, _P, 'Sub-operations are continuing', (0x00001020, 0x00001021, 0x00001022, 0x00001023), 'PS3.4 C.4.2.1.5', 0xFFFF, _V0
     """FF00 Pending: Sub-operations are continuing. Related: (0000,1020) (0000,1021) (0000,1022) (0000,1023). PS3.4 C.4.2.1.5."""
 
-    CANCEL = 0xFE00, _C, 'Sub-operations terminated due to Cancel Indication', (0x00001020, 0x00001021, 0x00001022, 0x00001023), 'PS3.4 C.4.2.1.5'
+    CANCEL = 0xFE00, _C, 'Sub-operations terminated due to Cancel Indication', (0x00001020, 0x00001021, 0x00001022, 0x00001023), 'PS3.4 C.4.2.1.5', 0xFFFF, _V0
     """FE00 Cancel: Sub-operations terminated due to Cancel Indication. Related: (0000,1020) (0000,1021) (0000,1022) (0000,1023). PS3.4 C.4.2.1.5."""
 
-    SUB_OPERATIONS_COMPLETE_WITH_FAILURES = 0xB000, _W, 'Sub-operations Complete - One or more Failures or Warnings', (0x00001020, 0x00001021, 0x00001022, 0x00001023), 'PS3.4 C.4.2.1.5'
+    SUB_OPERATIONS_COMPLETE_WITH_FAILURES = 0xB000, _W, 'Sub-operations Complete - One or more Failures or Warnings', (0x00001020, 0x00001021, 0x00001022, 0x00001023), 'PS3.4 C.4.2.1.5', 0xFFFF, _V0
     """B000 Warning: Sub-operations Complete - One or more Failures or Warnings. Related: (0000,1020) (0000,1021) (0000,1022) (0000,1023). PS3.4 C.4.2.1.5."""
 
-    OUT_OF_RESOURCES_UNABLE_TO_PERFORM_SUB_OPERATIONS = 0xA702, _F, 'Refused: Out of Resources - Unable to perform sub-operations', (0x00001020, 0x00001021, 0x00001022, 0x00001023), 'PS3.4 C.4.2.1.5'
+    OUT_OF_RESOURCES_UNABLE_TO_PERFORM_SUB_OPERATIONS = 0xA702, _F, 'Refused: Out of Resources - Unable to perform sub-operations', (0x00001020, 0x00001021, 0x00001022, 0x00001023), 'PS3.4 C.4.2.1.5', 0xFFFF, _V0
     """A702 Failure: Refused: Out of Resources - Unable to perform sub-operations. Related: (0000,1020) (0000,1021) (0000,1022) (0000,1023). PS3.4 C.4.2.1.5."""
 
-    OUT_OF_RESOURCES_UNABLE_TO_CALCULATE_MATCHES = 0xA701, _F, 'Refused: Out of Resources - Unable to calculate number of matches', (0x00000902,), 'PS3.4 C.4.2.1.5'
+    OUT_OF_RESOURCES_UNABLE_TO_CALCULATE_MATCHES = 0xA701, _F, 'Refused: Out of Resources - Unable to calculate number of matches', (0x00000902,), 'PS3.4 C.4.2.1.5', 0xFFFF, _V0
     """A701 Failure: Refused: Out of Resources - Unable to calculate number of matches. Related: (0000,0902). PS3.4 C.4.2.1.5."""
 
-    IDENTIFIER_DOES_NOT_MATCH_SOP_CLASS = 0xA900, _F, 'Error: Identifier does not match SOP Class', (0x00000901, 0x00000902), 'PS3.4 C.4.2.1.5'
-    """A900 Failure: Error: Identifier does not match SOP Class. Related: (0000,0901) (0000,0902). PS3.4 C.4.2.1.5."""
+    DATA_SET_DOES_NOT_MATCH_SOP_CLASS = 0xA900, _F, 'Error: Data Set does not match SOP Class', (0x00000901, 0x00000902), 'PS3.4 C.4.2.1.5', 0xFFFF, _V6
+    """A900 Failure: Error: Data Set does not match SOP Class. Related: (0000,0901) (0000,0902). PS3.4 C.4.2.1.5."""
 
-    UNABLE_TO_PROCESS = 0xC000, _F, 'Failed: Unable to process', (0x00000901, 0x00000902), 'PS3.4 C.4.2.1.5', 0xF000
+    if TYPE_CHECKING:
+        IDENTIFIER_DOES_NOT_MATCH_SOP_CLASS: ClassVar[Literal[CMoveStatus.DATA_SET_DOES_NOT_MATCH_SOP_CLASS]]
+    else:
+        IDENTIFIER_DOES_NOT_MATCH_SOP_CLASS = DATA_SET_DOES_NOT_MATCH_SOP_CLASS
+    """Alias of DATA_SET_DOES_NOT_MATCH_SOP_CLASS, its earlier name."""
+
+    UNABLE_TO_PROCESS = 0xC000, _F, 'Failed: Unable to process', (0x00000901, 0x00000902), 'PS3.4 C.4.2.1.5', 0xF000, _V0
     """Cxxx Failure: Failed: Unable to process. Covers 0xC000-0xCFFF. Related: (0000,0901) (0000,0902). PS3.4 C.4.2.1.5."""
 
-    NONE_OF_THE_FRAMES_FOUND = 0xAA00, _F, 'Failed: None of the frames requested were found in the SOP Instance', (0x00000902,), 'PS3.4 Y.4.1.1.4'
+    NONE_OF_THE_FRAMES_FOUND = 0xAA00, _F, 'Failed: None of the frames requested were found in the SOP Instance', (0x00000902,), 'PS3.4 Y.4.1.1.4', 0xFFFF, _V0
     """AA00 Failure: Failed: None of the frames requested were found in the SOP Instance. Related: (0000,0902). PS3.4 Y.4.1.1.4."""
 
-    UNABLE_TO_CREATE_NEW_OBJECT = 0xAA01, _F, 'Failed: Unable to create new object for this SOP class', (0x00000902,), 'PS3.4 Y.4.1.1.4'
+    UNABLE_TO_CREATE_NEW_OBJECT = 0xAA01, _F, 'Failed: Unable to create new object for this SOP class', (0x00000902,), 'PS3.4 Y.4.1.1.4', 0xFFFF, _V0
     """AA01 Failure: Failed: Unable to create new object for this SOP class. Related: (0000,0902). PS3.4 Y.4.1.1.4."""
 
-    UNABLE_TO_EXTRACT_FRAMES = 0xAA02, _F, 'Failed: Unable to extract frames', (0x00000902,), 'PS3.4 Y.4.1.1.4'
+    UNABLE_TO_EXTRACT_FRAMES = 0xAA02, _F, 'Failed: Unable to extract frames', (0x00000902,), 'PS3.4 Y.4.1.1.4', 0xFFFF, _V0
     """AA02 Failure: Failed: Unable to extract frames. Related: (0000,0902). PS3.4 Y.4.1.1.4."""
 
-    TIME_BASED_REQUEST_FOR_NON_TIME_BASED_INSTANCE = 0xAA03, _F, 'Failed: Time-based request received for a non-time-based original SOP Instance', (0x00000902,), 'PS3.4 Y.4.1.1.4'
+    TIME_BASED_REQUEST_FOR_NON_TIME_BASED_INSTANCE = 0xAA03, _F, 'Failed: Time-based request received for a non-time-based original SOP Instance', (0x00000902,), 'PS3.4 Y.4.1.1.4', 0xFFFF, _V0
     """AA03 Failure: Failed: Time-based request received for a non-time-based original SOP Instance. Related: (0000,0902). PS3.4 Y.4.1.1.4."""
 
-    INVALID_REQUEST = 0xAA04, _F, 'Failed: Invalid Request', (0x00000901, 0x00000902), 'PS3.4 Y.4.1.1.4'
+    INVALID_REQUEST = 0xAA04, _F, 'Failed: Invalid Request', (0x00000901, 0x00000902), 'PS3.4 Y.4.1.1.4', 0xFFFF, _V0
     """AA04 Failure: Failed: Invalid Request. Related: (0000,0901) (0000,0902). PS3.4 Y.4.1.1.4."""
 
-    MOVE_DESTINATION_UNKNOWN = 0xA801, _F, 'Refused: Move Destination unknown', (0x00000902,), 'PS3.4 C.4.2.1.5'
+    MOVE_DESTINATION_UNKNOWN = 0xA801, _F, 'Refused: Move Destination unknown', (0x00000902,), 'PS3.4 C.4.2.1.5', 0xFFFF, _V0
     """A801 Failure: Refused: Move Destination unknown. Related: (0000,0902). PS3.4 C.4.2.1.5."""
 
-    LEGACY_SOP_CLASS_NOT_SUPPORTED = 0x0112, _F, "Failed: SOP Class Not Supported (legacy code; the standard's code is 0122H)", (), 'PS3.7 9.1.4.1.7'
+    LEGACY_SOP_CLASS_NOT_SUPPORTED = 0x0112, _F, "Failed: SOP Class Not Supported (legacy code; the standard's code is 0122H)", (), 'PS3.7 9.1.4.1.7', 0xFFFF, _V0
     """0112 Failure: Failed: SOP Class Not Supported (legacy code; the standard's code is 0122H). PS3.7 9.1.4.1.7."""
 
-    SOP_CLASS_NOT_SUPPORTED = 0x0122, _F, 'Refused: SOP Class Not Supported', (0x00000902,), 'PS3.7 C.5.6'
+    SOP_CLASS_NOT_SUPPORTED = 0x0122, _F, 'Refused: SOP Class Not Supported', (0x00000902,), 'PS3.7 C.5.6', 0xFFFF, _V0
     """0122 Failure: Refused: SOP Class Not Supported. Related: (0000,0902). PS3.7 C.5.6."""
 
-    NOT_AUTHORIZED = 0x0124, _F, 'Refused: Not Authorized', (0x00000902,), 'PS3.7 C.5.25'
+    NOT_AUTHORIZED = 0x0124, _F, 'Refused: Not Authorized', (0x00000902,), 'PS3.7 C.5.25', 0xFFFF, _V0
     """0124 Failure: Refused: Not Authorized. Related: (0000,0902). PS3.7 C.5.25."""
 
-    DUPLICATE_INVOCATION = 0x0210, _F, 'Duplicate Invocation', (), 'PS3.7 C.5.9'
+    DUPLICATE_INVOCATION = 0x0210, _F, 'Duplicate Invocation', (), 'PS3.7 C.5.9', 0xFFFF, _V0
     """0210 Failure: Duplicate Invocation. PS3.7 C.5.9."""
 
-    MISTYPED_ARGUMENT = 0x0212, _F, 'Mistyped Argument', (), 'PS3.7 C.5.15'
+    MISTYPED_ARGUMENT = 0x0212, _F, 'Mistyped Argument', (), 'PS3.7 C.5.15', 0xFFFF, _V0
     """0212 Failure: Mistyped Argument. PS3.7 C.5.15."""
 
-    UNRECOGNIZED_OPERATION = 0x0211, _F, 'Unrecognized Operation', (), 'PS3.7 C.5.23'
+    UNRECOGNIZED_OPERATION = 0x0211, _F, 'Unrecognized Operation', (), 'PS3.7 C.5.23', 0xFFFF, _V0
     """0211 Failure: Unrecognized Operation. PS3.7 C.5.23."""
 
 
-@unique
 class NEventReportStatus(StatusEnum):
     """The statuses of a N-EVENT-REPORT response (PS3.7 10.1.1.1.8)."""
 
-    SUCCESS = 0x0000, _S, 'Success', (), 'PS3.7 C.1.1'
+    SUCCESS = 0x0000, _S, 'Success', (), 'PS3.7 C.1.1', 0xFFFF, _V0
     """0000 Success: Success. PS3.7 C.1.1."""
 
-    CLASS_INSTANCE_CONFLICT = 0x0119, _F, 'Class-Instance Conflict', (0x00000002, 0x00001000), 'PS3.7 C.5.7'
+    CLASS_INSTANCE_CONFLICT = 0x0119, _F, 'Class-Instance Conflict', (0x00000002, 0x00001000), 'PS3.7 C.5.7', 0xFFFF, _V0
     """0119 Failure: Class-Instance Conflict. Related: (0000,0002) (0000,1000). PS3.7 C.5.7."""
 
-    DUPLICATE_INVOCATION = 0x0210, _F, 'Duplicate Invocation', (), 'PS3.7 C.5.9'
+    DUPLICATE_INVOCATION = 0x0210, _F, 'Duplicate Invocation', (), 'PS3.7 C.5.9', 0xFFFF, _V0
     """0210 Failure: Duplicate Invocation. PS3.7 C.5.9."""
 
-    INVALID_ARGUMENT_VALUE = 0x0115, _F, 'Invalid Argument Value', (0x00000002, 0x00001000, 0x00001002, 0x00001008), 'PS3.7 C.5.10'
-    """0115 Failure: Invalid Argument Value. Related: (0000,0002) (0000,1000) (0000,1002) (0000,1008). PS3.7 C.5.10."""
+    INVALID_ARGUMENT_VALUE = 0x0115, _F, 'Invalid Argument Value', (0x00000002, 0x00001000, 0x00001002), 'PS3.7 C.5.10', 0xFFFF, _V3
+    """0115 Failure: Invalid Argument Value. Related: (0000,0002) (0000,1000) (0000,1002). PS3.7 C.5.10."""
 
-    INVALID_OBJECT_INSTANCE = 0x0117, _F, 'Invalid Object Instance', (0x00001000,), 'PS3.7 C.5.12'
-    """0117 Failure: Invalid Object Instance. Related: (0000,1000). PS3.7 C.5.12."""
+    INVALID_SOP_INSTANCE = 0x0117, _F, 'Invalid SOP Instance', (0x00001000,), 'PS3.7 C.5.12', 0xFFFF, _V4
+    """0117 Failure: Invalid SOP Instance. Related: (0000,1000). PS3.7 C.5.12."""
 
-    MISTYPED_ARGUMENT = 0x0212, _F, 'Mistyped Argument', (), 'PS3.7 C.5.15'
+    if TYPE_CHECKING:
+        INVALID_OBJECT_INSTANCE: ClassVar[Literal[NEventReportStatus.INVALID_SOP_INSTANCE]]
+    else:
+        INVALID_OBJECT_INSTANCE = INVALID_SOP_INSTANCE
+    """Alias of INVALID_SOP_INSTANCE, its earlier name."""
+
+    MISTYPED_ARGUMENT = 0x0212, _F, 'Mistyped Argument', (), 'PS3.7 C.5.15', 0xFFFF, _V0
     """0212 Failure: Mistyped Argument. PS3.7 C.5.15."""
 
-    NO_SUCH_ARGUMENT = 0x0114, _F, 'No Such Argument', (0x00000002, 0x00001002, 0x00001008), 'PS3.7 C.5.16'
-    """0114 Failure: No Such Argument. Related: (0000,0002) (0000,1002) (0000,1008). PS3.7 C.5.16."""
+    NO_SUCH_ARGUMENT = 0x0114, _F, 'No Such Argument', (0x00000002, 0x00001002), 'PS3.7 C.5.16', 0xFFFF, _V0
+    """0114 Failure: No Such Argument. Related: (0000,0002) (0000,1002). PS3.7 C.5.16."""
 
-    NO_SUCH_EVENT_TYPE = 0x0113, _F, 'No Such Event Type', (0x00000002, 0x00001002), 'PS3.7 C.5.18'
+    NO_SUCH_EVENT_TYPE = 0x0113, _F, 'No Such Event Type', (0x00000002, 0x00001002), 'PS3.7 C.5.18', 0xFFFF, _V0
     """0113 Failure: No Such Event Type. Related: (0000,0002) (0000,1002). PS3.7 C.5.18."""
 
-    NO_SUCH_SOP_CLASS = 0x0118, _F, 'No Such SOP Class', (0x00000002,), 'PS3.7 C.5.20'
+    NO_SUCH_SOP_CLASS = 0x0118, _F, 'No Such SOP Class', (0x00000002,), 'PS3.7 C.5.20', 0xFFFF, _V0
     """0118 Failure: No Such SOP Class. Related: (0000,0002). PS3.7 C.5.20."""
 
-    NO_SUCH_SOP_INSTANCE = 0x0112, _F, 'No Such SOP Instance', (0x00001000,), 'PS3.7 C.5.19'
+    NO_SUCH_SOP_INSTANCE = 0x0112, _F, 'No Such SOP Instance', (0x00001000,), 'PS3.7 C.5.19', 0xFFFF, _V0
     """0112 Failure: No Such SOP Instance. Related: (0000,1000). PS3.7 C.5.19."""
 
-    PROCESSING_FAILURE = 0x0110, _F, 'Processing Failure', (0x00000002, 0x00001000, 0x00000902, 0x00000903), 'PS3.7 C.5.21'
+    PROCESSING_FAILURE = 0x0110, _F, 'Processing Failure', (0x00000002, 0x00001000, 0x00000902, 0x00000903), 'PS3.7 C.5.21', 0xFFFF, _V5
     """0110 Failure: Processing Failure. Related: (0000,0002) (0000,1000) (0000,0902) (0000,0903). PS3.7 C.5.21."""
 
-    RESOURCE_LIMITATION = 0x0213, _F, 'Resource Limitation', (), 'PS3.7 C.5.22'
+    RESOURCE_LIMITATION = 0x0213, _F, 'Resource Limitation', (), 'PS3.7 C.5.22', 0xFFFF, _V0
     """0213 Failure: Resource Limitation. PS3.7 C.5.22."""
 
-    UNRECOGNIZED_OPERATION = 0x0211, _F, 'Unrecognized Operation', (), 'PS3.7 C.5.23'
+    UNRECOGNIZED_OPERATION = 0x0211, _F, 'Unrecognized Operation', (), 'PS3.7 C.5.23', 0xFFFF, _V0
     """0211 Failure: Unrecognized Operation. PS3.7 C.5.23."""
 
 
-@unique
 class NGetStatus(StatusEnum):
     """The statuses of a N-GET response (PS3.7 10.1.2.1.9)."""
 
-    SUCCESS = 0x0000, _S, 'Success', (), 'PS3.7 C.1.1'
+    SUCCESS = 0x0000, _S, 'Success', (), 'PS3.7 C.1.1', 0xFFFF, _V0
     """0000 Success: Success. PS3.7 C.1.1."""
 
-    ATTRIBUTE_LIST_ERROR = 0x0107, _W, 'Attribute List Error', (0x00000002, 0x00001000, 0x00001005), 'PS3.7 C.4.2'
-    """0107 Warning: Attribute List Error. Related: (0000,0002) (0000,1000) (0000,1005). PS3.7 C.4.2."""
+    OPTIONAL_ATTRIBUTES_NOT_SUPPORTED = 0x0001, _W, 'Requested optional Attributes are not supported', (), 'PS3.7 Annex C; PS3.4 F.8.2.1.4, CC.2.7.4, S.3.2.4.4', 0xFFFF, _V1
+    """0001 Warning: Requested optional Attributes are not supported. PS3.7 Annex C; PS3.4 F.8.2.1.4, CC.2.7.4, S.3.2.4.4."""
 
-    CLASS_INSTANCE_CONFLICT = 0x0119, _F, 'Class-Instance Conflict', (0x00000002, 0x00001000), 'PS3.7 C.5.7'
+    ATTRIBUTE_LIST_WARNING = 0x0107, _W, 'Attribute List Warning', (0x00000002, 0x00001000, 0x00001005), 'PS3.7 C.4.2', 0xFFFF, _V2
+    """0107 Warning: Attribute List Warning. Related: (0000,0002) (0000,1000) (0000,1005). PS3.7 C.4.2."""
+
+    if TYPE_CHECKING:
+        ATTRIBUTE_LIST_ERROR: ClassVar[Literal[NGetStatus.ATTRIBUTE_LIST_WARNING]]
+    else:
+        ATTRIBUTE_LIST_ERROR = ATTRIBUTE_LIST_WARNING
+    """Alias of ATTRIBUTE_LIST_WARNING, its earlier name."""
+
+    CLASS_INSTANCE_CONFLICT = 0x0119, _F, 'Class-Instance Conflict', (0x00000002, 0x00001000), 'PS3.7 C.5.7', 0xFFFF, _V0
     """0119 Failure: Class-Instance Conflict. Related: (0000,0002) (0000,1000). PS3.7 C.5.7."""
 
-    DUPLICATE_INVOCATION = 0x0210, _F, 'Duplicate Invocation', (), 'PS3.7 C.5.9'
+    DUPLICATE_INVOCATION = 0x0210, _F, 'Duplicate Invocation', (), 'PS3.7 C.5.9', 0xFFFF, _V0
     """0210 Failure: Duplicate Invocation. PS3.7 C.5.9."""
 
-    INVALID_OBJECT_INSTANCE = 0x0117, _F, 'Invalid Object Instance', (0x00001000,), 'PS3.7 C.5.12'
-    """0117 Failure: Invalid Object Instance. Related: (0000,1000). PS3.7 C.5.12."""
+    INVALID_SOP_INSTANCE = 0x0117, _F, 'Invalid SOP Instance', (0x00001000,), 'PS3.7 C.5.12', 0xFFFF, _V4
+    """0117 Failure: Invalid SOP Instance. Related: (0000,1000). PS3.7 C.5.12."""
 
-    MISTYPED_ARGUMENT = 0x0212, _F, 'Mistyped Argument', (), 'PS3.7 C.5.15'
+    if TYPE_CHECKING:
+        INVALID_OBJECT_INSTANCE: ClassVar[Literal[NGetStatus.INVALID_SOP_INSTANCE]]
+    else:
+        INVALID_OBJECT_INSTANCE = INVALID_SOP_INSTANCE
+    """Alias of INVALID_SOP_INSTANCE, its earlier name."""
+
+    MISTYPED_ARGUMENT = 0x0212, _F, 'Mistyped Argument', (), 'PS3.7 C.5.15', 0xFFFF, _V0
     """0212 Failure: Mistyped Argument. PS3.7 C.5.15."""
 
-    NO_SUCH_SOP_CLASS = 0x0118, _F, 'No Such SOP Class', (0x00000002,), 'PS3.7 C.5.20'
+    NO_SUCH_SOP_CLASS = 0x0118, _F, 'No Such SOP Class', (0x00000002,), 'PS3.7 C.5.20', 0xFFFF, _V0
     """0118 Failure: No Such SOP Class. Related: (0000,0002). PS3.7 C.5.20."""
 
-    NO_SUCH_SOP_INSTANCE = 0x0112, _F, 'No Such SOP Instance', (0x00001000,), 'PS3.7 C.5.19'
+    NO_SUCH_SOP_INSTANCE = 0x0112, _F, 'No Such SOP Instance', (0x00001000,), 'PS3.7 C.5.19', 0xFFFF, _V0
     """0112 Failure: No Such SOP Instance. Related: (0000,1000). PS3.7 C.5.19."""
 
-    PROCESSING_FAILURE = 0x0110, _F, 'Processing Failure', (0x00000002, 0x00001000, 0x00000902, 0x00000903), 'PS3.7 C.5.21'
+    PROCESSING_FAILURE = 0x0110, _F, 'Processing Failure', (0x00000002, 0x00001000, 0x00000902, 0x00000903), 'PS3.7 C.5.21', 0xFFFF, _V5
     """0110 Failure: Processing Failure. Related: (0000,0002) (0000,1000) (0000,0902) (0000,0903). PS3.7 C.5.21."""
 
-    RESOURCE_LIMITATION = 0x0213, _F, 'Resource Limitation', (), 'PS3.7 C.5.22'
+    RESOURCE_LIMITATION = 0x0213, _F, 'Resource Limitation', (), 'PS3.7 C.5.22', 0xFFFF, _V0
     """0213 Failure: Resource Limitation. PS3.7 C.5.22."""
 
-    UNRECOGNIZED_OPERATION = 0x0211, _F, 'Unrecognized Operation', (), 'PS3.7 C.5.23'
+    UNRECOGNIZED_OPERATION = 0x0211, _F, 'Unrecognized Operation', (), 'PS3.7 C.5.23', 0xFFFF, _V0
     """0211 Failure: Unrecognized Operation. PS3.7 C.5.23."""
 
-    NOT_AUTHORIZED = 0x0124, _F, 'Refused: Not Authorized', (0x00000902,), 'PS3.7 C.5.25'
+    NOT_AUTHORIZED = 0x0124, _F, 'Refused: Not Authorized', (0x00000902,), 'PS3.7 C.5.25', 0xFFFF, _V0
     """0124 Failure: Refused: Not Authorized. Related: (0000,0902). PS3.7 C.5.25."""
 
 
-@unique
 class NSetStatus(StatusEnum):
     """The statuses of a N-SET response (PS3.7 10.1.3.1.9)."""
 
-    SUCCESS = 0x0000, _S, 'Success', (), 'PS3.7 C.1.1'
+    SUCCESS = 0x0000, _S, 'Success', (), 'PS3.7 C.1.1', 0xFFFF, _V0
     """0000 Success: Success. PS3.7 C.1.1."""
 
-    ATTRIBUTE_LIST_ERROR = 0x0107, _W, 'Attribute List Error', (0x00000002, 0x00001000, 0x00001005), 'PS3.7 C.4.2'
-    """0107 Warning: Attribute List Error. Related: (0000,0002) (0000,1000) (0000,1005). PS3.7 C.4.2."""
+    ATTRIBUTE_LIST_WARNING = 0x0107, _W, 'Attribute List Warning', (0x00000002, 0x00001000, 0x00001005), 'PS3.7 C.4.2', 0xFFFF, _V2
+    """0107 Warning: Attribute List Warning. Related: (0000,0002) (0000,1000) (0000,1005). PS3.7 C.4.2."""
 
-    ATTRIBUTE_VALUE_OUT_OF_RANGE = 0x0116, _W, 'Attribute Value Out of Range', (), 'PS3.7 C.4.3'
+    if TYPE_CHECKING:
+        ATTRIBUTE_LIST_ERROR: ClassVar[Literal[NSetStatus.ATTRIBUTE_LIST_WARNING]]
+    else:
+        ATTRIBUTE_LIST_ERROR = ATTRIBUTE_LIST_WARNING
+    """Alias of ATTRIBUTE_LIST_WARNING, its earlier name."""
+
+    ATTRIBUTE_VALUE_OUT_OF_RANGE = 0x0116, _W, 'Attribute Value Out of Range', (), 'PS3.7 C.4.3', 0xFFFF, _V0
     """0116 Warning: Attribute Value Out of Range. PS3.7 C.4.3."""
 
-    CLASS_INSTANCE_CONFLICT = 0x0119, _F, 'Class-Instance Conflict', (0x00000002, 0x00001000), 'PS3.7 C.5.7'
+    CLASS_INSTANCE_CONFLICT = 0x0119, _F, 'Class-Instance Conflict', (0x00000002, 0x00001000), 'PS3.7 C.5.7', 0xFFFF, _V0
     """0119 Failure: Class-Instance Conflict. Related: (0000,0002) (0000,1000). PS3.7 C.5.7."""
 
-    DUPLICATE_INVOCATION = 0x0210, _F, 'Duplicate Invocation', (), 'PS3.7 C.5.9'
+    DUPLICATE_INVOCATION = 0x0210, _F, 'Duplicate Invocation', (), 'PS3.7 C.5.9', 0xFFFF, _V0
     """0210 Failure: Duplicate Invocation. PS3.7 C.5.9."""
 
-    INVALID_ATTRIBUTE_VALUE = 0x0106, _F, 'Invalid Attribute Value', (), 'PS3.7 C.5.11'
+    INVALID_ATTRIBUTE_VALUE = 0x0106, _F, 'Invalid Attribute Value', (), 'PS3.7 C.5.11', 0xFFFF, _V0
     """0106 Failure: Invalid Attribute Value. PS3.7 C.5.11."""
 
-    INVALID_OBJECT_INSTANCE = 0x0117, _F, 'Invalid Object Instance', (0x00001000,), 'PS3.7 C.5.12'
-    """0117 Failure: Invalid Object Instance. Related: (0000,1000). PS3.7 C.5.12."""
+    INVALID_SOP_INSTANCE = 0x0117, _F, 'Invalid SOP Instance', (0x00001000,), 'PS3.7 C.5.12', 0xFFFF, _V4
+    """0117 Failure: Invalid SOP Instance. Related: (0000,1000). PS3.7 C.5.12."""
 
-    MISSING_ATTRIBUTE_VALUE = 0x0121, _F, 'Missing Attribute Value', (0x00000002, 0x00001000, 0x00001005), 'PS3.7 C.5.14'
-    """0121 Failure: Missing Attribute Value. Related: (0000,0002) (0000,1000) (0000,1005). PS3.7 C.5.14."""
+    if TYPE_CHECKING:
+        INVALID_OBJECT_INSTANCE: ClassVar[Literal[NSetStatus.INVALID_SOP_INSTANCE]]
+    else:
+        INVALID_OBJECT_INSTANCE = INVALID_SOP_INSTANCE
+    """Alias of INVALID_SOP_INSTANCE, its earlier name."""
 
-    MISTYPED_ARGUMENT = 0x0212, _F, 'Mistyped Argument', (), 'PS3.7 C.5.15'
+    MISSING_ATTRIBUTE_VALUE = 0x0121, _F, 'Missing Attribute Value', (), 'PS3.7 C.5.14', 0xFFFF, _V0
+    """0121 Failure: Missing Attribute Value. PS3.7 C.5.14."""
+
+    MISTYPED_ARGUMENT = 0x0212, _F, 'Mistyped Argument', (), 'PS3.7 C.5.15', 0xFFFF, _V0
     """0212 Failure: Mistyped Argument. PS3.7 C.5.15."""
 
-    NO_SUCH_ATTRIBUTE = 0x0105, _F, 'No Such Attribute', (0x00000002, 0x00001000, 0x00001005), 'PS3.7 C.5.17'
-    """0105 Failure: No Such Attribute. Related: (0000,0002) (0000,1000) (0000,1005). PS3.7 C.5.17."""
+    NO_SUCH_ATTRIBUTE = 0x0105, _F, 'No Such Attribute', (0x00001005,), 'PS3.7 C.5.17', 0xFFFF, _V0
+    """0105 Failure: No Such Attribute. Related: (0000,1005). PS3.7 C.5.17."""
 
-    NO_SUCH_SOP_CLASS = 0x0118, _F, 'No Such SOP Class', (0x00000002,), 'PS3.7 C.5.20'
+    NO_SUCH_SOP_CLASS = 0x0118, _F, 'No Such SOP Class', (0x00000002,), 'PS3.7 C.5.20', 0xFFFF, _V0
     """0118 Failure: No Such SOP Class. Related: (0000,0002). PS3.7 C.5.20."""
 
-    NO_SUCH_SOP_INSTANCE = 0x0112, _F, 'No Such SOP Instance', (0x00001000,), 'PS3.7 C.5.19'
+    NO_SUCH_SOP_INSTANCE = 0x0112, _F, 'No Such SOP Instance', (0x00001000,), 'PS3.7 C.5.19', 0xFFFF, _V0
     """0112 Failure: No Such SOP Instance. Related: (0000,1000). PS3.7 C.5.19."""
 
-    PROCESSING_FAILURE = 0x0110, _F, 'Processing Failure', (0x00000002, 0x00001000, 0x00000902, 0x00000903), 'PS3.7 C.5.21'
+    PROCESSING_FAILURE = 0x0110, _F, 'Processing Failure', (0x00000002, 0x00001000, 0x00000902, 0x00000903), 'PS3.7 C.5.21', 0xFFFF, _V5
     """0110 Failure: Processing Failure. Related: (0000,0002) (0000,1000) (0000,0902) (0000,0903). PS3.7 C.5.21."""
 
-    RESOURCE_LIMITATION = 0x0213, _F, 'Resource Limitation', (), 'PS3.7 C.5.22'
+    RESOURCE_LIMITATION = 0x0213, _F, 'Resource Limitation', (), 'PS3.7 C.5.22', 0xFFFF, _V0
     """0213 Failure: Resource Limitation. PS3.7 C.5.22."""
 
-    UNRECOGNIZED_OPERATION = 0x0211, _F, 'Unrecognized Operation', (), 'PS3.7 C.5.23'
+    UNRECOGNIZED_OPERATION = 0x0211, _F, 'Unrecognized Operation', (), 'PS3.7 C.5.23', 0xFFFF, _V0
     """0211 Failure: Unrecognized Operation. PS3.7 C.5.23."""
 
-    NOT_AUTHORIZED = 0x0124, _F, 'Refused: Not Authorized', (0x00000902,), 'PS3.7 C.5.25'
+    NOT_AUTHORIZED = 0x0124, _F, 'Refused: Not Authorized', (0x00000902,), 'PS3.7 C.5.25', 0xFFFF, _V0
     """0124 Failure: Refused: Not Authorized. Related: (0000,0902). PS3.7 C.5.25."""
 
 
-@unique
 class NActionStatus(StatusEnum):
     """The statuses of a N-ACTION response (PS3.7 10.1.4.1.10)."""
 
-    SUCCESS = 0x0000, _S, 'Success', (), 'PS3.7 C.1.1'
+    SUCCESS = 0x0000, _S, 'Success', (), 'PS3.7 C.1.1', 0xFFFF, _V0
     """0000 Success: Success. PS3.7 C.1.1."""
 
-    CLASS_INSTANCE_CONFLICT = 0x0119, _F, 'Class-Instance Conflict', (0x00000002, 0x00001000), 'PS3.7 C.5.7'
+    CLASS_INSTANCE_CONFLICT = 0x0119, _F, 'Class-Instance Conflict', (0x00000002, 0x00001000), 'PS3.7 C.5.7', 0xFFFF, _V0
     """0119 Failure: Class-Instance Conflict. Related: (0000,0002) (0000,1000). PS3.7 C.5.7."""
 
-    DUPLICATE_INVOCATION = 0x0210, _F, 'Duplicate Invocation', (), 'PS3.7 C.5.9'
+    DUPLICATE_INVOCATION = 0x0210, _F, 'Duplicate Invocation', (), 'PS3.7 C.5.9', 0xFFFF, _V0
     """0210 Failure: Duplicate Invocation. PS3.7 C.5.9."""
 
-    INVALID_ARGUMENT_VALUE = 0x0115, _F, 'Invalid Argument Value', (0x00000002, 0x00001000, 0x00001002, 0x00001008), 'PS3.7 C.5.10'
-    """0115 Failure: Invalid Argument Value. Related: (0000,0002) (0000,1000) (0000,1002) (0000,1008). PS3.7 C.5.10."""
+    INVALID_ARGUMENT_VALUE = 0x0115, _F, 'Invalid Argument Value', (0x00000002, 0x00001000, 0x00001008), 'PS3.7 C.5.10', 0xFFFF, _V3
+    """0115 Failure: Invalid Argument Value. Related: (0000,0002) (0000,1000) (0000,1008). PS3.7 C.5.10."""
 
-    INVALID_OBJECT_INSTANCE = 0x0117, _F, 'Invalid Object Instance', (0x00001000,), 'PS3.7 C.5.12'
-    """0117 Failure: Invalid Object Instance. Related: (0000,1000). PS3.7 C.5.12."""
+    INVALID_SOP_INSTANCE = 0x0117, _F, 'Invalid SOP Instance', (0x00001000,), 'PS3.7 C.5.12', 0xFFFF, _V4
+    """0117 Failure: Invalid SOP Instance. Related: (0000,1000). PS3.7 C.5.12."""
 
-    MISTYPED_ARGUMENT = 0x0212, _F, 'Mistyped Argument', (), 'PS3.7 C.5.15'
+    if TYPE_CHECKING:
+        INVALID_OBJECT_INSTANCE: ClassVar[Literal[NActionStatus.INVALID_SOP_INSTANCE]]
+    else:
+        INVALID_OBJECT_INSTANCE = INVALID_SOP_INSTANCE
+    """Alias of INVALID_SOP_INSTANCE, its earlier name."""
+
+    MISTYPED_ARGUMENT = 0x0212, _F, 'Mistyped Argument', (), 'PS3.7 C.5.15', 0xFFFF, _V0
     """0212 Failure: Mistyped Argument. PS3.7 C.5.15."""
 
-    NO_SUCH_ACTION = 0x0123, _F, 'No Such Action', (0x00000002, 0x00001008), 'PS3.7 C.5.24'
+    NO_SUCH_ACTION = 0x0123, _F, 'No Such Action', (0x00000002, 0x00001008), 'PS3.7 C.5.24', 0xFFFF, _V0
     """0123 Failure: No Such Action. Related: (0000,0002) (0000,1008). PS3.7 C.5.24."""
 
-    NO_SUCH_ARGUMENT = 0x0114, _F, 'No Such Argument', (0x00000002, 0x00001002, 0x00001008), 'PS3.7 C.5.16'
-    """0114 Failure: No Such Argument. Related: (0000,0002) (0000,1002) (0000,1008). PS3.7 C.5.16."""
+    NO_SUCH_ARGUMENT = 0x0114, _F, 'No Such Argument', (0x00000002, 0x00001008), 'PS3.7 C.5.16', 0xFFFF, _V0
+    """0114 Failure: No Such Argument. Related: (0000,0002) (0000,1008). PS3.7 C.5.16."""
 
-    NO_SUCH_SOP_CLASS = 0x0118, _F, 'No Such SOP Class', (0x00000002,), 'PS3.7 C.5.20'
+    NO_SUCH_SOP_CLASS = 0x0118, _F, 'No Such SOP Class', (0x00000002,), 'PS3.7 C.5.20', 0xFFFF, _V0
     """0118 Failure: No Such SOP Class. Related: (0000,0002). PS3.7 C.5.20."""
 
-    NO_SUCH_SOP_INSTANCE = 0x0112, _F, 'No Such SOP Instance', (0x00001000,), 'PS3.7 C.5.19'
+    NO_SUCH_SOP_INSTANCE = 0x0112, _F, 'No Such SOP Instance', (0x00001000,), 'PS3.7 C.5.19', 0xFFFF, _V0
     """0112 Failure: No Such SOP Instance. Related: (0000,1000). PS3.7 C.5.19."""
 
-    PROCESSING_FAILURE = 0x0110, _F, 'Processing Failure', (0x00000002, 0x00001000, 0x00000902, 0x00000903), 'PS3.7 C.5.21'
+    PROCESSING_FAILURE = 0x0110, _F, 'Processing Failure', (0x00000002, 0x00001000, 0x00000902, 0x00000903), 'PS3.7 C.5.21', 0xFFFF, _V5
     """0110 Failure: Processing Failure. Related: (0000,0002) (0000,1000) (0000,0902) (0000,0903). PS3.7 C.5.21."""
 
-    RESOURCE_LIMITATION = 0x0213, _F, 'Resource Limitation', (), 'PS3.7 C.5.22'
+    RESOURCE_LIMITATION = 0x0213, _F, 'Resource Limitation', (), 'PS3.7 C.5.22', 0xFFFF, _V0
     """0213 Failure: Resource Limitation. PS3.7 C.5.22."""
 
-    UNRECOGNIZED_OPERATION = 0x0211, _F, 'Unrecognized Operation', (), 'PS3.7 C.5.23'
+    UNRECOGNIZED_OPERATION = 0x0211, _F, 'Unrecognized Operation', (), 'PS3.7 C.5.23', 0xFFFF, _V0
     """0211 Failure: Unrecognized Operation. PS3.7 C.5.23."""
 
-    NOT_AUTHORIZED = 0x0124, _F, 'Refused: Not Authorized', (0x00000902,), 'PS3.7 C.5.25'
+    NOT_AUTHORIZED = 0x0124, _F, 'Refused: Not Authorized', (0x00000902,), 'PS3.7 C.5.25', 0xFFFF, _V0
     """0124 Failure: Refused: Not Authorized. Related: (0000,0902). PS3.7 C.5.25."""
 
 
-@unique
 class NCreateStatus(StatusEnum):
     """The statuses of a N-CREATE response (PS3.7 10.1.5.1.6)."""
 
-    SUCCESS = 0x0000, _S, 'Success', (), 'PS3.7 C.1.1'
+    SUCCESS = 0x0000, _S, 'Success', (), 'PS3.7 C.1.1', 0xFFFF, _V0
     """0000 Success: Success. PS3.7 C.1.1."""
 
-    ATTRIBUTE_LIST_ERROR = 0x0107, _W, 'Attribute List Error', (0x00000002, 0x00001000, 0x00001005), 'PS3.7 C.4.2'
-    """0107 Warning: Attribute List Error. Related: (0000,0002) (0000,1000) (0000,1005). PS3.7 C.4.2."""
+    ATTRIBUTE_LIST_WARNING = 0x0107, _W, 'Attribute List Warning', (0x00000002, 0x00001000, 0x00001005), 'PS3.7 C.4.2', 0xFFFF, _V2
+    """0107 Warning: Attribute List Warning. Related: (0000,0002) (0000,1000) (0000,1005). PS3.7 C.4.2."""
 
-    ATTRIBUTE_VALUE_OUT_OF_RANGE = 0x0116, _W, 'Attribute Value Out of Range', (), 'PS3.7 C.4.3'
+    if TYPE_CHECKING:
+        ATTRIBUTE_LIST_ERROR: ClassVar[Literal[NCreateStatus.ATTRIBUTE_LIST_WARNING]]
+    else:
+        ATTRIBUTE_LIST_ERROR = ATTRIBUTE_LIST_WARNING
+    """Alias of ATTRIBUTE_LIST_WARNING, its earlier name."""
+
+    ATTRIBUTE_VALUE_OUT_OF_RANGE = 0x0116, _W, 'Attribute Value Out of Range', (), 'PS3.7 C.4.3', 0xFFFF, _V0
     """0116 Warning: Attribute Value Out of Range. PS3.7 C.4.3."""
 
-    DUPLICATE_INVOCATION = 0x0210, _F, 'Duplicate Invocation', (), 'PS3.7 C.5.9'
+    DUPLICATE_INVOCATION = 0x0210, _F, 'Duplicate Invocation', (), 'PS3.7 C.5.9', 0xFFFF, _V0
     """0210 Failure: Duplicate Invocation. PS3.7 C.5.9."""
 
-    DUPLICATE_SOP_INSTANCE = 0x0111, _F, 'Duplicate SOP Instance', (0x00001000,), 'PS3.7 C.5.8'
+    DUPLICATE_SOP_INSTANCE = 0x0111, _F, 'Duplicate SOP Instance', (0x00001000,), 'PS3.7 C.5.8', 0xFFFF, _V0
     """0111 Failure: Duplicate SOP Instance. Related: (0000,1000). PS3.7 C.5.8."""
 
-    INVALID_ATTRIBUTE_VALUE = 0x0106, _F, 'Invalid Attribute Value', (), 'PS3.7 C.5.11'
+    INVALID_ATTRIBUTE_VALUE = 0x0106, _F, 'Invalid Attribute Value', (), 'PS3.7 C.5.11', 0xFFFF, _V0
     """0106 Failure: Invalid Attribute Value. PS3.7 C.5.11."""
 
-    INVALID_OBJECT_INSTANCE = 0x0117, _F, 'Invalid Object Instance', (0x00001000,), 'PS3.7 C.5.12'
-    """0117 Failure: Invalid Object Instance. Related: (0000,1000). PS3.7 C.5.12."""
+    INVALID_SOP_INSTANCE = 0x0117, _F, 'Invalid SOP Instance', (0x00001000,), 'PS3.7 C.5.12', 0xFFFF, _V4
+    """0117 Failure: Invalid SOP Instance. Related: (0000,1000). PS3.7 C.5.12."""
 
-    MISSING_ATTRIBUTE = 0x0120, _F, 'Missing Attribute', (0x00000002, 0x00001000, 0x00001005), 'PS3.7 C.5.13'
-    """0120 Failure: Missing Attribute. Related: (0000,0002) (0000,1000) (0000,1005). PS3.7 C.5.13."""
+    if TYPE_CHECKING:
+        INVALID_OBJECT_INSTANCE: ClassVar[Literal[NCreateStatus.INVALID_SOP_INSTANCE]]
+    else:
+        INVALID_OBJECT_INSTANCE = INVALID_SOP_INSTANCE
+    """Alias of INVALID_SOP_INSTANCE, its earlier name."""
 
-    MISSING_ATTRIBUTE_VALUE = 0x0121, _F, 'Missing Attribute Value', (0x00000002, 0x00001000, 0x00001005), 'PS3.7 C.5.14'
-    """0121 Failure: Missing Attribute Value. Related: (0000,0002) (0000,1000) (0000,1005). PS3.7 C.5.14."""
+    MISSING_ATTRIBUTE = 0x0120, _F, 'Missing Attribute', (0x00001005,), 'PS3.7 C.5.13', 0xFFFF, _V0
+    """0120 Failure: Missing Attribute. Related: (0000,1005). PS3.7 C.5.13."""
 
-    MISTYPED_ARGUMENT = 0x0212, _F, 'Mistyped Argument', (), 'PS3.7 C.5.15'
+    MISSING_ATTRIBUTE_VALUE = 0x0121, _F, 'Missing Attribute Value', (), 'PS3.7 C.5.14', 0xFFFF, _V0
+    """0121 Failure: Missing Attribute Value. PS3.7 C.5.14."""
+
+    MISTYPED_ARGUMENT = 0x0212, _F, 'Mistyped Argument', (), 'PS3.7 C.5.15', 0xFFFF, _V0
     """0212 Failure: Mistyped Argument. PS3.7 C.5.15."""
 
-    NO_SUCH_ATTRIBUTE = 0x0105, _F, 'No Such Attribute', (0x00000002, 0x00001000, 0x00001005), 'PS3.7 C.5.17'
-    """0105 Failure: No Such Attribute. Related: (0000,0002) (0000,1000) (0000,1005). PS3.7 C.5.17."""
+    NO_SUCH_ATTRIBUTE = 0x0105, _F, 'No Such Attribute', (0x00001005,), 'PS3.7 C.5.17', 0xFFFF, _V0
+    """0105 Failure: No Such Attribute. Related: (0000,1005). PS3.7 C.5.17."""
 
-    NO_SUCH_SOP_CLASS = 0x0118, _F, 'No Such SOP Class', (0x00000002,), 'PS3.7 C.5.20'
+    NO_SUCH_SOP_CLASS = 0x0118, _F, 'No Such SOP Class', (0x00000002,), 'PS3.7 C.5.20', 0xFFFF, _V0
     """0118 Failure: No Such SOP Class. Related: (0000,0002). PS3.7 C.5.20."""
 
-    PROCESSING_FAILURE = 0x0110, _F, 'Processing Failure', (0x00000002, 0x00001000, 0x00000902, 0x00000903), 'PS3.7 C.5.21'
+    PROCESSING_FAILURE = 0x0110, _F, 'Processing Failure', (0x00000002, 0x00001000, 0x00000902, 0x00000903), 'PS3.7 C.5.21', 0xFFFF, _V5
     """0110 Failure: Processing Failure. Related: (0000,0002) (0000,1000) (0000,0902) (0000,0903). PS3.7 C.5.21."""
 
-    RESOURCE_LIMITATION = 0x0213, _F, 'Resource Limitation', (), 'PS3.7 C.5.22'
+    RESOURCE_LIMITATION = 0x0213, _F, 'Resource Limitation', (), 'PS3.7 C.5.22', 0xFFFF, _V0
     """0213 Failure: Resource Limitation. PS3.7 C.5.22."""
 
-    UNRECOGNIZED_OPERATION = 0x0211, _F, 'Unrecognized Operation', (), 'PS3.7 C.5.23'
+    UNRECOGNIZED_OPERATION = 0x0211, _F, 'Unrecognized Operation', (), 'PS3.7 C.5.23', 0xFFFF, _V0
     """0211 Failure: Unrecognized Operation. PS3.7 C.5.23."""
 
-    NOT_AUTHORIZED = 0x0124, _F, 'Refused: Not Authorized', (0x00000902,), 'PS3.7 C.5.25'
+    NOT_AUTHORIZED = 0x0124, _F, 'Refused: Not Authorized', (0x00000902,), 'PS3.7 C.5.25', 0xFFFF, _V0
     """0124 Failure: Refused: Not Authorized. Related: (0000,0902). PS3.7 C.5.25."""
 
 
-@unique
 class NDeleteStatus(StatusEnum):
     """The statuses of a N-DELETE response (PS3.7 10.1.6.1.7)."""
 
-    SUCCESS = 0x0000, _S, 'Success', (), 'PS3.7 C.1.1'
+    SUCCESS = 0x0000, _S, 'Success', (), 'PS3.7 C.1.1', 0xFFFF, _V0
     """0000 Success: Success. PS3.7 C.1.1."""
 
-    CLASS_INSTANCE_CONFLICT = 0x0119, _F, 'Class-Instance Conflict', (0x00000002, 0x00001000), 'PS3.7 C.5.7'
+    CLASS_INSTANCE_CONFLICT = 0x0119, _F, 'Class-Instance Conflict', (0x00000002, 0x00001000), 'PS3.7 C.5.7', 0xFFFF, _V0
     """0119 Failure: Class-Instance Conflict. Related: (0000,0002) (0000,1000). PS3.7 C.5.7."""
 
-    DUPLICATE_INVOCATION = 0x0210, _F, 'Duplicate Invocation', (), 'PS3.7 C.5.9'
+    DUPLICATE_INVOCATION = 0x0210, _F, 'Duplicate Invocation', (), 'PS3.7 C.5.9', 0xFFFF, _V0
     """0210 Failure: Duplicate Invocation. PS3.7 C.5.9."""
 
-    INVALID_OBJECT_INSTANCE = 0x0117, _F, 'Invalid Object Instance', (0x00001000,), 'PS3.7 C.5.12'
-    """0117 Failure: Invalid Object Instance. Related: (0000,1000). PS3.7 C.5.12."""
+    INVALID_SOP_INSTANCE = 0x0117, _F, 'Invalid SOP Instance', (0x00001000,), 'PS3.7 C.5.12', 0xFFFF, _V4
+    """0117 Failure: Invalid SOP Instance. Related: (0000,1000). PS3.7 C.5.12."""
 
-    MISTYPED_ARGUMENT = 0x0212, _F, 'Mistyped Argument', (), 'PS3.7 C.5.15'
+    if TYPE_CHECKING:
+        INVALID_OBJECT_INSTANCE: ClassVar[Literal[NDeleteStatus.INVALID_SOP_INSTANCE]]
+    else:
+        INVALID_OBJECT_INSTANCE = INVALID_SOP_INSTANCE
+    """Alias of INVALID_SOP_INSTANCE, its earlier name."""
+
+    MISTYPED_ARGUMENT = 0x0212, _F, 'Mistyped Argument', (), 'PS3.7 C.5.15', 0xFFFF, _V0
     """0212 Failure: Mistyped Argument. PS3.7 C.5.15."""
 
-    NO_SUCH_SOP_CLASS = 0x0118, _F, 'No Such SOP Class', (0x00000002,), 'PS3.7 C.5.20'
+    NO_SUCH_SOP_CLASS = 0x0118, _F, 'No Such SOP Class', (0x00000002,), 'PS3.7 C.5.20', 0xFFFF, _V0
     """0118 Failure: No Such SOP Class. Related: (0000,0002). PS3.7 C.5.20."""
 
-    NO_SUCH_SOP_INSTANCE = 0x0112, _F, 'No Such SOP Instance', (0x00001000,), 'PS3.7 C.5.19'
+    NO_SUCH_SOP_INSTANCE = 0x0112, _F, 'No Such SOP Instance', (0x00001000,), 'PS3.7 C.5.19', 0xFFFF, _V0
     """0112 Failure: No Such SOP Instance. Related: (0000,1000). PS3.7 C.5.19."""
 
-    PROCESSING_FAILURE = 0x0110, _F, 'Processing Failure', (0x00000002, 0x00001000, 0x00000902, 0x00000903), 'PS3.7 C.5.21'
+    PROCESSING_FAILURE = 0x0110, _F, 'Processing Failure', (0x00000002, 0x00001000, 0x00000902, 0x00000903), 'PS3.7 C.5.21', 0xFFFF, _V5
     """0110 Failure: Processing Failure. Related: (0000,0002) (0000,1000) (0000,0902) (0000,0903). PS3.7 C.5.21."""
 
-    RESOURCE_LIMITATION = 0x0213, _F, 'Resource Limitation', (), 'PS3.7 C.5.22'
+    RESOURCE_LIMITATION = 0x0213, _F, 'Resource Limitation', (), 'PS3.7 C.5.22', 0xFFFF, _V0
     """0213 Failure: Resource Limitation. PS3.7 C.5.22."""
 
-    UNRECOGNIZED_OPERATION = 0x0211, _F, 'Unrecognized Operation', (), 'PS3.7 C.5.23'
+    UNRECOGNIZED_OPERATION = 0x0211, _F, 'Unrecognized Operation', (), 'PS3.7 C.5.23', 0xFFFF, _V0
     """0211 Failure: Unrecognized Operation. PS3.7 C.5.23."""
 
-    NOT_AUTHORIZED = 0x0124, _F, 'Refused: Not Authorized', (0x00000902,), 'PS3.7 C.5.25'
+    NOT_AUTHORIZED = 0x0124, _F, 'Refused: Not Authorized', (0x00000902,), 'PS3.7 C.5.25', 0xFFFF, _V0
     """0124 Failure: Refused: Not Authorized. Related: (0000,0902). PS3.7 C.5.25."""
 
 
@@ -633,6 +727,7 @@ AnyCommandStatus = (
 
 __all__ = [
     "COMMAND_ENUMS",
+    "DICOM_EDITION",
     "AnyCommandStatus",
     "CEchoStatus",
     "CFindStatus",
