@@ -23,8 +23,6 @@ import sys
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 from dimse_status import COMMAND_ENUMS, Command, GeneralStatus, StatusEnum
 from dimse_status.services import SERVICE_ENUMS, Service
 
@@ -39,8 +37,6 @@ _TAG = re.compile(r"\((0000),([0-9A-Fa-f]{4})\)")
 
 
 def _load() -> dict[str, Any]:
-    if not REFERENCE.exists():
-        pytest.skip(f"the reference compilation is not beside this checkout ({REFERENCE})")
     data: dict[str, Any] = json.loads(REFERENCE.read_text(encoding="utf-8"))
     return data
 
@@ -127,14 +123,18 @@ def documented() -> set[Key]:
     }
 
 
-def test_every_difference_from_the_reference_is_documented() -> None:
-    found = reference_differences(_load())
-    assert sorted(found - documented()) == []
+# The compilation lies beside the project's own workspace and CI's clone
+# (../shared/reference/), not beside a user's clone: there these two tests are
+# not defined, rather than skipped with a reason nobody could act on.
+if REFERENCE.exists():
 
+    def test_every_difference_from_the_reference_is_documented() -> None:
+        found = reference_differences(_load())
+        assert sorted(found - documented()) == []
 
-def test_every_documented_difference_still_differs() -> None:
-    found = reference_differences(_load())
-    assert sorted(documented() - found) == []
+    def test_every_documented_difference_still_differs() -> None:
+        found = reference_differences(_load())
+        assert sorted(documented() - found) == []
 
 
 def test_documented_differences_are_well_formed() -> None:
