@@ -200,24 +200,61 @@ class StatusEnum(IntEnum):
     """The bits a code must share with the value: 0xFFFF for one code, 0xFF00
     for ``A7xx``, 0xF000 for ``Cxxx``."""
 
-    def __new__(
-        cls,
-        code: int,
-        type: StatusType,  # noqa: A002 - the contract's attribute name
-        description: str,
-        related_attributes: tuple[int, ...],
-        section: str,
-        mask: int = 0xFFFF,
-    ) -> Self:
-        member = int.__new__(cls, code)
-        member._value_ = code
-        member.type = type
-        member.description = description
-        member.related_attributes = related_attributes
-        member.section = section
-        member.mask = mask
-        member.__doc__ = f"{member.pattern} {type.value}: {description} ({section})"
+    if TYPE_CHECKING:
+        # What type checkers need: ``CStoreStatus(0xA700)`` looks a member up
+        # by value (masked ranges included, see ``_missing_``), and the class
+        # body builds each member from its row.
+        def __new__(cls, value: int, *row: StatusType | str | tuple[int, ...] | int) -> Self: ...
+
+    else:
+
+        def __new__(cls, code, type, description, related_attributes, section, mask=0xFFFF):  # noqa: A002
+            member = int.__new__(cls, code)
+            member._value_ = code
+            member.type = type
+            member.description = description
+            member.related_attributes = related_attributes
+            member.section = section
+            member.mask = mask
+            member.__doc__ = f"{member.pattern} {type.value}: {description}. {section}."
+            return member
+
+    @classmethod
+    def lookup(cls, code: int) -> Self | None:
+        """The member that ``code`` means, masked ranges included (0xA7F3 gives
+        ``CStoreStatus.OUT_OF_RESOURCES``), or ``None``; never raises for an
+        int.  A dict lookup, then one per mask: the fastest way to a member."""
+        exact, masks = _LOOKUP.get(cls) or _lookup_tables(cls)
+        member: Self | None = exact.get(code)
+        if member is None and masks and 0 <= code <= 0xFFFF:
+            for bits, table in masks:
+                member = table.get(code & bits)
+                if member is not None:
+                    break
         return member
+
+    @classmethod
+    def _missing_(cls, value: object) -> Self:
+        # ``CStoreStatus(0xA7F3)``: a code inside a masked range is its member.
+        if isinstance(value, int) and not isinstance(value, bool):
+            member = cls.lookup(value)
+            if member is not None:
+                return member
+            if 0 <= value <= 0xFFFF:
+                raise ValueError(f"0x{value:04X} is not a valid {cls.__name__}")
+        raise ValueError(f"{value!r} is not a valid {cls.__name__}")
+
+    def __str__(self) -> str:
+        """The code as DICOM writes it: ``0xA700``."""
+        return f"0x{self._value_:04X}"
+
+    def __repr__(self) -> str:
+        """``<CStoreStatus.OUT_OF_RESOURCES: 0xA7xx>``: a masked member shows its range."""
+        return f"<{type(self).__name__}.{self.name}: 0x{self.pattern}>"
+
+    def __format__(self, format_spec: str) -> str:
+        # f"{member}" reads as str(member); any other spec formats the int.
+        return str(self) if not format_spec else int.__format__(self, format_spec)
 
     @property
     def is_masked(self) -> bool:
@@ -259,3 +296,25 @@ class StatusEnum(IntEnum):
     @property
     def is_pending(self) -> bool:
         return self.type is StatusType.PENDING
+
+
+if TYPE_CHECKING:
+    from typing import Any
+
+    # code -> member, and (mask, masked code -> member) the most specific first
+    _LookupTables = tuple[dict[int, Any], tuple[tuple[int, dict[int, Any]], ...]]
+
+_LOOKUP: dict[type[StatusEnum], _LookupTables] = {}
+
+
+def _lookup_tables(cls: type[StatusEnum]) -> _LookupTables:
+    """``cls.lookup``'s tables: exact codes, then each mask's codes, the most
+    specific mask (most bits set) first."""
+    by_mask: dict[int, dict[int, Any]] = {}
+    for member in cls:
+        if member.is_masked:
+            by_mask.setdefault(member.mask, {})[member.value] = member
+    masks = tuple(sorted(by_mask.items(), key=lambda item: -bin(item[0]).count("1")))
+    tables = ({member.value: member for member in cls}, masks)
+    _LOOKUP[cls] = tables
+    return tables
