@@ -383,14 +383,17 @@ def _overloads(method: _Method, without_command: str) -> list[str]:
     senums = service_enums()
     out: list[str] = []
     if method is _NEW:
-        # A member without a command: its own enum's command (and service).
-        for name in [t.enum for t in standard.COMMANDS] + [e.name for e in senums]:
-            lines = _overload("None = None", "None = None", name, method,
-                              first=f"code: {_qualified(name)}")
-            # Unsafe overlap with (SupportsIndex, None): a member typed as a
-            # plain int is typed GeneralStatus, though it reads as its own.
-            lines[1] += "  # type: ignore[overload-overlap]"
-            out += lines
+        # A member without a command reads as its own enum's command (and
+        # service).  Unsafe overlap with (SupportsIndex, None): a member typed
+        # as a plain int is typed GeneralStatus, though it reads as its own.
+        out += [
+            "    @overload",
+            "    def __new__(  # type: ignore[overload-overlap]",
+            "        cls, code: E, command: None = None,",
+            "        service: None = None,",
+            f"        *, {_REGISTRY},",
+            "    ) -> Status[E]: ...",
+        ]
     out += overload("None = None", "None = None", without_command)
     for table in standard.COMMANDS:
         literal = f"Literal[Command.{table.command}]"
@@ -440,6 +443,7 @@ def render_signatures() -> str:
         "from .services import Service",
         "",
         'M_co = TypeVar("M_co", bound=StatusEnum, covariant=True)',
+        'E = TypeVar("E", bound=StatusEnum)',
         "",
         "class StatusSignatures(int, Generic[M_co]):",
         *_overloads(_NEW, "GeneralStatus"),
