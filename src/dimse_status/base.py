@@ -13,6 +13,8 @@ from enum import Enum, IntEnum
 from ._typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from typing import Any, ClassVar
+
     from typing_extensions import Self
 
 __all__ = ["Command", "ServiceEnum", "StatusEnum", "StatusType", "format_tag", "tag_name"]
@@ -199,6 +201,7 @@ class StatusEnum(IntEnum):
     mask: int
     """The bits a code must share with the value: 0xFFFF for one code, 0xFF00
     for ``A7xx``, 0xF000 for ``Cxxx``."""
+    _lookup_memo: ClassVar[dict[int, Any]]  # code -> member or None, per enum
 
     if TYPE_CHECKING:
         # What type checkers need: ``CStoreStatus(0xA700)`` looks a member up
@@ -223,14 +226,13 @@ class StatusEnum(IntEnum):
     def lookup(cls, code: int) -> Self | None:
         """The member that ``code`` means, masked ranges included (0xA7F3 gives
         ``CStoreStatus.OUT_OF_RESOURCES``), or ``None``; never raises for an
-        int.  A dict lookup, then one per mask: the fastest way to a member."""
-        exact, masks = _LOOKUP.get(cls) or _lookup_tables(cls)
-        member: Self | None = exact.get(code)
-        if member is None and masks and 0 <= code <= 0xFFFF:
-            for bits, table in masks:
-                member = table.get(code & bits)
-                if member is not None:
-                    break
+        int.  The fastest way to a member: one dict lookup once a code has
+        been seen (a bounded memo), else a dict lookup and one per mask."""
+        member: Self | None
+        try:
+            member = cls._lookup_memo[code]
+        except (AttributeError, KeyError, TypeError):
+            member = _lookup(cls, code)
         return member
 
     @classmethod
@@ -299,22 +301,35 @@ class StatusEnum(IntEnum):
 
 
 if TYPE_CHECKING:
-    from typing import Any
-
     # code -> member, and (mask, masked code -> member) the most specific first
     _LookupTables = tuple[dict[int, Any], tuple[tuple[int, dict[int, Any]], ...]]
 
 _LOOKUP: dict[type[StatusEnum], _LookupTables] = {}
+_LOOKUP_MEMO_LIMIT = 1024  # codes remembered per enum
 
 
-def _lookup_tables(cls: type[StatusEnum]) -> _LookupTables:
-    """``cls.lookup``'s tables: exact codes, then each mask's codes, the most
-    specific mask (most bits set) first."""
-    by_mask: dict[int, dict[int, Any]] = {}
-    for member in cls:
-        if member.is_masked:
-            by_mask.setdefault(member.mask, {})[member.value] = member
-    masks = tuple(sorted(by_mask.items(), key=lambda item: -bin(item[0]).count("1")))
-    tables = ({member.value: member for member in cls}, masks)
-    _LOOKUP[cls] = tables
-    return tables
+def _lookup(cls: type[StatusEnum], code: int) -> Any:
+    """``cls.lookup(code)`` the first time: exact codes, then each mask's
+    codes, the most specific mask (most bits set) first; remembered."""
+    tables = _LOOKUP.get(cls)
+    if tables is None:
+        by_mask: dict[int, dict[int, Any]] = {}
+        for m in cls:
+            if m.is_masked:
+                by_mask.setdefault(m.mask, {})[m.value] = m
+        masks = tuple(sorted(by_mask.items(), key=lambda item: -bin(item[0]).count("1")))
+        tables = _LOOKUP[cls] = ({m.value: m for m in cls}, masks)
+        type.__setattr__(cls, "_lookup_memo", {})
+    exact, masks = tables
+    member = exact.get(code)
+    if member is None and 0 <= code <= 0xFFFF:
+        for bits, table in masks:
+            member = table.get(code & bits)
+            if member is not None:
+                break
+    if code.__class__ is int and 0 <= code <= 0xFFFF:
+        memo = cls._lookup_memo  # pyright: ignore[reportPrivateUsage]
+        if len(memo) >= _LOOKUP_MEMO_LIMIT:
+            memo.clear()
+        memo[code] = member
+    return member
