@@ -212,7 +212,8 @@ def render_services_module() -> str:
     for senum in senums:
         table = _COMMAND_TABLES[senum.command]
         doc = (f"The statuses the {senum.service.title} service ({senum.service.section}) "
-               f"adds to a {_label(senum.command)} response; the others are {table.enum}'s "
+               f"adds to {'an' if senum.command.startswith('N') else 'a'} "
+               f"{_label(senum.command)} response; the others are {table.enum}'s "
                f"({table.section}).")
         out += _enum_class(senum.name, doc, senum.rows)
     by_service: dict[str, dict[str, str]] = {}

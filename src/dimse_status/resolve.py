@@ -802,10 +802,15 @@ def _resolve(
             entry = tables.resolve_in(context, key, value)  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
         member, type_, description, related = entry
         status = int.__new__(cls, value)
-        vars(status).update(
-            _code=value, _command=key, _service=context, _member=member, _type=type_,
-            _description=description, _related=related, _details=EMPTY_DETAILS,
-        )
+        setattr_ = object.__setattr__  # not vars(): CPython keeps the values inline
+        setattr_(status, "_code", value)
+        setattr_(status, "_command", key)
+        setattr_(status, "_service", context)
+        setattr_(status, "_member", member)
+        setattr_(status, "_type", type_)
+        setattr_(status, "_description", description)
+        setattr_(status, "_related", related)
+        setattr_(status, "_details", EMPTY_DETAILS)
         if len(memo) >= _MEMO_LIMIT:
             memo.clear()
         memo[value] = status

@@ -125,7 +125,7 @@ class QueryRetrieveCFindStatus(StatusEnum):
 
 @unique
 class ProcedureStepNSetStatus(StatusEnum):
-    """The statuses the Procedure Step service (PS3.4 Annex F) adds to a N-SET response; the others are NSetStatus's (PS3.7 10.1.3.1.9)."""
+    """The statuses the Procedure Step service (PS3.4 Annex F) adds to an N-SET response; the others are NSetStatus's (PS3.7 10.1.3.1.9)."""
 
     MAY_NO_LONGER_BE_UPDATED = 0x0110, _F, 'Processing Failure: Performed Procedure Step Object may no longer be updated (Error ID A710)', (0x00000902, 0x00000903), 'PS3.4 F.7.2.2.4'
     """0110 Failure: Processing Failure: Performed Procedure Step Object may no longer be updated (Error ID A710). Related: (0000,0902) (0000,0903). PS3.4 F.7.2.2.4."""
@@ -133,7 +133,7 @@ class ProcedureStepNSetStatus(StatusEnum):
 
 @unique
 class ProcedureStepNGetStatus(StatusEnum):
-    """The statuses the Procedure Step service (PS3.4 Annex F) adds to a N-GET response; the others are NGetStatus's (PS3.7 10.1.2.1.9)."""
+    """The statuses the Procedure Step service (PS3.4 Annex F) adds to an N-GET response; the others are NGetStatus's (PS3.7 10.1.2.1.9)."""
 
     OPTIONAL_ATTRIBUTES_NOT_SUPPORTED = 0x0001, _W, 'Requested optional Attributes are not supported', (), 'PS3.4 F.8'
     """0001 Warning: Requested optional Attributes are not supported. PS3.4 F.8."""
@@ -141,7 +141,7 @@ class ProcedureStepNGetStatus(StatusEnum):
 
 @unique
 class PrintNCreateStatus(StatusEnum):
-    """The statuses the Print Management service (PS3.4 Annex H) adds to a N-CREATE response; the others are NCreateStatus's (PS3.7 10.1.5.1.6)."""
+    """The statuses the Print Management service (PS3.4 Annex H) adds to an N-CREATE response; the others are NCreateStatus's (PS3.7 10.1.5.1.6)."""
 
     MEMORY_ALLOCATION_NOT_SUPPORTED = 0xB600, _W, 'Memory allocation not supported', (), 'PS3.4 H.4.1.2.1.2'
     """B600 Warning: Memory allocation not supported. PS3.4 H.4.1.2.1.2."""
@@ -155,7 +155,7 @@ class PrintNCreateStatus(StatusEnum):
 
 @unique
 class PrintNSetStatus(StatusEnum):
-    """The statuses the Print Management service (PS3.4 Annex H) adds to a N-SET response; the others are NSetStatus's (PS3.7 10.1.3.1.9)."""
+    """The statuses the Print Management service (PS3.4 Annex H) adds to an N-SET response; the others are NSetStatus's (PS3.7 10.1.3.1.9)."""
 
     MEMORY_ALLOCATION_NOT_SUPPORTED = 0xB600, _W, 'Memory allocation not supported', (), 'PS3.4 H.4.1.2.2.2'
     """B600 Warning: Memory allocation not supported. PS3.4 H.4.1.2.2.2."""
@@ -184,7 +184,7 @@ class PrintNSetStatus(StatusEnum):
 
 @unique
 class PrintNActionStatus(StatusEnum):
-    """The statuses the Print Management service (PS3.4 Annex H) adds to a N-ACTION response; the others are NActionStatus's (PS3.7 10.1.4.1.10)."""
+    """The statuses the Print Management service (PS3.4 Annex H) adds to an N-ACTION response; the others are NActionStatus's (PS3.7 10.1.4.1.10)."""
 
     COLLATION_NOT_SUPPORTED = 0xB601, _W, 'Film session printing (collation) is not supported', (), 'PS3.4 H.4.1.2.4.2'
     """B601 Warning: Film session printing (collation) is not supported. PS3.4 H.4.1.2.4.2."""
@@ -222,7 +222,7 @@ class PrintNActionStatus(StatusEnum):
 
 @unique
 class EventLoggingNActionStatus(StatusEnum):
-    """The statuses the Application Event Logging service (PS3.4 Annex P) adds to a N-ACTION response; the others are NActionStatus's (PS3.7 10.1.4.1.10)."""
+    """The statuses the Application Event Logging service (PS3.4 Annex P) adds to an N-ACTION response; the others are NActionStatus's (PS3.7 10.1.4.1.10)."""
 
     SYNCHRONIZATION_FRAME_OF_REFERENCE_MISMATCH = 0xB101, _W, 'Specified Synchronization Frame of Reference UID does not match SCP Synchronization Frame of Reference', (), 'PS3.4 P.2.2.4'
     """B101 Warning: Specified Synchronization Frame of Reference UID does not match SCP Synchronization Frame of Reference. PS3.4 P.2.2.4."""
@@ -268,7 +268,7 @@ class RelevantPatientCFindStatus(StatusEnum):
 
 @unique
 class MediaCreationNActionStatus(StatusEnum):
-    """The statuses the Media Creation Management service (PS3.4 Annex S) adds to a N-ACTION response; the others are NActionStatus's (PS3.7 10.1.4.1.10)."""
+    """The statuses the Media Creation Management service (PS3.4 Annex S) adds to an N-ACTION response; the others are NActionStatus's (PS3.7 10.1.4.1.10)."""
 
     ALREADY_INITIATED = 0xA510, _F, 'Refused: An Initiate Media Creation action has already been received for this SOP Instance', (), 'PS3.4 S.3.2.2.4'
     """A510 Failure: Refused: An Initiate Media Creation action has already been received for this SOP Instance. PS3.4 S.3.2.2.4."""
@@ -285,7 +285,7 @@ class MediaCreationNActionStatus(StatusEnum):
 
 @unique
 class MediaCreationNGetStatus(StatusEnum):
-    """The statuses the Media Creation Management service (PS3.4 Annex S) adds to a N-GET response; the others are NGetStatus's (PS3.7 10.1.2.1.9)."""
+    """The statuses the Media Creation Management service (PS3.4 Annex S) adds to an N-GET response; the others are NGetStatus's (PS3.7 10.1.2.1.9)."""
 
     OPTIONAL_ATTRIBUTES_NOT_SUPPORTED = 0x0001, _W, 'Requested optional Attributes are not supported', (), 'PS3.4 S.3.2.4.4'
     """0001 Warning: Requested optional Attributes are not supported. PS3.4 S.3.2.4.4."""
@@ -293,7 +293,7 @@ class MediaCreationNGetStatus(StatusEnum):
 
 @unique
 class UPSNCreateStatus(StatusEnum):
-    """The statuses the Unified Procedure Step service (PS3.4 Annex CC) adds to a N-CREATE response; the others are NCreateStatus's (PS3.7 10.1.5.1.6)."""
+    """The statuses the Unified Procedure Step service (PS3.4 Annex CC) adds to an N-CREATE response; the others are NCreateStatus's (PS3.7 10.1.5.1.6)."""
 
     CREATED_WITH_MODIFICATIONS = 0xB300, _W, 'The UPS was created with modifications', (), 'PS3.4 CC.2.5.4'
     """B300 Warning: The UPS was created with modifications. PS3.4 CC.2.5.4."""
@@ -304,7 +304,7 @@ class UPSNCreateStatus(StatusEnum):
 
 @unique
 class UPSNSetStatus(StatusEnum):
-    """The statuses the Unified Procedure Step service (PS3.4 Annex CC) adds to a N-SET response; the others are NSetStatus's (PS3.7 10.1.3.1.9)."""
+    """The statuses the Unified Procedure Step service (PS3.4 Annex CC) adds to an N-SET response; the others are NSetStatus's (PS3.7 10.1.3.1.9)."""
 
     OPTIONAL_ATTRIBUTES_NOT_SUPPORTED = 0x0001, _W, 'Requested optional Attributes are not supported', (), 'PS3.4 CC.2.6.4'
     """0001 Warning: Requested optional Attributes are not supported. PS3.4 CC.2.6.4."""
@@ -327,7 +327,7 @@ class UPSNSetStatus(StatusEnum):
 
 @unique
 class UPSNGetStatus(StatusEnum):
-    """The statuses the Unified Procedure Step service (PS3.4 Annex CC) adds to a N-GET response; the others are NGetStatus's (PS3.7 10.1.2.1.9)."""
+    """The statuses the Unified Procedure Step service (PS3.4 Annex CC) adds to an N-GET response; the others are NGetStatus's (PS3.7 10.1.2.1.9)."""
 
     OPTIONAL_ATTRIBUTES_NOT_SUPPORTED = 0x0001, _W, 'Requested optional Attributes are not supported', (), 'PS3.4 CC.2.7.4'
     """0001 Warning: Requested optional Attributes are not supported. PS3.4 CC.2.7.4."""
@@ -338,7 +338,7 @@ class UPSNGetStatus(StatusEnum):
 
 @unique
 class UPSNActionStatus(StatusEnum):
-    """The statuses the Unified Procedure Step service (PS3.4 Annex CC) adds to a N-ACTION response; the others are NActionStatus's (PS3.7 10.1.4.1.10)."""
+    """The statuses the Unified Procedure Step service (PS3.4 Annex CC) adds to an N-ACTION response; the others are NActionStatus's (PS3.7 10.1.4.1.10)."""
 
     DELETION_LOCK_NOT_GRANTED = 0xB301, _W, 'Deletion Lock not granted', (), 'PS3.4 CC.2.3.4'
     """B301 Warning: Deletion Lock not granted. PS3.4 CC.2.3.4."""
@@ -391,7 +391,7 @@ class UPSNActionStatus(StatusEnum):
 
 @unique
 class RTMachineVerificationNCreateStatus(StatusEnum):
-    """The statuses the RT Machine Verification service (PS3.4 Annex DD) adds to a N-CREATE response; the others are NCreateStatus's (PS3.7 10.1.5.1.6)."""
+    """The statuses the RT Machine Verification service (PS3.4 Annex DD) adds to an N-CREATE response; the others are NCreateStatus's (PS3.7 10.1.5.1.6)."""
 
     FRACTION_GROUP_NOT_IN_PLAN = 0xC221, _F, 'The Referenced Fraction Group Number does not exist in the referenced plan', (), 'PS3.4 DD.3.2.1'
     """C221 Failure: The Referenced Fraction Group Number does not exist in the referenced plan. PS3.4 DD.3.2.1."""
@@ -417,7 +417,7 @@ class RTMachineVerificationNCreateStatus(StatusEnum):
 
 @unique
 class RTMachineVerificationNSetStatus(StatusEnum):
-    """The statuses the RT Machine Verification service (PS3.4 Annex DD) adds to a N-SET response; the others are NSetStatus's (PS3.7 10.1.3.1.9)."""
+    """The statuses the RT Machine Verification service (PS3.4 Annex DD) adds to an N-SET response; the others are NSetStatus's (PS3.7 10.1.3.1.9)."""
 
     INSTANCE_NOT_FOUND = 0xC112, _F, 'No such object instance - applicable Machine Verification instance not found', (), 'PS3.4 DD.3.2.1'
     """C112 Failure: No such object instance - applicable Machine Verification instance not found. PS3.4 DD.3.2.1."""
@@ -443,7 +443,7 @@ class RTMachineVerificationNSetStatus(StatusEnum):
 
 @unique
 class RTMachineVerificationNGetStatus(StatusEnum):
-    """The statuses the RT Machine Verification service (PS3.4 Annex DD) adds to a N-GET response; the others are NGetStatus's (PS3.7 10.1.2.1.9)."""
+    """The statuses the RT Machine Verification service (PS3.4 Annex DD) adds to an N-GET response; the others are NGetStatus's (PS3.7 10.1.2.1.9)."""
 
     INSTANCE_NOT_FOUND = 0xC112, _F, 'No such object instance - applicable Machine Verification instance not found', (), 'PS3.4 DD.3.2.2.3'
     """C112 Failure: No such object instance - applicable Machine Verification instance not found. PS3.4 DD.3.2.2.3."""
@@ -451,7 +451,7 @@ class RTMachineVerificationNGetStatus(StatusEnum):
 
 @unique
 class RTMachineVerificationNActionStatus(StatusEnum):
-    """The statuses the RT Machine Verification service (PS3.4 Annex DD) adds to a N-ACTION response; the others are NActionStatus's (PS3.7 10.1.4.1.10)."""
+    """The statuses the RT Machine Verification service (PS3.4 Annex DD) adds to an N-ACTION response; the others are NActionStatus's (PS3.7 10.1.4.1.10)."""
 
     INSTANCE_NOT_FOUND = 0xC112, _F, 'No such object instance - Machine Verification requested instance not found', (), 'PS3.4 DD.3.2.3.2'
     """C112 Failure: No such object instance - Machine Verification requested instance not found. PS3.4 DD.3.2.3.2."""
@@ -459,7 +459,7 @@ class RTMachineVerificationNActionStatus(StatusEnum):
 
 @unique
 class StorageManagementNActionStatus(StatusEnum):
-    """The statuses the Storage Management service (PS3.4 Annex KK) adds to a N-ACTION response; the others are NActionStatus's (PS3.7 10.1.4.1.10)."""
+    """The statuses the Storage Management service (PS3.4 Annex KK) adds to an N-ACTION response; the others are NActionStatus's (PS3.7 10.1.4.1.10)."""
 
     KEY_ATTRIBUTES_NOT_SUPPORTED = 0xB010, _W, 'Attribute list error - One or more of Key Attributes are not supported for matching', (), 'PS3.4 KK.2'
     """B010 Warning: Attribute list error - One or more of Key Attributes are not supported for matching. PS3.4 KK.2."""
