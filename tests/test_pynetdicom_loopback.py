@@ -93,15 +93,21 @@ def _instance(name: str = "Test^Patient") -> Dataset:
     return ds
 
 
-@pytest.mark.parametrize("member", [
+@pytest.mark.parametrize("returned", [
     CStoreStatus.SUCCESS, CStoreStatus.OUT_OF_RESOURCES, CStoreStatus.CANNOT_UNDERSTAND,
     CStoreStatus.ELEMENTS_DISCARDED,
-])
-def test_a_handler_returns_a_member_and_the_scu_resolves_it(
-    scp: Callable[[list[UID], Handlers], int], member: CStoreStatus
+    # A Status is an int: pynetdicom sends its code (it answered 0xC002,
+    # "Invalid status returned by callback", when a Status was not an int).
+    Status(0xA7F3, Command.C_STORE),  # a code inside A7xx, as received
+    Status(0xB007, Command.C_STORE),
+    Status(0x0000, Command.C_STORE),  # falsy, as 0 is
+    Status(0xC310, Command.C_STORE),
+], ids=lambda s: f"{type(s).__name__}-{int(s):04X}")
+def test_a_handler_returns_a_member_or_a_status_and_the_scu_receives_its_code(
+    scp: Callable[[list[UID], Handlers], int], returned: CStoreStatus | Status[CStoreStatus]
 ) -> None:
-    def handle_store(event: Any) -> CStoreStatus:
-        return member
+    def handle_store(event: Any) -> int:
+        return returned
 
     port = scp([CTImageStorage], [(evt.EVT_C_STORE, handle_store)])
     assoc = _associate(port, [CTImageStorage])
@@ -109,9 +115,11 @@ def test_a_handler_returns_a_member_and_the_scu_resolves_it(
         rsp = assoc.send_c_store(_instance())
     finally:
         assoc.release()
+    assert rsp.Status == int(returned)
     status = Status.from_dataset(rsp, Command.C_STORE)
+    assert status.code == int(returned) and status == returned
+    member = returned if isinstance(returned, CStoreStatus) else returned.member
     assert status.member is member
-    assert status.code == member.value
 
 
 def test_a_handler_returns_to_dataset_and_the_error_comment_arrives(

@@ -106,11 +106,11 @@ def reference_differences(data: dict[str, Any]) -> set[Key]:
         if sorted(labels) != sorted(entry["commands"]):
             out.add((service.name, "", "", "commands"))
         for command in {Command.parse(row["command"]) for row in entry["statuses"]}:
-            enum = list(SERVICE_ENUMS[service].get(command, COMMAND_ENUMS[command]))
-            inherited = {(m.name, m.value, m.description, m.section)
-                         for m in COMMAND_ENUMS[command]}
-            own = [m for m in enum
-                   if (m.name, m.value, m.description, m.section) not in inherited]
+            # A service enum holds the service's own statuses only; the
+            # command's statuses come after them, as the resolver reads them.
+            service_enum = SERVICE_ENUMS[service].get(command, COMMAND_ENUMS[command])
+            own = [] if service_enum is COMMAND_ENUMS[command] else list(service_enum)
+            enum = [*own, *COMMAND_ENUMS[command]]
             rows = [row for row in entry["statuses"] if row["command"] == command.label]
             out |= _compare(service.name, command.label, rows, enum, own)
     return out

@@ -18,7 +18,6 @@ from dimse_status import (
     NActionStatus,
     PrintNCreateStatus,
     ProcedureStepNSetStatus,
-    QueryRetrieveCFindStatus,
     Service,
     Status,
     StatusEnum,
@@ -87,14 +86,11 @@ def test_every_service_status_resolves_with_its_type_and_meaning(
 @pytest.mark.parametrize(("service", "command"), OWN_PAIRS,
                          ids=[f"{s.name}-{c.name}" for s, c in OWN_PAIRS])
 def test_every_code_in_a_service_context(service: Service, command: Command) -> None:
-    """All 65536 codes: the service's own status, else the command's resolution
-    with the member lifted into the service's enum."""
+    """All 65536 codes: the service's own status, else exactly what the
+    command alone resolves to, the same member object included."""
     enum = SERVICE_ENUMS[service][command]
-    # Inherited: the command's member verbatim; own: the service's row, even
-    # where it has the command member's name (e.g. a PS3.4 section of its own).
-    base = {(m.name, m.value, m.description, m.section) for m in COMMAND_ENUMS[command]}
-    own = {m.value: m for m in enum
-           if (m.name, m.value, m.description, m.section) not in base}
+    own = {m.value: m for m in enum}
+    assert own.keys() == {m.value for m in enum if not m.is_masked}, "no own masks"
     assert own, "a service enum exists only for statuses of its own"
     for code in range(0x10000):
         got = Status(code, command, service=service)
@@ -102,21 +98,25 @@ def test_every_code_in_a_service_context(service: Service, command: Command) -> 
             assert got.member is own[code]
             continue
         plain = Status(code, command)
+        assert got.member is plain.member
         assert (got.type, got.description, got.related_attributes) == (
             plain.type, plain.description, plain.related_attributes)
-        if plain.member is None:
-            assert got.member is None
-        else:
-            assert got.member is not None and type(got.member) is enum
-            assert (got.member.name, got.member.value) == (plain.member.name, plain.member.value)
 
 
-def test_inherited_members_keep_the_commands_meaning() -> None:
+def test_a_service_enum_holds_only_the_services_own_statuses() -> None:
+    """No twins: the command's statuses keep their identity in a service."""
+    for (service, command), enum in [
+        ((s, c), e) for s, enums in SERVICE_ENUMS.items() for c, e in enums.items()
+        if e is not COMMAND_ENUMS[c]
+    ]:
+        rows = dict(next(t for t in standard.SERVICES if t.name == service.name).own)
+        assert [m.name for m in enum] == [row.name for row in rows[command.name]]
+    pending = Status(0xFF00, Command.C_FIND, service=Service.QUERY_RETRIEVE)
+    assert pending.member is CFindStatus.PENDING
     action = Status(0x0123, Command.N_ACTION, service=UPS)
-    assert action.member is UPSNActionStatus.NO_SUCH_ACTION
-    assert action.member.section == NActionStatus.NO_SUCH_ACTION.section
+    assert action.member is NActionStatus.NO_SUCH_ACTION
     find = Status(0xC123, Command.C_FIND, service=Service.QUERY_RETRIEVE)
-    assert find.member is QueryRetrieveCFindStatus.UNABLE_TO_PROCESS
+    assert find.member is CFindStatus.UNABLE_TO_PROCESS
     assert find.code == 0xC123
 
 
@@ -135,7 +135,8 @@ def test_same_code_different_command_in_one_service() -> None:
     nset = Status(0xC310, Command.N_SET, service=UPS)
     assert action.member is UPSNActionStatus.NOT_YET_IN_PROGRESS
     assert nset.member is UPSNSetStatus.NOT_IN_PROGRESS
-    assert action != nset
+    assert action.description != nset.description
+    assert action == 0xC310 and nset == 0xC310 and hash(action) == hash(nset)  # ints
 
 
 def test_service_enums_cover_every_service_and_command() -> None:
@@ -182,11 +183,11 @@ def test_bad_service_arguments() -> None:
         Status(0xC310, Command.N_ACTION, service=[UPS])  # type: ignore[call-overload]
 
 
-def test_equality_hash_repr_and_pickle_keep_the_service() -> None:
+def test_repr_and_pickle_keep_the_service() -> None:
     s = Status(0xC310, Command.N_ACTION, service=UPS)
     plain = Status(0xC310, Command.N_ACTION)
-    assert s != plain
-    assert s == Status(0xC310, Command.N_ACTION, service=UPS)
+    assert s == plain == 0xC310 and hash(s) == hash(plain)  # the code's
+    assert s.member is not plain.member
     assert repr(s) == "Status(0xC310, Command.N_ACTION, service=Service.UNIFIED_PROCEDURE_STEP)"
     assert str(s) == "(0xC310) Failure: Refused: The UPS is not yet in the IN PROGRESS state"
     copy = pickle.loads(pickle.dumps(s))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pickle
+import subprocess
 import sys
 from pathlib import Path
 
@@ -46,7 +47,7 @@ def test_every_standard_row_is_a_member_that_resolves(
         assert member.related_attributes == row.related
         assert member.section == row.section
         assert member.section.startswith(("PS3.7 ", "PS3.4 "))
-        assert member.__doc__ == f"{row.code} {row.type}: {row.description} ({row.section})"
+        assert member.__doc__ == f"{row.code} {row.type}: {row.description}. {row.section}."
         status = Status(low, command)
         assert status.member is member
         assert status.type is member.type
@@ -207,11 +208,11 @@ def test_status_is_immutable_hashable_and_pickles() -> None:
     with pytest.raises(AttributeError):
         del status.description  # pyright: ignore[reportAttributeAccessIssue]
     assert status == Status(0xA7F3, Command.C_STORE)
-    assert status != Status(0xA7F3, Command.C_FIND)
     assert status != Status(0xA7F4, Command.C_STORE)
     assert len({status, Status(0xA7F3, Command.C_STORE)}) == 1
-    assert pickle.loads(pickle.dumps(status)) == status
-    assert status != 0xA7F3  # compare .code or .member, not the Status, with an int
+    copy: Status[CStoreStatus] = pickle.loads(pickle.dumps(status))
+    assert copy == status and type(copy) is Status and repr(copy) == repr(status)
+    assert copy.member is status.member and copy.command is Command.C_STORE
 
 
 def test_members_are_plain_ints_for_pynetdicom_handlers() -> None:
@@ -282,3 +283,68 @@ def test_explicit_new_resolves_like_a_call() -> None:
         assert direct == called and direct.member is called.member
     with pytest.raises(TypeError, match="command must be"):
         Status.__new__(Status, 1, 1)  # type: ignore[call-overload]
+
+
+def test_value_lookup_understands_masks_and_names_unknown_codes_in_hex() -> None:
+    assert CStoreStatus(0xA700) is CStoreStatus.OUT_OF_RESOURCES
+    assert CStoreStatus(0xA7F3) is CStoreStatus.OUT_OF_RESOURCES
+    assert CStoreStatus(0xC123) is CStoreStatus.CANNOT_UNDERSTAND
+    with pytest.raises(ValueError, match=r"^0x1234 is not a valid CStoreStatus$"):
+        CStoreStatus(0x1234)
+    with pytest.raises(ValueError, match=r"^65536 is not a valid CStoreStatus$"):
+        CStoreStatus(0x10000)
+
+
+@pytest.mark.parametrize("enum", [GeneralStatus, *COMMAND_ENUMS.values()])
+def test_lookup_is_value_lookup_without_raising(enum: type[StatusEnum]) -> None:
+    for code in range(0x10000):
+        member = enum.lookup(code)
+        try:
+            assert enum(code) is member
+        except ValueError:
+            assert member is None
+        if member is not None:
+            assert member.covers(code)
+    assert enum.lookup(-1) is None and enum.lookup(0x1C000) is None
+
+
+def test_status_is_an_int_whose_value_is_the_code() -> None:
+    status = Status(0xA7F3, Command.C_STORE)
+    assert isinstance(status, int) and int(status) == 0xA7F3 and status.code == 0xA7F3
+    assert Status(0, Command.C_STORE) == 0 and not Status(0, Command.C_STORE)
+    assert f"{status:04X}" == "A7F3" and f"{status}" == str(status)
+    assert str(status) == "(0xA7F3) Failure: Refused: Out of Resources"
+    assert hash(status) == hash(0xA7F3) and {0xA7F3: "x"}[status] == "x"
+    others: list[int] = [Status(0xA7F3, Command.C_FIND), Status(0xA7F3)]
+    assert all(status == other for other in others)
+    assert status.with_details(error_comment="x") == status
+    assert type(status.code) is int and type(status.with_details(error_comment="y")) is Status
+
+
+def test_members_print_in_hex_on_every_python() -> None:
+    member = CStoreStatus.OUT_OF_RESOURCES
+    assert str(member) == f"{member}" == "0xA700"
+    assert repr(member) == "<CStoreStatus.OUT_OF_RESOURCES: 0xA7xx>"
+    assert repr(CStoreStatus.SUCCESS) == "<CStoreStatus.SUCCESS: 0x0000>"
+    assert format(member, "04X") == "A700" and format(member, "d") == "42752"
+    assert int(member) == 0xA700 and f"{CStoreStatus.SUCCESS!s}" == "0x0000"
+
+
+def test_a_member_without_a_command_reads_as_its_own() -> None:
+    status = Status(CStoreStatus.OUT_OF_RESOURCES)
+    assert status.member is CStoreStatus.OUT_OF_RESOURCES and status.command is Command.C_STORE
+    assert Status(CFindStatus.PENDING).command is Command.C_FIND
+    assert Status(GeneralStatus.PROCESSING_FAILURE).command is None
+    # An explicit command wins; a plain int is as before.
+    assert Status(CStoreStatus.CANNOT_UNDERSTAND, Command.C_FIND).member is (
+        CFindStatus.UNABLE_TO_PROCESS)
+    assert Status(0xA700).member is None
+
+
+def test_import_needs_neither_typing_nor_the_services_module() -> None:
+    code = ("import sys, dimse_status; "
+            "print(sorted({'typing', 'dimse_status.services', 'dimse_status._signatures'}"
+            " & set(sys.modules)))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=True)
+    assert result.stdout.strip() == "[]"

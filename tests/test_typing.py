@@ -1,7 +1,12 @@
 """The contract's static types, checked by mypy --strict and pyright (strict).
 
 ``tests/typing/pass_*.py`` must check clean; in ``tests/typing/fail_*.py`` each
-line marked ``# E:`` must be reported, and no other line.
+line marked ``# E:`` must be reported, and no other line.  Every ``python``
+example of README.md and docs/ that makes a static claim (it calls
+``assert_type`` or ``assert_never``) is a pass case too; each exhaustive
+``match`` among them, with one case deleted, must be rejected at its
+``assert_never`` line; and ``fail_readme_match.py`` is the README's
+exhaustive match with one case deleted.
 
 Each checker runs once over every case (one process for mypy, one for
 pyright, per Python version checked), and each test reads its file's
@@ -12,6 +17,7 @@ the package supports.
 
 from __future__ import annotations
 
+import difflib
 import json
 import re
 import shutil
@@ -27,10 +33,47 @@ CASES = ROOT / "tests" / "typing"
 PASS = sorted(CASES.glob("pass_*.py"))
 FAIL = sorted(CASES.glob("fail_*.py"))
 VERSIONS = ("3.10", "3.13")
+PAGES = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
+FENCE = re.compile(r"^```python\n(.*?)^```", re.M | re.S)
 
 pytestmark = pytest.mark.typecheck
 
 Diagnostics = dict[str, set[int]]  # file name -> lines with an error
+
+
+def _static_examples() -> list[tuple[str, str]]:
+    """(page and number, source) of every example that claims what a checker says."""
+    out: list[tuple[str, str]] = []
+    for page in PAGES:
+        blocks = FENCE.findall(page.read_text(encoding="utf-8"))
+        out += [(f"{page.name}-{n}", block) for n, block in enumerate(blocks, 1)
+                if "assert_type(" in block or "assert_never(" in block]
+    return out
+
+
+EXAMPLES = _static_examples()
+MATCHES = [(name, source) for name, source in EXAMPLES if "assert_never(" in source]
+
+
+def _file_name(prefix: str, name: str) -> str:
+    return f"{prefix}_{name.replace('.', '_').replace('-', '_')}.py"
+
+
+def _less_one_case(source: str) -> tuple[str, int]:
+    """``source`` with its last ``case Enum.MEMBER`` clause deleted, and the
+    line of ``assert_never`` then."""
+    lines = source.splitlines()
+    starts = [n for n, line in enumerate(lines)
+              if re.match(r"\s+case \(?$|\s+case [A-Z]\w*\.[A-Z]", line)]
+    first = starts[-1]
+    indent = len(lines[first]) - len(lines[first].lstrip())
+    last = next(n for n in range(first + 1, len(lines))
+                if len(lines[n]) - len(lines[n].lstrip()) <= indent
+                and lines[n].strip() and not lines[n].strip().startswith(")"))
+    kept = lines[:first] + lines[last:]
+    never = next(n for n, line in enumerate(kept, 1) if "assert_never(" in line
+                 and "import" not in line)
+    return "\n".join(kept) + "\n", never
 
 
 def _expected_lines(path: Path) -> set[int]:
@@ -38,33 +81,29 @@ def _expected_lines(path: Path) -> set[int]:
     return {n for n, line in enumerate(lines, 1) if re.search(r"#\s*E:", line)}
 
 
-def _mypy(version: str, tmp: Path) -> Diagnostics:
+def _mypy(where: Path, version: str) -> Diagnostics:
     result = subprocess.run(
         [sys.executable, "-m", "mypy", "--strict", "--config-file", str(ROOT / "mypy.ini"),
-         "--cache-dir", str(tmp / "mypy-cache"), "--python-version", version,
-         *(str(p) for p in PASS + FAIL)],
+         "--cache-dir", str(where.parent / f"mypy-cache-{version}"), "--python-version", version,
+         *(str(p) for p in sorted(where.glob("*.py")))],
         capture_output=True, text=True, cwd=ROOT, timeout=600, check=False,
     )
     found: Diagnostics = defaultdict(set)
-    for match in re.finditer(r"^tests/typing/(\w+\.py):(\d+): error", result.stdout, re.M):
+    for match in re.finditer(r"^(?:.*/)?(\w+\.py):(\d+): error", result.stdout, re.M):
         found[match.group(1)].add(int(match.group(2)))
     if result.returncode not in (0, 1) or (result.returncode == 1 and not found):
         pytest.fail(f"mypy did not run:\n{result.stdout}{result.stderr}")
     return found
 
 
-def _pyright(version: str, tmp: Path) -> Diagnostics:
+def _pyright(where: Path, version: str) -> Diagnostics:
     exe = shutil.which("pyright", path=str(Path(sys.executable).parent)) or shutil.which("pyright")
     if exe is None:
         pytest.fail("pyright is not installed (pip install -e '.[test]')")
-    # A directory and config of its own: the project's config excludes fail_ cases.
-    where = tmp / f"pyright-{version}"
-    where.mkdir()
-    for case in PASS + FAIL:
-        shutil.copy(case, where / case.name)
-    config = where / "pyrightconfig.json"
+    # A config of its own: the project's excludes the fail_ cases.
+    config = where.parent / f"pyrightconfig-{version}.json"
     config.write_text(json.dumps({
-        "include": ["."],
+        "include": [str(where)],
         "extraPaths": [str(ROOT / "src")],
         "typeCheckingMode": "strict",
         "pythonVersion": version,
@@ -90,32 +129,35 @@ CHECKERS = {"mypy": _mypy, "pyright": _pyright}
 
 @pytest.fixture(scope="session")
 def diagnostics(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], Diagnostics]:
-    """Every checker's errors over every case, for every version: one run each, on first use."""
-    runs: dict[tuple[str, str], Diagnostics] = {}
-    tmp = tmp_path_factory.mktemp("typing")
-    for name, run in CHECKERS.items():
-        for version in VERSIONS:
-            runs[name, version] = run(version, tmp)
-    return runs
+    """Every checker's errors over every case (the files, the docs' examples
+    and those examples less one case), for every version: one run each."""
+    where = tmp_path_factory.mktemp("typing") / "cases"
+    where.mkdir()
+    for case in PASS + FAIL:
+        shutil.copy(case, where / case.name)
+    for name, source in EXAMPLES:
+        (where / _file_name("example", name)).write_text(source, encoding="utf-8")
+    for name, source in MATCHES:
+        (where / _file_name("broken", name)).write_text(_less_one_case(source)[0],
+                                                        encoding="utf-8")
+    return {(checker, version): run(where, version)
+            for checker, run in CHECKERS.items() for version in VERSIONS}
 
 
 PARAMS = [(checker, version) for checker in CHECKERS for version in VERSIONS]
 IDS = [f"{checker}-{version}" for checker, version in PARAMS]
+Runs = dict[tuple[str, str], Diagnostics]
 
 
 @pytest.mark.parametrize(("checker", "version"), PARAMS, ids=IDS)
 @pytest.mark.parametrize("case", PASS, ids=lambda p: p.name)
-def test_accepted(
-    checker: str, version: str, case: Path, diagnostics: dict[tuple[str, str], Diagnostics]
-) -> None:
+def test_accepted(checker: str, version: str, case: Path, diagnostics: Runs) -> None:
     assert diagnostics[checker, version].get(case.name, set()) == set()
 
 
 @pytest.mark.parametrize(("checker", "version"), PARAMS, ids=IDS)
 @pytest.mark.parametrize("case", FAIL, ids=lambda p: p.name)
-def test_rejected(
-    checker: str, version: str, case: Path, diagnostics: dict[tuple[str, str], Diagnostics]
-) -> None:
+def test_rejected(checker: str, version: str, case: Path, diagnostics: Runs) -> None:
     expected = _expected_lines(case)
     assert expected, f"{case.name} marks no line with '# E:'"
     assert diagnostics[checker, version].get(case.name, set()) == expected
@@ -125,3 +167,41 @@ def test_no_case_is_left_out() -> None:
     """Every file in tests/typing is a pass_ or fail_ case, so none is silently unchecked."""
     strays = {p.name for p in CASES.glob("*.py")} - {p.name for p in PASS + FAIL}
     assert strays == set()
+
+
+def test_there_are_static_examples() -> None:
+    pages = {name.split("-")[0] for name, _ in EXAMPLES}
+    assert {"README.md", "index.md", "services.md", "usage.md"} <= pages
+
+
+@pytest.mark.parametrize(("checker", "version"), PARAMS, ids=IDS)
+@pytest.mark.parametrize(("name", "source"), EXAMPLES, ids=[name for name, _ in EXAMPLES])
+def test_examples_in_the_docs_are_accepted(
+    checker: str, version: str, name: str, source: str, diagnostics: Runs
+) -> None:
+    assert diagnostics[checker, version].get(_file_name("example", name), set()) == set()
+
+
+@pytest.mark.parametrize(("checker", "version"), PARAMS, ids=IDS)
+@pytest.mark.parametrize(("name", "source"), MATCHES, ids=[name for name, _ in MATCHES])
+def test_examples_less_one_case_are_rejected(
+    checker: str, version: str, name: str, source: str, diagnostics: Runs
+) -> None:
+    """Each exhaustive match in the docs, one case deleted: both checkers
+    report the assert_never line, and nothing else."""
+    _, never = _less_one_case(source)
+    assert diagnostics[checker, version].get(_file_name("broken", name), set()) == {never}
+
+
+def test_the_readme_fail_case_is_the_readme_example_less_one_case() -> None:
+    """So the README's claim ("delete any case and both checkers reject it")
+    is the fail case's, and they cannot drift apart."""
+    (example,) = [source for name, source in EXAMPLES
+                  if name.startswith("README.md") and "on_find_response" in source]
+    fail = re.sub(r"  # E:.*", "", (CASES / "fail_readme_match.py").read_text(encoding="utf-8"))
+    matcher = difflib.SequenceMatcher(a=example.splitlines(), b=fail.splitlines())
+    changes = [op for op in matcher.get_opcodes() if op[0] != "equal"]
+    assert len(changes) == 1 and changes[0][0] == "delete", changes
+    _, first, last, _, _ = changes[0]
+    deleted = example.splitlines()[first:last]
+    assert deleted[0].startswith("        case CFindStatus.") and len(deleted) == 2

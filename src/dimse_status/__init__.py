@@ -1,10 +1,12 @@
 """Typed DIMSE status codes: per-command enums, status types and a resolver.
 
->>> from dimse_status import Command, Service, Status
+>>> from dimse_status import Command, CStoreStatus, Service, Status
 >>> str(Status(0xA7F3, Command.C_STORE))
 '(0xA7F3) Failure: Refused: Out of Resources'
+>>> CStoreStatus(0xA7F3)
+<CStoreStatus.OUT_OF_RESOURCES: 0xA7xx>
 >>> Status(0xC310, Command.N_ACTION, service=Service.UNIFIED_PROCEDURE_STEP).member
-<UPSNActionStatus.NOT_YET_IN_PROGRESS: 49936>
+<UPSNActionStatus.NOT_YET_IN_PROGRESS: 0xC310>
 
 The service classes' names (``Service``, ``UPSNActionStatus`` ...) live in
 ``dimse_status.services``, imported the first time one is used.

@@ -3,13 +3,19 @@
 Importing ``typing`` would roughly double ``import dimse_status``; only type
 checkers need it.  They see typing's own names here; the run time gets
 stand-ins that do what those names do at run time.
+
+``TYPE_CHECKING`` is false at run time, but written so that jedi (IPython,
+Jupyter, editors) cannot tell its value and reads both branches of ``if
+TYPE_CHECKING:``, as mypy and pyright read the first: written ``= False``,
+jedi skipped the lazily imported names of ``dimse_status`` and every
+annotation that needs ``typing``.
 """
 
 from __future__ import annotations
 
 from types import GenericAlias
 
-TYPE_CHECKING = False
+TYPE_CHECKING = bool(0)  # False, but not a literal: see above
 if TYPE_CHECKING:
     from typing import Generic as Generic
     from typing import overload as overload

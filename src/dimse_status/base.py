@@ -13,6 +13,8 @@ from enum import Enum, IntEnum
 from ._typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from typing import Any, ClassVar
+
     from typing_extensions import Self
 
 __all__ = [
@@ -233,26 +235,66 @@ class StatusEnum(IntEnum):
     ``"NOT VERIFIED"`` (and says what the status rests on) where no text of
     the standard was found.  See ``dimse_status.DICOM_EDITION``."""
 
-    def __new__(
-        cls,
-        code: int,
-        type: StatusType,  # noqa: A002 - the contract's attribute name
-        description: str,
-        related_attributes: tuple[int, ...],
-        section: str,
-        mask: int = 0xFFFF,
-        verified: str = "",
-    ) -> Self:
-        member = int.__new__(cls, code)
-        member._value_ = code
-        member.type = type
-        member.description = description
-        member.related_attributes = related_attributes
-        member.section = section
-        member.mask = mask
-        member.verified = verified
-        member.__doc__ = f"{member.pattern} {type.value}: {description} ({section})"
+    _lookup_memo: ClassVar[dict[int, Any]]  # code -> member or None, per enum
+
+    if TYPE_CHECKING:
+        # What type checkers need: ``CStoreStatus(0xA700)`` looks a member up
+        # by value (masked ranges included, see ``_missing_``), and the class
+        # body builds each member from its row.
+        def __new__(cls, value: int, *row: StatusType | str | tuple[int, ...] | int) -> Self: ...
+
+    else:
+
+        def __new__(
+            cls, code, type, description, related_attributes, section,  # noqa: A002
+            mask=0xFFFF, verified="",
+        ):
+            member = int.__new__(cls, code)
+            member._value_ = code
+            member.type = type
+            member.description = description
+            member.related_attributes = related_attributes
+            member.section = section
+            member.mask = mask
+            member.verified = verified
+            member.__doc__ = f"{member.pattern} {type.value}: {description}. {section}."
+            return member
+
+    @classmethod
+    def lookup(cls, code: int) -> Self | None:
+        """The member that ``code`` means, masked ranges included (0xA7F3 gives
+        ``CStoreStatus.OUT_OF_RESOURCES``), or ``None``; never raises for an
+        int.  The fastest way to a member: one dict lookup once a code has
+        been seen (a bounded memo), else a dict lookup and one per mask."""
+        member: Self | None
+        try:
+            member = cls._lookup_memo[code]
+        except (AttributeError, KeyError, TypeError):
+            member = _lookup(cls, code)
         return member
+
+    @classmethod
+    def _missing_(cls, value: object) -> Self:
+        # ``CStoreStatus(0xA7F3)``: a code inside a masked range is its member.
+        if isinstance(value, int) and not isinstance(value, bool):
+            member = cls.lookup(value)
+            if member is not None:
+                return member
+            if 0 <= value <= 0xFFFF:
+                raise ValueError(f"0x{value:04X} is not a valid {cls.__name__}")
+        raise ValueError(f"{value!r} is not a valid {cls.__name__}")
+
+    def __str__(self) -> str:
+        """The code as DICOM writes it: ``0xA700``."""
+        return f"0x{self._value_:04X}"
+
+    def __repr__(self) -> str:
+        """``<CStoreStatus.OUT_OF_RESOURCES: 0xA7xx>``: a masked member shows its range."""
+        return f"<{type(self).__name__}.{self.name}: 0x{self.pattern}>"
+
+    def __format__(self, format_spec: str) -> str:
+        # f"{member}" reads as str(member); any other spec formats the int.
+        return str(self) if not format_spec else int.__format__(self, format_spec)
 
     @property
     def is_verified(self) -> bool:
@@ -304,3 +346,38 @@ class StatusEnum(IntEnum):
     def is_pending(self) -> bool:
         """Whether the status is Pending: more responses follow (PS3.7 Annex C)."""
         return self.type is StatusType.PENDING
+
+
+if TYPE_CHECKING:
+    # code -> member, and (mask, masked code -> member) the most specific first
+    _LookupTables = tuple[dict[int, Any], tuple[tuple[int, dict[int, Any]], ...]]
+
+_LOOKUP: dict[type[StatusEnum], _LookupTables] = {}
+_LOOKUP_MEMO_LIMIT = 1024  # codes remembered per enum
+
+
+def _lookup(cls: type[StatusEnum], code: int) -> Any:
+    """``cls.lookup(code)`` the first time: exact codes, then each mask's
+    codes, the most specific mask (most bits set) first; remembered."""
+    tables = _LOOKUP.get(cls)
+    if tables is None:
+        by_mask: dict[int, dict[int, Any]] = {}
+        for m in cls:
+            if m.is_masked:
+                by_mask.setdefault(m.mask, {})[m.value] = m
+        masks = tuple(sorted(by_mask.items(), key=lambda item: -bin(item[0]).count("1")))
+        tables = _LOOKUP[cls] = ({m.value: m for m in cls}, masks)
+        type.__setattr__(cls, "_lookup_memo", {})
+    exact, masks = tables
+    member = exact.get(code)
+    if member is None and 0 <= code <= 0xFFFF:
+        for bits, table in masks:
+            member = table.get(code & bits)
+            if member is not None:
+                break
+    if code.__class__ is int and 0 <= code <= 0xFFFF:
+        memo = cls._lookup_memo  # pyright: ignore[reportPrivateUsage]
+        if len(memo) >= _LOOKUP_MEMO_LIMIT:
+            memo.clear()
+        memo[code] = member
+    return member

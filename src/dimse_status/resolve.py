@@ -3,8 +3,7 @@
 Resolution of ``Status(code, command)``, first match wins:
 
 0. with ``service=``, the service's own statuses for the command (PS3.4),
-   exact codes first, then its masked ranges; the steps below then give the
-   member of the service's enum for the same code;
+   exact codes first, then its masked ranges;
 1. the command's exact code (a member of its enum);
 2. registered custom statuses for the command (a vendor code inside a
    standard mask, with the mask's type, refines it);
@@ -30,8 +29,9 @@ from _thread import allocate_lock
 from bisect import bisect_right
 from collections import namedtuple
 from operator import index
+from sys import modules
 
-from ._typing import TYPE_CHECKING, Generic, final, overload
+from ._typing import TYPE_CHECKING, Generic, final
 from .base import Command, StatusEnum, StatusType, annex_c_class, format_tag
 from .dataset import EMPTY_DETAILS, StatusDetails, SubOperations
 from .statuses import COMMAND_ENUMS, GeneralStatus
@@ -39,16 +39,15 @@ from .statuses import COMMAND_ENUMS, GeneralStatus
 # Only type checkers import typing (see _typing.py).
 if TYPE_CHECKING:
     from collections.abc import Iterable
-    from typing import Any, Literal, NamedTuple, SupportsIndex, TypeVar
+    from typing import Any, NamedTuple, SupportsIndex
 
     from pydicom import Dataset
     from typing_extensions import NoReturn, Self
 
-    from . import services as _sv
-    from . import statuses as _st
+    # The generated overloads that type Status(...) and Status.from_dataset().
+    from ._signatures import M_co
+    from ._signatures import StatusSignatures as _StatusBase
     from .services import Service
-
-    M_co = TypeVar("M_co", bound=StatusEnum, covariant=True)
 
     class _CustomStatusFields(NamedTuple):
         code: int
@@ -65,6 +64,10 @@ if TYPE_CHECKING:
     _Segment = tuple[int, int, _Entry]
 else:
     M_co = None
+
+    class _StatusBase(int, Generic):
+        __slots__ = ()
+
     _CustomStatusFields = namedtuple(
         "_CustomStatusFields", "code end type description command related_attributes",
         defaults=(None, ()),
@@ -137,27 +140,21 @@ def _class_entry(code: int) -> _Entry:
 
 
 def _service_tables(
-    service_enum: type[StatusEnum], command: Command
-) -> tuple[dict[int, _Entry], tuple[tuple[int, dict[int, _Entry]], ...], dict[int, StatusEnum]]:
+    service_enum: type[StatusEnum],
+) -> tuple[dict[int, _Entry], tuple[tuple[int, dict[int, _Entry]], ...]]:
     """Step 0's tables for one (service, command): the service's own exact
-    codes and masks, and each command member's twin in the service's enum."""
-    command_enum = COMMAND_ENUMS[command]
-    inherited = {(m.name, m.value, m.description) for m in command_enum}
-    own = [m for m in service_enum if (m.name, m.value, m.description) not in inherited]
-    exact = {m.value: _entry(m) for m in own if not m.is_masked}
+    codes and masks."""
+    exact = {m.value: _entry(m) for m in service_enum if not m.is_masked}
     by_mask: dict[int, dict[int, _Entry]] = {}
-    for m in own:
+    for m in service_enum:
         if m.is_masked:
             by_mask.setdefault(m.mask, {})[m.value] = _entry(m)
     masks = tuple(sorted(by_mask.items(), key=lambda item: -bin(item[0]).count("1")))
-    by_value = {m.value: m for m in service_enum}
-    lift = {m.value: by_value[m.value] for m in command_enum}
-    return exact, masks, lift
+    return exact, masks
 
 
 _SERVICE_TABLES: dict[
-    tuple[Service, Command],
-    tuple[dict[int, _Entry], tuple[tuple[int, dict[int, _Entry]], ...], dict[int, StatusEnum]],
+    tuple[Service, Command], tuple[dict[int, _Entry], tuple[tuple[int, dict[int, _Entry]], ...]]
 ] = {}
 
 
@@ -167,7 +164,7 @@ def _load_services() -> type[Service]:
 
     if not _SERVICE_TABLES:
         _SERVICE_TABLES.update({
-            (service, command): _service_tables(enum, command)
+            (service, command): _service_tables(enum)
             for service, enums in services.SERVICE_ENUMS.items()
             for command, enum in enums.items()
             if enum is not COMMAND_ENUMS[command]
@@ -282,12 +279,11 @@ class _Tables:
         return _class_entry(code)
 
     def resolve_in(self, service: Service, command: Command, code: int) -> _Entry:
-        """Step 0, then the command's steps with members lifted into the
-        service's enum."""
+        """Step 0, then the command's steps."""
         tables = _SERVICE_TABLES.get((service, command))
         if tables is None:
             return self.resolve(command, code)
-        exact, masks, lift = tables
+        exact, masks = tables
         entry = exact.get(code)
         if entry is not None:
             return entry
@@ -295,10 +291,7 @@ class _Tables:
             entry = table.get(code & bits)
             if entry is not None:
                 return entry
-        entry = self.resolve(command, code)
-        if entry[0] is not None:
-            return (lift[entry[0].value], entry[1], entry[2], entry[3])
-        return entry
+        return self.resolve(command, code)
 
     def extended(self, additions: Iterable[CustomStatus], override: bool) -> _Tables:
         """New tables with ``additions`` registered in order; raises, leaving
@@ -496,7 +489,7 @@ class _StatusMeta(type):
     ``__new__`` is looked up, which saves a tenth of a call.
 
     Type checkers do not see ``__call__``, so they type ``Status(...)`` by
-    the overloads of ``Status.__new__``, which resolves the same way.
+    the overloads of ``__new__`` in ``_signatures.pyi``.
     """
 
     if not TYPE_CHECKING:
@@ -521,23 +514,50 @@ class _StatusMeta(type):
             return _resolve(cls, code, command, service, registry)
 
 
+def _from_dataset(
+    cls: type[Status[Any]], ds: Dataset, command: Command | None = None,
+    service: Service | None = None, *, registry: StatusRegistry | None = None,
+) -> Status[Any]:
+    """The status of a response's command set, read from a pydicom Dataset
+    such as the one pynetdicom's ``send_c_*`` calls return, with the
+    attributes it carried (:attr:`Status.details`).
+
+    ``command`` may be left out when the dataset has a Command Field
+    (0000,0100); if both are there they must agree.  Missing optional
+    attributes, an overlong Error Comment and counts on a final response
+    are accepted as sent; a dataset without a 16-bit Status (0000,0900)
+    raises ``ValueError``.  Needs pydicom (``pip install
+    'dimse-status[pydicom]'``).
+    """
+    from .dataset import read
+
+    code, field_command, details = read(ds)
+    if command is None:
+        command = field_command
+    elif field_command is not None and field_command is not _check_command(command):
+        raise ValueError(
+            f"the dataset's Command Field is {field_command.label}, not {command.label}"
+        )
+    status = _resolve(cls, code, command, service, registry)
+    return status if details == EMPTY_DETAILS else status._with(details)  # pyright: ignore[reportPrivateUsage]
+
+
 @final
-class Status(Generic[M_co], metaclass=_StatusMeta):
+class Status(_StatusBase[M_co], metaclass=_StatusMeta):
     """A status code as received, with its meaning for a command.
 
     ``Status(0xA7F3, Command.C_STORE)`` resolves to
     ``CStoreStatus.OUT_OF_RESOURCES``; ``.code`` stays 0xA7F3.  With
     ``service=``, the service's own statuses for the command come first:
     ``Status(0xC310, Command.N_ACTION, service=Service.UNIFIED_PROCEDURE_STEP)``
-    is ``UPSNActionStatus.NOT_YET_IN_PROGRESS``.  Statuses are immutable,
-    compare by code, command, service and :attr:`details`, and
-    ``int(status)`` is the code.
-    """
+    is ``UPSNActionStatus.NOT_YET_IN_PROGRESS``.  A member alone brings its
+    command: ``Status(CStoreStatus.OUT_OF_RESOURCES)`` reads it for C-STORE.
 
-    __slots__ = (
-        "_code", "_command", "_description", "_details", "_member", "_related", "_service",
-        "_type",
-    )
+    A status is an ``int`` whose value is the code as received, as
+    ``HTTPStatus`` is: a pynetdicom handler may return it, ``status == 0xA7F3``,
+    ``f"{status:04X}"``; equality and hash are the code's.  Statuses are
+    immutable.
+    """
 
     _code: int
     _command: Command | None
@@ -548,860 +568,15 @@ class Status(Generic[M_co], metaclass=_StatusMeta):
     _description: str
     _related: tuple[int, ...]
 
-    # --- overloads:start (generated by tools/generate.py) ---
-    @overload
-    def __new__(
-        cls, code: SupportsIndex, command: None = None,
-        service: None = None,
-        *, registry: StatusRegistry | None = None,
-    ) -> Status[_st.GeneralStatus]: ...
-    @overload
-    def __new__(
-        cls, code: SupportsIndex, command: Literal[Command.C_ECHO],
-        service: Service | None = None,
-        *, registry: StatusRegistry | None = None,
-    ) -> Status[_st.CEchoStatus]: ...
-    @overload
-    def __new__(
-        cls, code: SupportsIndex, command: Literal[Command.C_STORE],
-        service: Service | None = None,
-        *, registry: StatusRegistry | None = None,
-    ) -> Status[_st.CStoreStatus]: ...
-    @overload
-    def __new__(
-        cls, code: SupportsIndex, command: Literal[Command.C_FIND],
-        service: Literal[Service.QUERY_RETRIEVE],
-        *, registry: StatusRegistry | None = None,
-    ) -> Status[_sv.QueryRetrieveCFindStatus]: ...
-    @overload
-    def __new__(
-        cls, code: SupportsIndex, command: Literal[Command.C_FIND],
-        service: Literal[Service.RELEVANT_PATIENT_INFORMATION_QUERY],
-        *, registry: StatusRegistry | None = None,
-    ) -> Status[_sv.RelevantPatientCFindStatus]: ...
-    @overload
-    def __new__(
-        cls, code: SupportsIndex, command: Literal[Command.C_FIND],
-        service: Literal[
-            Service.VERIFICATION,
-            Service.STORAGE,
-            Service.PROCEDURE_STEP,
-            Service.PRINT_MANAGEMENT,
-            Service.STORAGE_COMMITMENT,
-            Service.BASIC_WORKLIST_MANAGEMENT,
-            Service.APPLICATION_EVENT_LOGGING,
-            Service.INSTANCE_AVAILABILITY_NOTIFICATION,
-            Service.MEDIA_CREATION_MANAGEMENT,
-            Service.HANGING_PROTOCOL_QUERY_RETRIEVE,
-            Service.SUBSTANCE_ADMINISTRATION_QUERY,
-            Service.COLOR_PALETTE_QUERY_RETRIEVE,
-            Service.COMPOSITE_INSTANCE_ROOT_RETRIEVE,
-            Service.COMPOSITE_INSTANCE_RETRIEVE_WITHOUT_BULK_DATA,
-            Service.IMPLANT_TEMPLATE_QUERY_RETRIEVE,
-            Service.UNIFIED_PROCEDURE_STEP,
-            Service.RT_MACHINE_VERIFICATION,
-            Service.DISPLAY_SYSTEM_MANAGEMENT,
-            Service.NON_PATIENT_OBJECT_STORAGE,
-            Service.DEFINED_PROCEDURE_PROTOCOL_QUERY_RETRIEVE,
-            Service.PROTOCOL_APPROVAL_QUERY_RETRIEVE,
-            Service.INVENTORY_QUERY_RETRIEVE,
-            Service.STORAGE_MANAGEMENT,
-        ] | None = None,
-        *, registry: StatusRegistry | None = None,
-    ) -> Status[_st.CFindStatus]: ...
-    @overload
-    def __new__(
-        cls, code: SupportsIndex, command: Literal[Command.C_FIND],
-        service: Service,
-        *, registry: StatusRegistry | None = None,
-    ) -> Status[
-        _st.CFindStatus
-        | _sv.QueryRetrieveCFindStatus
-        | _sv.RelevantPatientCFindStatus
-    ]: ...
-    @overload
-    def __new__(
-        cls, code: SupportsIndex, command: Literal[Command.C_GET],
-        service: Service | None = None,
-        *, registry: StatusRegistry | None = None,
-    ) -> Status[_st.CGetStatus]: ...
-    @overload
-    def __new__(
-        cls, code: SupportsIndex, command: Literal[Command.C_MOVE],
-        service: Service | None = None,
-        *, registry: StatusRegistry | None = None,
-    ) -> Status[_st.CMoveStatus]: ...
-    @overload
-    def __new__(
-        cls, code: SupportsIndex, command: Literal[Command.N_EVENT_REPORT],
-        service: Service | None = None,
-        *, registry: StatusRegistry | None = None,
-    ) -> Status[_st.NEventReportStatus]: ...
-    @overload
-    def __new__(
-        cls, code: SupportsIndex, command: Literal[Command.N_GET],
-        service: Literal[Service.PROCEDURE_STEP],
-        *, registry: StatusRegistry | None = None,
-    ) -> Status[_sv.ProcedureStepNGetStatus]: ...
-    @overload
-    def __new__(
-        cls, code: SupportsIndex, command: Literal[Command.N_GET],
-        service: Literal[Service.MEDIA_CREATION_MANAGEMENT],
-        *, registry: StatusRegistry | None = None,
-    ) -> Status[_sv.MediaCreationNGetStatus]: ...
-    @overload
-    def __new__(
-        cls, code: SupportsIndex, command: Literal[Command.N_GET],
-        service: Literal[Service.UNIFIED_PROCEDURE_STEP],
-        *, registry: StatusRegistry | None = None,
-    ) -> Status[_sv.UPSNGetStatus]: ...
-    @overload
-    def __new__(
-        cls, code: SupportsIndex, command: Literal[Command.N_GET],
-        service: Literal[Service.RT_MACHINE_VERIFICATION],
-        *, registry: StatusRegistry | None = None,
-    ) -> Status[_sv.RTMachineVerificationNGetStatus]: ...
-    @overload
-    def __new__(
-        cls, code: SupportsIndex, command: Literal[Command.N_GET],
-        service: Literal[
-            Service.VERIFICATION,
-            Service.STORAGE,
-            Service.QUERY_RETRIEVE,
-            Service.PRINT_MANAGEMENT,
-            Service.STORAGE_COMMITMENT,
-            Service.BASIC_WORKLIST_MANAGEMENT,
-            Service.APPLICATION_EVENT_LOGGING,
-            Service.RELEVANT_PATIENT_INFORMATION_QUERY,
-            Service.INSTANCE_AVAILABILITY_NOTIFICATION,
-            Service.HANGING_PROTOCOL_QUERY_RETRIEVE,
-            Service.SUBSTANCE_ADMINISTRATION_QUERY,
-            Service.COLOR_PALETTE_QUERY_RETRIEVE,
-            Service.COMPOSITE_INSTANCE_ROOT_RETRIEVE,
-            Service.COMPOSITE_INSTANCE_RETRIEVE_WITHOUT_BULK_DATA,
-            Service.IMPLANT_TEMPLATE_QUERY_RETRIEVE,
-            Service.DISPLAY_SYSTEM_MANAGEMENT,
-            Service.NON_PATIENT_OBJECT_STORAGE,
-            Service.DEFINED_PROCEDURE_PROTOCOL_QUERY_RETRIEVE,
-            Service.PROTOCOL_APPROVAL_QUERY_RETRIEVE,
-            Service.INVENTORY_QUERY_RETRIEVE,
-            Service.STORAGE_MANAGEMENT,
-        ] | None = None,
-        *, registry: StatusRegistry | None = None,
-    ) -> Status[_st.NGetStatus]: ...
-    @overload
-    def __new__(
-        cls, code: SupportsIndex, command: Literal[Command.N_GET],
-        service: Service,
-        *, registry: StatusRegistry | None = None,
-    ) -> Status[
-        _st.NGetStatus
-        | _sv.ProcedureStepNGetStatus
-        | _sv.MediaCreationNGetStatus
-        | _sv.UPSNGetStatus
-        | _sv.RTMachineVerificationNGetStatus
-    ]: ...
-    @overload
-    def __new__(
-        cls, code: SupportsIndex, command: Literal[Command.N_SET],
-        service: Literal[Service.PROCEDURE_STEP],
-        *, registry: StatusRegistry | None = None,
-    ) -> Status[_sv.ProcedureStepNSetStatus]: ...
-    @overload
-    def __new__(
-        cls, code: SupportsIndex, command: Literal[Command.N_SET],
-        service: Literal[Service.PRINT_MANAGEMENT],
-        *, registry: StatusRegistry | None = None,
-    ) -> Status[_sv.PrintNSetStatus]: ...
-    @overload
-    def __new__(
-        cls, code: SupportsIndex, command: Literal[Command.N_SET],
-        service: Literal[Service.UNIFIED_PROCEDURE_STEP],
-        *, registry: StatusRegistry | None = None,
-    ) -> Status[_sv.UPSNSetStatus]: ...
-    @overload
-    def __new__(
-        cls, code: SupportsIndex, command: Literal[Command.N_SET],
-        service: Literal[Service.RT_MACHINE_VERIFICATION],
-        *, registry: StatusRegistry | None = None,
-    ) -> Status[_sv.RTMachineVerificationNSetStatus]: ...
-    @overload
-    def __new__(
-        cls, code: SupportsIndex, command: Literal[Command.N_SET],
-        service: Literal[
-            Service.VERIFICATION,
-            Service.STORAGE,
-            Service.QUERY_RETRIEVE,
-            Service.STORAGE_COMMITMENT,
-            Service.BASIC_WORKLIST_MANAGEMENT,
-            Service.APPLICATION_EVENT_LOGGING,
-            Service.RELEVANT_PATIENT_INFORMATION_QUERY,
-            Service.INSTANCE_AVAILABILITY_NOTIFICATION,
-            Service.MEDIA_CREATION_MANAGEMENT,
-            Service.HANGING_PROTOCOL_QUERY_RETRIEVE,
-            Service.SUBSTANCE_ADMINISTRATION_QUERY,
-            Service.COLOR_PALETTE_QUERY_RETRIEVE,
-            Service.COMPOSITE_INSTANCE_ROOT_RETRIEVE,
-            Service.COMPOSITE_INSTANCE_RETRIEVE_WITHOUT_BULK_DATA,
-            Service.IMPLANT_TEMPLATE_QUERY_RETRIEVE,
-            Service.DISPLAY_SYSTEM_MANAGEMENT,
-            Service.NON_PATIENT_OBJECT_STORAGE,
-            Service.DEFINED_PROCEDURE_PROTOCOL_QUERY_RETRIEVE,
-            Service.PROTOCOL_APPROVAL_QUERY_RETRIEVE,
-            Service.INVENTORY_QUERY_RETRIEVE,
-            Service.STORAGE_MANAGEMENT,
-        ] | None = None,
-        *, registry: StatusRegistry | None = None,
-    ) -> Status[_st.NSetStatus]: ...
-    @overload
-    def __new__(
-        cls, code: SupportsIndex, command: Literal[Command.N_SET],
-        service: Service,
-        *, registry: StatusRegistry | None = None,
-    ) -> Status[
-        _st.NSetStatus
-        | _sv.ProcedureStepNSetStatus
-        | _sv.PrintNSetStatus
-        | _sv.UPSNSetStatus
-        | _sv.RTMachineVerificationNSetStatus
-    ]: ...
-    @overload
-    def __new__(
-        cls, code: SupportsIndex, command: Literal[Command.N_ACTION],
-        service: Literal[Service.PRINT_MANAGEMENT],
-        *, registry: StatusRegistry | None = None,
-    ) -> Status[_sv.PrintNActionStatus]: ...
-    @overload
-    def __new__(
-        cls, code: SupportsIndex, command: Literal[Command.N_ACTION],
-        service: Literal[Service.APPLICATION_EVENT_LOGGING],
-        *, registry: StatusRegistry | None = None,
-    ) -> Status[_sv.EventLoggingNActionStatus]: ...
-    @overload
-    def __new__(
-        cls, code: SupportsIndex, command: Literal[Command.N_ACTION],
-        service: Literal[Service.MEDIA_CREATION_MANAGEMENT],
-        *, registry: StatusRegistry | None = None,
-    ) -> Status[_sv.MediaCreationNActionStatus]: ...
-    @overload
-    def __new__(
-        cls, code: SupportsIndex, command: Literal[Command.N_ACTION],
-        service: Literal[Service.UNIFIED_PROCEDURE_STEP],
-        *, registry: StatusRegistry | None = None,
-    ) -> Status[_sv.UPSNActionStatus]: ...
-    @overload
-    def __new__(
-        cls, code: SupportsIndex, command: Literal[Command.N_ACTION],
-        service: Literal[Service.RT_MACHINE_VERIFICATION],
-        *, registry: StatusRegistry | None = None,
-    ) -> Status[_sv.RTMachineVerificationNActionStatus]: ...
-    @overload
-    def __new__(
-        cls, code: SupportsIndex, command: Literal[Command.N_ACTION],
-        service: Literal[Service.STORAGE_MANAGEMENT],
-        *, registry: StatusRegistry | None = None,
-    ) -> Status[_sv.StorageManagementNActionStatus]: ...
-    @overload
-    def __new__(
-        cls, code: SupportsIndex, command: Literal[Command.N_ACTION],
-        service: Literal[
-            Service.VERIFICATION,
-            Service.STORAGE,
-            Service.QUERY_RETRIEVE,
-            Service.PROCEDURE_STEP,
-            Service.STORAGE_COMMITMENT,
-            Service.BASIC_WORKLIST_MANAGEMENT,
-            Service.RELEVANT_PATIENT_INFORMATION_QUERY,
-            Service.INSTANCE_AVAILABILITY_NOTIFICATION,
-            Service.HANGING_PROTOCOL_QUERY_RETRIEVE,
-            Service.SUBSTANCE_ADMINISTRATION_QUERY,
-            Service.COLOR_PALETTE_QUERY_RETRIEVE,
-            Service.COMPOSITE_INSTANCE_ROOT_RETRIEVE,
-            Service.COMPOSITE_INSTANCE_RETRIEVE_WITHOUT_BULK_DATA,
-            Service.IMPLANT_TEMPLATE_QUERY_RETRIEVE,
-            Service.DISPLAY_SYSTEM_MANAGEMENT,
-            Service.NON_PATIENT_OBJECT_STORAGE,
-            Service.DEFINED_PROCEDURE_PROTOCOL_QUERY_RETRIEVE,
-            Service.PROTOCOL_APPROVAL_QUERY_RETRIEVE,
-            Service.INVENTORY_QUERY_RETRIEVE,
-        ] | None = None,
-        *, registry: StatusRegistry | None = None,
-    ) -> Status[_st.NActionStatus]: ...
-    @overload
-    def __new__(
-        cls, code: SupportsIndex, command: Literal[Command.N_ACTION],
-        service: Service,
-        *, registry: StatusRegistry | None = None,
-    ) -> Status[
-        _st.NActionStatus
-        | _sv.PrintNActionStatus
-        | _sv.EventLoggingNActionStatus
-        | _sv.MediaCreationNActionStatus
-        | _sv.UPSNActionStatus
-        | _sv.RTMachineVerificationNActionStatus
-        | _sv.StorageManagementNActionStatus
-    ]: ...
-    @overload
-    def __new__(
-        cls, code: SupportsIndex, command: Literal[Command.N_CREATE],
-        service: Literal[Service.PRINT_MANAGEMENT],
-        *, registry: StatusRegistry | None = None,
-    ) -> Status[_sv.PrintNCreateStatus]: ...
-    @overload
-    def __new__(
-        cls, code: SupportsIndex, command: Literal[Command.N_CREATE],
-        service: Literal[Service.MEDIA_CREATION_MANAGEMENT],
-        *, registry: StatusRegistry | None = None,
-    ) -> Status[_sv.MediaCreationNCreateStatus]: ...
-    @overload
-    def __new__(
-        cls, code: SupportsIndex, command: Literal[Command.N_CREATE],
-        service: Literal[Service.UNIFIED_PROCEDURE_STEP],
-        *, registry: StatusRegistry | None = None,
-    ) -> Status[_sv.UPSNCreateStatus]: ...
-    @overload
-    def __new__(
-        cls, code: SupportsIndex, command: Literal[Command.N_CREATE],
-        service: Literal[Service.RT_MACHINE_VERIFICATION],
-        *, registry: StatusRegistry | None = None,
-    ) -> Status[_sv.RTMachineVerificationNCreateStatus]: ...
-    @overload
-    def __new__(
-        cls, code: SupportsIndex, command: Literal[Command.N_CREATE],
-        service: Literal[
-            Service.VERIFICATION,
-            Service.STORAGE,
-            Service.QUERY_RETRIEVE,
-            Service.PROCEDURE_STEP,
-            Service.STORAGE_COMMITMENT,
-            Service.BASIC_WORKLIST_MANAGEMENT,
-            Service.APPLICATION_EVENT_LOGGING,
-            Service.RELEVANT_PATIENT_INFORMATION_QUERY,
-            Service.INSTANCE_AVAILABILITY_NOTIFICATION,
-            Service.HANGING_PROTOCOL_QUERY_RETRIEVE,
-            Service.SUBSTANCE_ADMINISTRATION_QUERY,
-            Service.COLOR_PALETTE_QUERY_RETRIEVE,
-            Service.COMPOSITE_INSTANCE_ROOT_RETRIEVE,
-            Service.COMPOSITE_INSTANCE_RETRIEVE_WITHOUT_BULK_DATA,
-            Service.IMPLANT_TEMPLATE_QUERY_RETRIEVE,
-            Service.DISPLAY_SYSTEM_MANAGEMENT,
-            Service.NON_PATIENT_OBJECT_STORAGE,
-            Service.DEFINED_PROCEDURE_PROTOCOL_QUERY_RETRIEVE,
-            Service.PROTOCOL_APPROVAL_QUERY_RETRIEVE,
-            Service.INVENTORY_QUERY_RETRIEVE,
-            Service.STORAGE_MANAGEMENT,
-        ] | None = None,
-        *, registry: StatusRegistry | None = None,
-    ) -> Status[_st.NCreateStatus]: ...
-    @overload
-    def __new__(
-        cls, code: SupportsIndex, command: Literal[Command.N_CREATE],
-        service: Service,
-        *, registry: StatusRegistry | None = None,
-    ) -> Status[
-        _st.NCreateStatus
-        | _sv.PrintNCreateStatus
-        | _sv.MediaCreationNCreateStatus
-        | _sv.UPSNCreateStatus
-        | _sv.RTMachineVerificationNCreateStatus
-    ]: ...
-    @overload
-    def __new__(
-        cls, code: SupportsIndex, command: Literal[Command.N_DELETE],
-        service: Service | None = None,
-        *, registry: StatusRegistry | None = None,
-    ) -> Status[_st.NDeleteStatus]: ...
-    @overload
-    def __new__(
-        cls, code: SupportsIndex, command: Command,
-        service: None = None,
-        *, registry: StatusRegistry | None = None,
-    ) -> Status[_st.AnyCommandStatus]: ...
-    @overload
-    def __new__(
-        cls, code: SupportsIndex, command: Command,
-        service: Service,
-        *, registry: StatusRegistry | None = None,
-    ) -> Status[_sv.AnyServiceStatus]: ...
-    @overload
-    def __new__(
-        cls, code: SupportsIndex, command: Command | None,
-        service: None = None,
-        *, registry: StatusRegistry | None = None,
-    ) -> Status[_st.AnyCommandStatus | _st.GeneralStatus]: ...
-    @overload
-    def __new__(
-        cls, code: SupportsIndex, command: Command | None,
-        service: Service | None,
-        *, registry: StatusRegistry | None = None,
-    ) -> Status[_sv.AnyServiceStatus | _st.GeneralStatus]: ...
-    # --- overloads:end ---
+    if not TYPE_CHECKING:
+        # Type checkers read the overloads of _signatures.pyi instead.
 
-    def __new__(
-        cls, code: SupportsIndex, command: Command | None = None,
-        service: Service | None = None, *, registry: StatusRegistry | None = default_registry,
-    ) -> Status[Any]:
-        # Status(...) is answered by _StatusMeta.__call__ (the memo, then
-        # _resolve); this runs only for an explicit Status.__new__(Status, ...).
-        return _resolve(cls, code, command, service, registry)
+        def __new__(cls, code, command=None, service=None, *, registry=default_registry):
+            # Status(...) is answered by _StatusMeta.__call__ (the memo, then
+            # _resolve); this runs only for an explicit Status.__new__(Status, ...).
+            return _resolve(cls, code, command, service, registry)
 
-    # --- from_dataset overloads:start (generated by tools/generate.py) ---
-    @overload
-    @classmethod
-    def from_dataset(
-        cls, ds: Dataset, command: None = None,
-        service: None = None,
-        *, registry: StatusRegistry | None = None,
-    ) -> Status[_st.AnyCommandStatus | _st.GeneralStatus]: ...
-    @overload
-    @classmethod
-    def from_dataset(
-        cls, ds: Dataset, command: Literal[Command.C_ECHO],
-        service: Service | None = None,
-        *, registry: StatusRegistry | None = None,
-    ) -> Status[_st.CEchoStatus]: ...
-    @overload
-    @classmethod
-    def from_dataset(
-        cls, ds: Dataset, command: Literal[Command.C_STORE],
-        service: Service | None = None,
-        *, registry: StatusRegistry | None = None,
-    ) -> Status[_st.CStoreStatus]: ...
-    @overload
-    @classmethod
-    def from_dataset(
-        cls, ds: Dataset, command: Literal[Command.C_FIND],
-        service: Literal[Service.QUERY_RETRIEVE],
-        *, registry: StatusRegistry | None = None,
-    ) -> Status[_sv.QueryRetrieveCFindStatus]: ...
-    @overload
-    @classmethod
-    def from_dataset(
-        cls, ds: Dataset, command: Literal[Command.C_FIND],
-        service: Literal[Service.RELEVANT_PATIENT_INFORMATION_QUERY],
-        *, registry: StatusRegistry | None = None,
-    ) -> Status[_sv.RelevantPatientCFindStatus]: ...
-    @overload
-    @classmethod
-    def from_dataset(
-        cls, ds: Dataset, command: Literal[Command.C_FIND],
-        service: Literal[
-            Service.VERIFICATION,
-            Service.STORAGE,
-            Service.PROCEDURE_STEP,
-            Service.PRINT_MANAGEMENT,
-            Service.STORAGE_COMMITMENT,
-            Service.BASIC_WORKLIST_MANAGEMENT,
-            Service.APPLICATION_EVENT_LOGGING,
-            Service.INSTANCE_AVAILABILITY_NOTIFICATION,
-            Service.MEDIA_CREATION_MANAGEMENT,
-            Service.HANGING_PROTOCOL_QUERY_RETRIEVE,
-            Service.SUBSTANCE_ADMINISTRATION_QUERY,
-            Service.COLOR_PALETTE_QUERY_RETRIEVE,
-            Service.COMPOSITE_INSTANCE_ROOT_RETRIEVE,
-            Service.COMPOSITE_INSTANCE_RETRIEVE_WITHOUT_BULK_DATA,
-            Service.IMPLANT_TEMPLATE_QUERY_RETRIEVE,
-            Service.UNIFIED_PROCEDURE_STEP,
-            Service.RT_MACHINE_VERIFICATION,
-            Service.DISPLAY_SYSTEM_MANAGEMENT,
-            Service.NON_PATIENT_OBJECT_STORAGE,
-            Service.DEFINED_PROCEDURE_PROTOCOL_QUERY_RETRIEVE,
-            Service.PROTOCOL_APPROVAL_QUERY_RETRIEVE,
-            Service.INVENTORY_QUERY_RETRIEVE,
-            Service.STORAGE_MANAGEMENT,
-        ] | None = None,
-        *, registry: StatusRegistry | None = None,
-    ) -> Status[_st.CFindStatus]: ...
-    @overload
-    @classmethod
-    def from_dataset(
-        cls, ds: Dataset, command: Literal[Command.C_FIND],
-        service: Service,
-        *, registry: StatusRegistry | None = None,
-    ) -> Status[
-        _st.CFindStatus
-        | _sv.QueryRetrieveCFindStatus
-        | _sv.RelevantPatientCFindStatus
-    ]: ...
-    @overload
-    @classmethod
-    def from_dataset(
-        cls, ds: Dataset, command: Literal[Command.C_GET],
-        service: Service | None = None,
-        *, registry: StatusRegistry | None = None,
-    ) -> Status[_st.CGetStatus]: ...
-    @overload
-    @classmethod
-    def from_dataset(
-        cls, ds: Dataset, command: Literal[Command.C_MOVE],
-        service: Service | None = None,
-        *, registry: StatusRegistry | None = None,
-    ) -> Status[_st.CMoveStatus]: ...
-    @overload
-    @classmethod
-    def from_dataset(
-        cls, ds: Dataset, command: Literal[Command.N_EVENT_REPORT],
-        service: Service | None = None,
-        *, registry: StatusRegistry | None = None,
-    ) -> Status[_st.NEventReportStatus]: ...
-    @overload
-    @classmethod
-    def from_dataset(
-        cls, ds: Dataset, command: Literal[Command.N_GET],
-        service: Literal[Service.PROCEDURE_STEP],
-        *, registry: StatusRegistry | None = None,
-    ) -> Status[_sv.ProcedureStepNGetStatus]: ...
-    @overload
-    @classmethod
-    def from_dataset(
-        cls, ds: Dataset, command: Literal[Command.N_GET],
-        service: Literal[Service.MEDIA_CREATION_MANAGEMENT],
-        *, registry: StatusRegistry | None = None,
-    ) -> Status[_sv.MediaCreationNGetStatus]: ...
-    @overload
-    @classmethod
-    def from_dataset(
-        cls, ds: Dataset, command: Literal[Command.N_GET],
-        service: Literal[Service.UNIFIED_PROCEDURE_STEP],
-        *, registry: StatusRegistry | None = None,
-    ) -> Status[_sv.UPSNGetStatus]: ...
-    @overload
-    @classmethod
-    def from_dataset(
-        cls, ds: Dataset, command: Literal[Command.N_GET],
-        service: Literal[Service.RT_MACHINE_VERIFICATION],
-        *, registry: StatusRegistry | None = None,
-    ) -> Status[_sv.RTMachineVerificationNGetStatus]: ...
-    @overload
-    @classmethod
-    def from_dataset(
-        cls, ds: Dataset, command: Literal[Command.N_GET],
-        service: Literal[
-            Service.VERIFICATION,
-            Service.STORAGE,
-            Service.QUERY_RETRIEVE,
-            Service.PRINT_MANAGEMENT,
-            Service.STORAGE_COMMITMENT,
-            Service.BASIC_WORKLIST_MANAGEMENT,
-            Service.APPLICATION_EVENT_LOGGING,
-            Service.RELEVANT_PATIENT_INFORMATION_QUERY,
-            Service.INSTANCE_AVAILABILITY_NOTIFICATION,
-            Service.HANGING_PROTOCOL_QUERY_RETRIEVE,
-            Service.SUBSTANCE_ADMINISTRATION_QUERY,
-            Service.COLOR_PALETTE_QUERY_RETRIEVE,
-            Service.COMPOSITE_INSTANCE_ROOT_RETRIEVE,
-            Service.COMPOSITE_INSTANCE_RETRIEVE_WITHOUT_BULK_DATA,
-            Service.IMPLANT_TEMPLATE_QUERY_RETRIEVE,
-            Service.DISPLAY_SYSTEM_MANAGEMENT,
-            Service.NON_PATIENT_OBJECT_STORAGE,
-            Service.DEFINED_PROCEDURE_PROTOCOL_QUERY_RETRIEVE,
-            Service.PROTOCOL_APPROVAL_QUERY_RETRIEVE,
-            Service.INVENTORY_QUERY_RETRIEVE,
-            Service.STORAGE_MANAGEMENT,
-        ] | None = None,
-        *, registry: StatusRegistry | None = None,
-    ) -> Status[_st.NGetStatus]: ...
-    @overload
-    @classmethod
-    def from_dataset(
-        cls, ds: Dataset, command: Literal[Command.N_GET],
-        service: Service,
-        *, registry: StatusRegistry | None = None,
-    ) -> Status[
-        _st.NGetStatus
-        | _sv.ProcedureStepNGetStatus
-        | _sv.MediaCreationNGetStatus
-        | _sv.UPSNGetStatus
-        | _sv.RTMachineVerificationNGetStatus
-    ]: ...
-    @overload
-    @classmethod
-    def from_dataset(
-        cls, ds: Dataset, command: Literal[Command.N_SET],
-        service: Literal[Service.PROCEDURE_STEP],
-        *, registry: StatusRegistry | None = None,
-    ) -> Status[_sv.ProcedureStepNSetStatus]: ...
-    @overload
-    @classmethod
-    def from_dataset(
-        cls, ds: Dataset, command: Literal[Command.N_SET],
-        service: Literal[Service.PRINT_MANAGEMENT],
-        *, registry: StatusRegistry | None = None,
-    ) -> Status[_sv.PrintNSetStatus]: ...
-    @overload
-    @classmethod
-    def from_dataset(
-        cls, ds: Dataset, command: Literal[Command.N_SET],
-        service: Literal[Service.UNIFIED_PROCEDURE_STEP],
-        *, registry: StatusRegistry | None = None,
-    ) -> Status[_sv.UPSNSetStatus]: ...
-    @overload
-    @classmethod
-    def from_dataset(
-        cls, ds: Dataset, command: Literal[Command.N_SET],
-        service: Literal[Service.RT_MACHINE_VERIFICATION],
-        *, registry: StatusRegistry | None = None,
-    ) -> Status[_sv.RTMachineVerificationNSetStatus]: ...
-    @overload
-    @classmethod
-    def from_dataset(
-        cls, ds: Dataset, command: Literal[Command.N_SET],
-        service: Literal[
-            Service.VERIFICATION,
-            Service.STORAGE,
-            Service.QUERY_RETRIEVE,
-            Service.STORAGE_COMMITMENT,
-            Service.BASIC_WORKLIST_MANAGEMENT,
-            Service.APPLICATION_EVENT_LOGGING,
-            Service.RELEVANT_PATIENT_INFORMATION_QUERY,
-            Service.INSTANCE_AVAILABILITY_NOTIFICATION,
-            Service.MEDIA_CREATION_MANAGEMENT,
-            Service.HANGING_PROTOCOL_QUERY_RETRIEVE,
-            Service.SUBSTANCE_ADMINISTRATION_QUERY,
-            Service.COLOR_PALETTE_QUERY_RETRIEVE,
-            Service.COMPOSITE_INSTANCE_ROOT_RETRIEVE,
-            Service.COMPOSITE_INSTANCE_RETRIEVE_WITHOUT_BULK_DATA,
-            Service.IMPLANT_TEMPLATE_QUERY_RETRIEVE,
-            Service.DISPLAY_SYSTEM_MANAGEMENT,
-            Service.NON_PATIENT_OBJECT_STORAGE,
-            Service.DEFINED_PROCEDURE_PROTOCOL_QUERY_RETRIEVE,
-            Service.PROTOCOL_APPROVAL_QUERY_RETRIEVE,
-            Service.INVENTORY_QUERY_RETRIEVE,
-            Service.STORAGE_MANAGEMENT,
-        ] | None = None,
-        *, registry: StatusRegistry | None = None,
-    ) -> Status[_st.NSetStatus]: ...
-    @overload
-    @classmethod
-    def from_dataset(
-        cls, ds: Dataset, command: Literal[Command.N_SET],
-        service: Service,
-        *, registry: StatusRegistry | None = None,
-    ) -> Status[
-        _st.NSetStatus
-        | _sv.ProcedureStepNSetStatus
-        | _sv.PrintNSetStatus
-        | _sv.UPSNSetStatus
-        | _sv.RTMachineVerificationNSetStatus
-    ]: ...
-    @overload
-    @classmethod
-    def from_dataset(
-        cls, ds: Dataset, command: Literal[Command.N_ACTION],
-        service: Literal[Service.PRINT_MANAGEMENT],
-        *, registry: StatusRegistry | None = None,
-    ) -> Status[_sv.PrintNActionStatus]: ...
-    @overload
-    @classmethod
-    def from_dataset(
-        cls, ds: Dataset, command: Literal[Command.N_ACTION],
-        service: Literal[Service.APPLICATION_EVENT_LOGGING],
-        *, registry: StatusRegistry | None = None,
-    ) -> Status[_sv.EventLoggingNActionStatus]: ...
-    @overload
-    @classmethod
-    def from_dataset(
-        cls, ds: Dataset, command: Literal[Command.N_ACTION],
-        service: Literal[Service.MEDIA_CREATION_MANAGEMENT],
-        *, registry: StatusRegistry | None = None,
-    ) -> Status[_sv.MediaCreationNActionStatus]: ...
-    @overload
-    @classmethod
-    def from_dataset(
-        cls, ds: Dataset, command: Literal[Command.N_ACTION],
-        service: Literal[Service.UNIFIED_PROCEDURE_STEP],
-        *, registry: StatusRegistry | None = None,
-    ) -> Status[_sv.UPSNActionStatus]: ...
-    @overload
-    @classmethod
-    def from_dataset(
-        cls, ds: Dataset, command: Literal[Command.N_ACTION],
-        service: Literal[Service.RT_MACHINE_VERIFICATION],
-        *, registry: StatusRegistry | None = None,
-    ) -> Status[_sv.RTMachineVerificationNActionStatus]: ...
-    @overload
-    @classmethod
-    def from_dataset(
-        cls, ds: Dataset, command: Literal[Command.N_ACTION],
-        service: Literal[Service.STORAGE_MANAGEMENT],
-        *, registry: StatusRegistry | None = None,
-    ) -> Status[_sv.StorageManagementNActionStatus]: ...
-    @overload
-    @classmethod
-    def from_dataset(
-        cls, ds: Dataset, command: Literal[Command.N_ACTION],
-        service: Literal[
-            Service.VERIFICATION,
-            Service.STORAGE,
-            Service.QUERY_RETRIEVE,
-            Service.PROCEDURE_STEP,
-            Service.STORAGE_COMMITMENT,
-            Service.BASIC_WORKLIST_MANAGEMENT,
-            Service.RELEVANT_PATIENT_INFORMATION_QUERY,
-            Service.INSTANCE_AVAILABILITY_NOTIFICATION,
-            Service.HANGING_PROTOCOL_QUERY_RETRIEVE,
-            Service.SUBSTANCE_ADMINISTRATION_QUERY,
-            Service.COLOR_PALETTE_QUERY_RETRIEVE,
-            Service.COMPOSITE_INSTANCE_ROOT_RETRIEVE,
-            Service.COMPOSITE_INSTANCE_RETRIEVE_WITHOUT_BULK_DATA,
-            Service.IMPLANT_TEMPLATE_QUERY_RETRIEVE,
-            Service.DISPLAY_SYSTEM_MANAGEMENT,
-            Service.NON_PATIENT_OBJECT_STORAGE,
-            Service.DEFINED_PROCEDURE_PROTOCOL_QUERY_RETRIEVE,
-            Service.PROTOCOL_APPROVAL_QUERY_RETRIEVE,
-            Service.INVENTORY_QUERY_RETRIEVE,
-        ] | None = None,
-        *, registry: StatusRegistry | None = None,
-    ) -> Status[_st.NActionStatus]: ...
-    @overload
-    @classmethod
-    def from_dataset(
-        cls, ds: Dataset, command: Literal[Command.N_ACTION],
-        service: Service,
-        *, registry: StatusRegistry | None = None,
-    ) -> Status[
-        _st.NActionStatus
-        | _sv.PrintNActionStatus
-        | _sv.EventLoggingNActionStatus
-        | _sv.MediaCreationNActionStatus
-        | _sv.UPSNActionStatus
-        | _sv.RTMachineVerificationNActionStatus
-        | _sv.StorageManagementNActionStatus
-    ]: ...
-    @overload
-    @classmethod
-    def from_dataset(
-        cls, ds: Dataset, command: Literal[Command.N_CREATE],
-        service: Literal[Service.PRINT_MANAGEMENT],
-        *, registry: StatusRegistry | None = None,
-    ) -> Status[_sv.PrintNCreateStatus]: ...
-    @overload
-    @classmethod
-    def from_dataset(
-        cls, ds: Dataset, command: Literal[Command.N_CREATE],
-        service: Literal[Service.MEDIA_CREATION_MANAGEMENT],
-        *, registry: StatusRegistry | None = None,
-    ) -> Status[_sv.MediaCreationNCreateStatus]: ...
-    @overload
-    @classmethod
-    def from_dataset(
-        cls, ds: Dataset, command: Literal[Command.N_CREATE],
-        service: Literal[Service.UNIFIED_PROCEDURE_STEP],
-        *, registry: StatusRegistry | None = None,
-    ) -> Status[_sv.UPSNCreateStatus]: ...
-    @overload
-    @classmethod
-    def from_dataset(
-        cls, ds: Dataset, command: Literal[Command.N_CREATE],
-        service: Literal[Service.RT_MACHINE_VERIFICATION],
-        *, registry: StatusRegistry | None = None,
-    ) -> Status[_sv.RTMachineVerificationNCreateStatus]: ...
-    @overload
-    @classmethod
-    def from_dataset(
-        cls, ds: Dataset, command: Literal[Command.N_CREATE],
-        service: Literal[
-            Service.VERIFICATION,
-            Service.STORAGE,
-            Service.QUERY_RETRIEVE,
-            Service.PROCEDURE_STEP,
-            Service.STORAGE_COMMITMENT,
-            Service.BASIC_WORKLIST_MANAGEMENT,
-            Service.APPLICATION_EVENT_LOGGING,
-            Service.RELEVANT_PATIENT_INFORMATION_QUERY,
-            Service.INSTANCE_AVAILABILITY_NOTIFICATION,
-            Service.HANGING_PROTOCOL_QUERY_RETRIEVE,
-            Service.SUBSTANCE_ADMINISTRATION_QUERY,
-            Service.COLOR_PALETTE_QUERY_RETRIEVE,
-            Service.COMPOSITE_INSTANCE_ROOT_RETRIEVE,
-            Service.COMPOSITE_INSTANCE_RETRIEVE_WITHOUT_BULK_DATA,
-            Service.IMPLANT_TEMPLATE_QUERY_RETRIEVE,
-            Service.DISPLAY_SYSTEM_MANAGEMENT,
-            Service.NON_PATIENT_OBJECT_STORAGE,
-            Service.DEFINED_PROCEDURE_PROTOCOL_QUERY_RETRIEVE,
-            Service.PROTOCOL_APPROVAL_QUERY_RETRIEVE,
-            Service.INVENTORY_QUERY_RETRIEVE,
-            Service.STORAGE_MANAGEMENT,
-        ] | None = None,
-        *, registry: StatusRegistry | None = None,
-    ) -> Status[_st.NCreateStatus]: ...
-    @overload
-    @classmethod
-    def from_dataset(
-        cls, ds: Dataset, command: Literal[Command.N_CREATE],
-        service: Service,
-        *, registry: StatusRegistry | None = None,
-    ) -> Status[
-        _st.NCreateStatus
-        | _sv.PrintNCreateStatus
-        | _sv.MediaCreationNCreateStatus
-        | _sv.UPSNCreateStatus
-        | _sv.RTMachineVerificationNCreateStatus
-    ]: ...
-    @overload
-    @classmethod
-    def from_dataset(
-        cls, ds: Dataset, command: Literal[Command.N_DELETE],
-        service: Service | None = None,
-        *, registry: StatusRegistry | None = None,
-    ) -> Status[_st.NDeleteStatus]: ...
-    @overload
-    @classmethod
-    def from_dataset(
-        cls, ds: Dataset, command: Command,
-        service: None = None,
-        *, registry: StatusRegistry | None = None,
-    ) -> Status[_st.AnyCommandStatus]: ...
-    @overload
-    @classmethod
-    def from_dataset(
-        cls, ds: Dataset, command: Command,
-        service: Service,
-        *, registry: StatusRegistry | None = None,
-    ) -> Status[_sv.AnyServiceStatus]: ...
-    @overload
-    @classmethod
-    def from_dataset(
-        cls, ds: Dataset, command: Command | None,
-        service: None = None,
-        *, registry: StatusRegistry | None = None,
-    ) -> Status[_st.AnyCommandStatus | _st.GeneralStatus]: ...
-    @overload
-    @classmethod
-    def from_dataset(
-        cls, ds: Dataset, command: Command | None,
-        service: Service | None,
-        *, registry: StatusRegistry | None = None,
-    ) -> Status[_sv.AnyServiceStatus | _st.GeneralStatus]: ...
-    # --- from_dataset overloads:end ---
-
-    @classmethod
-    def from_dataset(
-        cls, ds: Dataset, command: Command | None = None, service: Service | None = None, *,
-        registry: StatusRegistry | None = None,
-    ) -> Status[Any]:
-        """The status of a response's command set, read from a pydicom Dataset
-        such as the one pynetdicom's ``send_c_*`` calls return, with the
-        attributes it carried (:attr:`details`).
-
-        ``command`` may be left out when the dataset has a Command Field
-        (0000,0100); if both are there they must agree.  Missing optional
-        attributes, an overlong Error Comment and counts on a final response
-        are accepted as sent; a dataset without a 16-bit Status (0000,0900)
-        raises ``ValueError``.  Needs pydicom (``pip install
-        'dimse-status[pydicom]'``).
-        """
-        from .dataset import read
-
-        code, field_command, details = read(ds)
-        if command is None:
-            command = field_command
-        elif field_command is not None and field_command is not _check_command(command):
-            raise ValueError(
-                f"the dataset's Command Field is {field_command.label}, not {command.label}"
-            )
-        status = _resolve(cls, code, command, service, registry)
-        return status if details == EMPTY_DETAILS else status._with(details)
+        from_dataset = classmethod(_from_dataset)
 
     def to_dataset(self) -> Dataset:
         """The response status Dataset: Status (0000,0900) and the attributes
@@ -1445,10 +620,8 @@ class Status(Generic[M_co], metaclass=_StatusMeta):
         return where
 
     def _with(self, details: StatusDetails) -> Self:
-        copy = object.__new__(type(self))
-        for name in Status.__slots__:
-            object.__setattr__(copy, name, getattr(self, name))
-        object.__setattr__(copy, "_details", details)
+        copy = int.__new__(type(self), self._code)
+        vars(copy).update(vars(self), _details=details)
         return copy
 
     @property
@@ -1561,25 +734,8 @@ class Status(Generic[M_co], metaclass=_StatusMeta):
     def __delattr__(self, name: str) -> NoReturn:
         raise AttributeError(f"Status is immutable; cannot delete {name!r}")
 
-    def __int__(self) -> int:
-        return self.code
-
-    def __index__(self) -> int:
-        return self.code
-
-    def __eq__(self, other: object) -> bool:
-        if type(other) is Status:
-            return (
-                self._code == other._code
-                and self._command is other._command
-                and self._service is other._service
-                and self._details == other._details
-            )
-        return NotImplemented
-
-    def __hash__(self) -> int:
-        return hash((self.code, self.command, self.service, self._details))
-
+    # int gives equality, hash, ordering and format (f"{status:04X}"); a
+    # copy or a pickle is resolved again, so it is the memo's status.
     def __reduce__(self) -> tuple[Any, ...]:
         return (_unpickle, (self.code, self.command, self.service, tuple(self._details)))
 
@@ -1621,6 +777,22 @@ def _check_service(service: object, command: Command | None) -> Service | None:
     )
 
 
+def _context_of(member: StatusEnum) -> tuple[Command | None, Service | None]:
+    """The command, and service, whose enum ``member`` is of: what
+    ``Status(member)`` reads it for."""
+    enum = type(member)
+    command = _COMMAND_OF.get(enum)
+    if command is not None or enum is GeneralStatus or "dimse_status.services" not in modules:
+        return command, None
+    from .services import SERVICE_CONTEXTS
+
+    service, command = SERVICE_CONTEXTS.get(enum, (None, None))
+    return command, service
+
+
+_COMMAND_OF = {enum: command for command, enum in COMMAND_ENUMS.items()}
+
+
 def _resolve(
     cls: type[Status[Any]], code: object, command: object, service: object, registry: object
 ) -> Status[Any]:
@@ -1633,6 +805,8 @@ def _resolve(
         raise TypeError(f"registry must be a StatusRegistry, not {registry!r}")
     value = check_code(code)
     key = _check_command(command)
+    if key is None and service is None and isinstance(code, StatusEnum):
+        key, service = _context_of(code)
     context = _check_service(service, key)
     memo: dict[Any, Any] = tables.memo[key]
     if context is not None:
@@ -1649,8 +823,8 @@ def _resolve(
         else:
             entry = tables.resolve_in(context, key, value)  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
         member, type_, description, related = entry
-        status = object.__new__(cls)
-        setattr_ = object.__setattr__
+        status = int.__new__(cls, value)
+        setattr_ = object.__setattr__  # not vars(): CPython keeps the values inline
         setattr_(status, "_code", value)
         setattr_(status, "_command", key)
         setattr_(status, "_service", context)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from enum import unique
 
-from ._typing import TYPE_CHECKING
 from .base import Command, ServiceEnum, StatusEnum, StatusType
 from .statuses import (
     AnyCommandStatus,
@@ -25,9 +24,6 @@ from .statuses import (
     NGetStatus,
 )
 
-if TYPE_CHECKING:
-    from typing import ClassVar, Literal
-
 _S = StatusType.SUCCESS
 _W = StatusType.WARNING
 _F = StatusType.FAILURE
@@ -38,14 +34,8 @@ _P = StatusType.PENDING
 _V0 = "NOT VERIFIED: no stored text of the standard has it (C.6.4.5 and C.6.4.5.3 pages, 2022c and 2024e, do not); only pynetdicom 3's Repository Query table lists it. A Warning whatever it means (Annex C: Bxxx)."
 _V1 = 'PS3.4 2024e page C.6.4.5.3 (dicom.nema.org, current)'
 _V2 = '2020 text of PS3.4/PS3.7 (complete read)'
-_V3 = '2020 text of PS3.4/PS3.7 (complete read); PS3.2 2024c page N.7.3.2.7 (Table N.7-48)'
-_V4 = 'PS3.7 2025b page C.4.2 (dicom.nema.org, current)'
-_V5 = '2020 text of PS3.4/PS3.7 (complete read); PS3.2 2024d page N.7.3.2.4 (Table N.7-40)'
-_V6 = 'PS3.7 2024e page C.5.21 (dicom.nema.org, current)'
-_V7 = 'PS3.7 2024c page C.5.10 (dicom.nema.org, current)'
-_V8 = 'PS3.7 2024e page chapter_C (class table); PS3.4 current page CC.2.7.4 (Table CC.2.7-1); 2020 text of F.8.2.1.4 and S.3.2.4.4'
-_V9 = 'PS3.4 2025b page DD.3.2.3.2 (dicom.nema.org, current)'
-_V10 = 'PS3.4 2023b page KK.2.2.3 (dicom.nema.org, current)'
+_V3 = 'PS3.4 2025b page DD.3.2.3.2 (dicom.nema.org, current)'
+_V4 = 'PS3.4 2023b page KK.2.2.3 (dicom.nema.org, current)'
 
 
 @unique
@@ -129,8 +119,9 @@ class Service(ServiceEnum):
     """The Storage Management Service Class (PS3.4 Annex KK)."""
 
 
+@unique
 class QueryRetrieveCFindStatus(StatusEnum):
-    """The statuses of a C-FIND response in the Query/Retrieve service (PS3.4 Annex C): its own first, then CFindStatus's (PS3.7 9.1.2.1.6)."""
+    """The statuses the Query/Retrieve service (PS3.4 Annex C) adds to a C-FIND response; the others are CFindStatus's (PS3.7 9.1.2.1.6)."""
 
     RESPONSE_LIMIT_REACHED = 0xB001, _W, 'Matching reached response limit, subsequent request may return additional matches', (), 'PS3.4 C.6.4.5', 0xFFFF, _V0
     """B001 Warning: Matching reached response limit, subsequent request may return additional matches. PS3.4 C.6.4.5."""
@@ -138,164 +129,26 @@ class QueryRetrieveCFindStatus(StatusEnum):
     INVALID_PRIOR_RECORD_KEY = 0xA710, _F, 'Failed: Invalid Prior Record Key', (), 'PS3.4 C.6.4.5.3', 0xFFFF, _V1
     """A710 Failure: Failed: Invalid Prior Record Key. PS3.4 C.6.4.5.3."""
 
-    SUCCESS = 0x0000, _S, 'Matching is complete - No final Identifier is supplied', (), 'PS3.4 C.4.1.1.4', 0xFFFF, _V2
-    """0000 Success: Matching is complete - No final Identifier is supplied. PS3.4 C.4.1.1.4."""
 
-    PENDING = 0xFF00, _P, 'Matches are continuing - Current Match is supplied and any Optional Keys were supported in the same manner as Required Keys', (), 'PS3.4 C.4.1.1.4', 0xFFFF, _V2
-    """FF00 Pending: Matches are continuing - Current Match is supplied and any Optional Keys were supported in the same manner as Required Keys. PS3.4 C.4.1.1.4."""
-
-    PENDING_OPTIONAL_KEYS_NOT_SUPPORTED = 0xFF01, _P, 'Matches are continuing - Warning that one or more Optional Keys were not supported for existence and/or matching for this Identifier', (), 'PS3.4 C.4.1.1.4', 0xFFFF, _V2
-    """FF01 Pending: Matches are continuing - Warning that one or more Optional Keys were not supported for existence and/or matching for this Identifier. PS3.4 C.4.1.1.4."""
-
-    CANCEL = 0xFE00, _C, 'Matching terminated due to Cancel request', (), 'PS3.4 C.4.1.1.4', 0xFFFF, _V2
-    """FE00 Cancel: Matching terminated due to Cancel request. PS3.4 C.4.1.1.4."""
-
-    OUT_OF_RESOURCES = 0xA700, _F, 'Refused: Out of Resources', (0x00000902,), 'PS3.4 C.4.1.1.4', 0xFFFF, _V2
-    """A700 Failure: Refused: Out of Resources. Related: (0000,0902). PS3.4 C.4.1.1.4."""
-
-    DATA_SET_DOES_NOT_MATCH_SOP_CLASS = 0xA900, _F, 'Error: Data Set does not match SOP Class', (0x00000901, 0x00000902), 'PS3.4 C.4.1.1.4', 0xFFFF, _V3
-    """A900 Failure: Error: Data Set does not match SOP Class. Related: (0000,0901) (0000,0902). PS3.4 C.4.1.1.4."""
-
-    if TYPE_CHECKING:
-        IDENTIFIER_DOES_NOT_MATCH_SOP_CLASS: ClassVar[Literal[QueryRetrieveCFindStatus.DATA_SET_DOES_NOT_MATCH_SOP_CLASS]]
-    else:
-        IDENTIFIER_DOES_NOT_MATCH_SOP_CLASS = DATA_SET_DOES_NOT_MATCH_SOP_CLASS
-    """Alias of DATA_SET_DOES_NOT_MATCH_SOP_CLASS, its earlier name."""
-
-    UNABLE_TO_PROCESS = 0xC000, _F, 'Failed: Unable to process', (0x00000901, 0x00000902), 'PS3.4 C.4.1.1.4', 0xF000, _V2
-    """Cxxx Failure: Failed: Unable to process. Covers 0xC000-0xCFFF. Related: (0000,0901) (0000,0902). PS3.4 C.4.1.1.4."""
-
-    LEGACY_SOP_CLASS_NOT_SUPPORTED = 0x0112, _F, "Failed: SOP Class Not Supported (legacy code; the standard's code is 0122H)", (), 'PS3.7 9.1.2.1.6', 0xFFFF, _V2
-    """0112 Failure: Failed: SOP Class Not Supported (legacy code; the standard's code is 0122H). PS3.7 9.1.2.1.6."""
-
-    SOP_CLASS_NOT_SUPPORTED = 0x0122, _F, 'Refused: SOP Class Not Supported', (0x00000902,), 'PS3.7 C.5.6', 0xFFFF, _V2
-    """0122 Failure: Refused: SOP Class Not Supported. Related: (0000,0902). PS3.7 C.5.6."""
-
-    NOT_AUTHORIZED = 0x0124, _F, 'Refused: Not Authorized', (0x00000902,), 'PS3.7 C.5.25', 0xFFFF, _V2
-    """0124 Failure: Refused: Not Authorized. Related: (0000,0902). PS3.7 C.5.25."""
-
-
+@unique
 class ProcedureStepNSetStatus(StatusEnum):
-    """The statuses of a N-SET response in the Procedure Step service (PS3.4 Annex F): its own first, then NSetStatus's (PS3.7 10.1.3.1.9)."""
+    """The statuses the Procedure Step service (PS3.4 Annex F) adds to an N-SET response; the others are NSetStatus's (PS3.7 10.1.3.1.9)."""
 
     MAY_NO_LONGER_BE_UPDATED = 0x0110, _F, 'Processing Failure: Performed Procedure Step Object may no longer be updated (Error ID A710)', (0x00000902, 0x00000903), 'PS3.4 F.7.2.2.4', 0xFFFF, _V2
     """0110 Failure: Processing Failure: Performed Procedure Step Object may no longer be updated (Error ID A710). Related: (0000,0902) (0000,0903). PS3.4 F.7.2.2.4."""
 
-    SUCCESS = 0x0000, _S, 'Success', (), 'PS3.7 C.1.1', 0xFFFF, _V2
-    """0000 Success: Success. PS3.7 C.1.1."""
 
-    ATTRIBUTE_LIST_WARNING = 0x0107, _W, 'Attribute List Warning', (0x00000002, 0x00001000, 0x00001005), 'PS3.7 C.4.2', 0xFFFF, _V4
-    """0107 Warning: Attribute List Warning. Related: (0000,0002) (0000,1000) (0000,1005). PS3.7 C.4.2."""
-
-    if TYPE_CHECKING:
-        ATTRIBUTE_LIST_ERROR: ClassVar[Literal[ProcedureStepNSetStatus.ATTRIBUTE_LIST_WARNING]]
-    else:
-        ATTRIBUTE_LIST_ERROR = ATTRIBUTE_LIST_WARNING
-    """Alias of ATTRIBUTE_LIST_WARNING, its earlier name."""
-
-    ATTRIBUTE_VALUE_OUT_OF_RANGE = 0x0116, _W, 'Attribute Value Out of Range', (), 'PS3.7 C.4.3', 0xFFFF, _V2
-    """0116 Warning: Attribute Value Out of Range. PS3.7 C.4.3."""
-
-    CLASS_INSTANCE_CONFLICT = 0x0119, _F, 'Class-Instance Conflict', (0x00000002, 0x00001000), 'PS3.7 C.5.7', 0xFFFF, _V2
-    """0119 Failure: Class-Instance Conflict. Related: (0000,0002) (0000,1000). PS3.7 C.5.7."""
-
-    DUPLICATE_INVOCATION = 0x0210, _F, 'Duplicate Invocation', (), 'PS3.7 C.5.9', 0xFFFF, _V2
-    """0210 Failure: Duplicate Invocation. PS3.7 C.5.9."""
-
-    INVALID_ATTRIBUTE_VALUE = 0x0106, _F, 'Invalid Attribute Value', (), 'PS3.7 C.5.11', 0xFFFF, _V2
-    """0106 Failure: Invalid Attribute Value. PS3.7 C.5.11."""
-
-    INVALID_SOP_INSTANCE = 0x0117, _F, 'Invalid SOP Instance', (0x00001000,), 'PS3.7 C.5.12', 0xFFFF, _V5
-    """0117 Failure: Invalid SOP Instance. Related: (0000,1000). PS3.7 C.5.12."""
-
-    if TYPE_CHECKING:
-        INVALID_OBJECT_INSTANCE: ClassVar[Literal[ProcedureStepNSetStatus.INVALID_SOP_INSTANCE]]
-    else:
-        INVALID_OBJECT_INSTANCE = INVALID_SOP_INSTANCE
-    """Alias of INVALID_SOP_INSTANCE, its earlier name."""
-
-    MISSING_ATTRIBUTE_VALUE = 0x0121, _F, 'Missing Attribute Value', (), 'PS3.7 C.5.14', 0xFFFF, _V2
-    """0121 Failure: Missing Attribute Value. PS3.7 C.5.14."""
-
-    MISTYPED_ARGUMENT = 0x0212, _F, 'Mistyped Argument', (), 'PS3.7 C.5.15', 0xFFFF, _V2
-    """0212 Failure: Mistyped Argument. PS3.7 C.5.15."""
-
-    NO_SUCH_ATTRIBUTE = 0x0105, _F, 'No Such Attribute', (0x00001005,), 'PS3.7 C.5.17', 0xFFFF, _V2
-    """0105 Failure: No Such Attribute. Related: (0000,1005). PS3.7 C.5.17."""
-
-    NO_SUCH_SOP_CLASS = 0x0118, _F, 'No Such SOP Class', (0x00000002,), 'PS3.7 C.5.20', 0xFFFF, _V2
-    """0118 Failure: No Such SOP Class. Related: (0000,0002). PS3.7 C.5.20."""
-
-    NO_SUCH_SOP_INSTANCE = 0x0112, _F, 'No Such SOP Instance', (0x00001000,), 'PS3.7 C.5.19', 0xFFFF, _V2
-    """0112 Failure: No Such SOP Instance. Related: (0000,1000). PS3.7 C.5.19."""
-
-    RESOURCE_LIMITATION = 0x0213, _F, 'Resource Limitation', (), 'PS3.7 C.5.22', 0xFFFF, _V2
-    """0213 Failure: Resource Limitation. PS3.7 C.5.22."""
-
-    UNRECOGNIZED_OPERATION = 0x0211, _F, 'Unrecognized Operation', (), 'PS3.7 C.5.23', 0xFFFF, _V2
-    """0211 Failure: Unrecognized Operation. PS3.7 C.5.23."""
-
-    NOT_AUTHORIZED = 0x0124, _F, 'Refused: Not Authorized', (0x00000902,), 'PS3.7 C.5.25', 0xFFFF, _V2
-    """0124 Failure: Refused: Not Authorized. Related: (0000,0902). PS3.7 C.5.25."""
-
-
+@unique
 class ProcedureStepNGetStatus(StatusEnum):
-    """The statuses of a N-GET response in the Procedure Step service (PS3.4 Annex F): its own first, then NGetStatus's (PS3.7 10.1.2.1.9)."""
+    """The statuses the Procedure Step service (PS3.4 Annex F) adds to an N-GET response; the others are NGetStatus's (PS3.7 10.1.2.1.9)."""
 
     OPTIONAL_ATTRIBUTES_NOT_SUPPORTED = 0x0001, _W, 'Requested optional Attributes are not supported', (), 'PS3.4 F.8.2.1.4', 0xFFFF, _V2
     """0001 Warning: Requested optional Attributes are not supported. PS3.4 F.8.2.1.4."""
 
-    SUCCESS = 0x0000, _S, 'Success', (), 'PS3.7 C.1.1', 0xFFFF, _V2
-    """0000 Success: Success. PS3.7 C.1.1."""
 
-    ATTRIBUTE_LIST_WARNING = 0x0107, _W, 'Attribute List Warning', (0x00000002, 0x00001000, 0x00001005), 'PS3.7 C.4.2', 0xFFFF, _V4
-    """0107 Warning: Attribute List Warning. Related: (0000,0002) (0000,1000) (0000,1005). PS3.7 C.4.2."""
-
-    if TYPE_CHECKING:
-        ATTRIBUTE_LIST_ERROR: ClassVar[Literal[ProcedureStepNGetStatus.ATTRIBUTE_LIST_WARNING]]
-    else:
-        ATTRIBUTE_LIST_ERROR = ATTRIBUTE_LIST_WARNING
-    """Alias of ATTRIBUTE_LIST_WARNING, its earlier name."""
-
-    CLASS_INSTANCE_CONFLICT = 0x0119, _F, 'Class-Instance Conflict', (0x00000002, 0x00001000), 'PS3.7 C.5.7', 0xFFFF, _V2
-    """0119 Failure: Class-Instance Conflict. Related: (0000,0002) (0000,1000). PS3.7 C.5.7."""
-
-    DUPLICATE_INVOCATION = 0x0210, _F, 'Duplicate Invocation', (), 'PS3.7 C.5.9', 0xFFFF, _V2
-    """0210 Failure: Duplicate Invocation. PS3.7 C.5.9."""
-
-    INVALID_SOP_INSTANCE = 0x0117, _F, 'Invalid SOP Instance', (0x00001000,), 'PS3.7 C.5.12', 0xFFFF, _V5
-    """0117 Failure: Invalid SOP Instance. Related: (0000,1000). PS3.7 C.5.12."""
-
-    if TYPE_CHECKING:
-        INVALID_OBJECT_INSTANCE: ClassVar[Literal[ProcedureStepNGetStatus.INVALID_SOP_INSTANCE]]
-    else:
-        INVALID_OBJECT_INSTANCE = INVALID_SOP_INSTANCE
-    """Alias of INVALID_SOP_INSTANCE, its earlier name."""
-
-    MISTYPED_ARGUMENT = 0x0212, _F, 'Mistyped Argument', (), 'PS3.7 C.5.15', 0xFFFF, _V2
-    """0212 Failure: Mistyped Argument. PS3.7 C.5.15."""
-
-    NO_SUCH_SOP_CLASS = 0x0118, _F, 'No Such SOP Class', (0x00000002,), 'PS3.7 C.5.20', 0xFFFF, _V2
-    """0118 Failure: No Such SOP Class. Related: (0000,0002). PS3.7 C.5.20."""
-
-    NO_SUCH_SOP_INSTANCE = 0x0112, _F, 'No Such SOP Instance', (0x00001000,), 'PS3.7 C.5.19', 0xFFFF, _V2
-    """0112 Failure: No Such SOP Instance. Related: (0000,1000). PS3.7 C.5.19."""
-
-    PROCESSING_FAILURE = 0x0110, _F, 'Processing Failure', (0x00000002, 0x00001000, 0x00000902, 0x00000903), 'PS3.7 C.5.21', 0xFFFF, _V6
-    """0110 Failure: Processing Failure. Related: (0000,0002) (0000,1000) (0000,0902) (0000,0903). PS3.7 C.5.21."""
-
-    RESOURCE_LIMITATION = 0x0213, _F, 'Resource Limitation', (), 'PS3.7 C.5.22', 0xFFFF, _V2
-    """0213 Failure: Resource Limitation. PS3.7 C.5.22."""
-
-    UNRECOGNIZED_OPERATION = 0x0211, _F, 'Unrecognized Operation', (), 'PS3.7 C.5.23', 0xFFFF, _V2
-    """0211 Failure: Unrecognized Operation. PS3.7 C.5.23."""
-
-    NOT_AUTHORIZED = 0x0124, _F, 'Refused: Not Authorized', (0x00000902,), 'PS3.7 C.5.25', 0xFFFF, _V2
-    """0124 Failure: Refused: Not Authorized. Related: (0000,0902). PS3.7 C.5.25."""
-
-
+@unique
 class PrintNCreateStatus(StatusEnum):
-    """The statuses of a N-CREATE response in the Print Management service (PS3.4 Annex H): its own first, then NCreateStatus's (PS3.7 10.1.5.1.6)."""
+    """The statuses the Print Management service (PS3.4 Annex H) adds to an N-CREATE response; the others are NCreateStatus's (PS3.7 10.1.5.1.6)."""
 
     MEMORY_ALLOCATION_NOT_SUPPORTED = 0xB600, _W, 'Memory allocation not supported', (), 'PS3.4 H.4.1.2.1.2', 0xFFFF, _V2
     """B600 Warning: Memory allocation not supported. PS3.4 H.4.1.2.1.2."""
@@ -306,69 +159,10 @@ class PrintNCreateStatus(StatusEnum):
     UNPRINTED_FILM_BOX_EXISTS = 0xC616, _F, 'There is an existing Film Box that has not been printed and N-ACTION at the Film Session level is not supported. A new Film Box will not be created when a previous Film Box has not been printed', (), 'PS3.4 H.4.2.2.1.2', 0xFFFF, _V2
     """C616 Failure: There is an existing Film Box that has not been printed and N-ACTION at the Film Session level is not supported. A new Film Box will not be created when a previous Film Box has not been printed. PS3.4 H.4.2.2.1.2."""
 
-    SUCCESS = 0x0000, _S, 'Success', (), 'PS3.7 C.1.1', 0xFFFF, _V2
-    """0000 Success: Success. PS3.7 C.1.1."""
 
-    ATTRIBUTE_LIST_WARNING = 0x0107, _W, 'Attribute List Warning', (0x00000002, 0x00001000, 0x00001005), 'PS3.7 C.4.2', 0xFFFF, _V4
-    """0107 Warning: Attribute List Warning. Related: (0000,0002) (0000,1000) (0000,1005). PS3.7 C.4.2."""
-
-    if TYPE_CHECKING:
-        ATTRIBUTE_LIST_ERROR: ClassVar[Literal[PrintNCreateStatus.ATTRIBUTE_LIST_WARNING]]
-    else:
-        ATTRIBUTE_LIST_ERROR = ATTRIBUTE_LIST_WARNING
-    """Alias of ATTRIBUTE_LIST_WARNING, its earlier name."""
-
-    ATTRIBUTE_VALUE_OUT_OF_RANGE = 0x0116, _W, 'Attribute Value Out of Range', (), 'PS3.7 C.4.3', 0xFFFF, _V2
-    """0116 Warning: Attribute Value Out of Range. PS3.7 C.4.3."""
-
-    DUPLICATE_INVOCATION = 0x0210, _F, 'Duplicate Invocation', (), 'PS3.7 C.5.9', 0xFFFF, _V2
-    """0210 Failure: Duplicate Invocation. PS3.7 C.5.9."""
-
-    DUPLICATE_SOP_INSTANCE = 0x0111, _F, 'Duplicate SOP Instance', (0x00001000,), 'PS3.7 C.5.8', 0xFFFF, _V2
-    """0111 Failure: Duplicate SOP Instance. Related: (0000,1000). PS3.7 C.5.8."""
-
-    INVALID_ATTRIBUTE_VALUE = 0x0106, _F, 'Invalid Attribute Value', (), 'PS3.7 C.5.11', 0xFFFF, _V2
-    """0106 Failure: Invalid Attribute Value. PS3.7 C.5.11."""
-
-    INVALID_SOP_INSTANCE = 0x0117, _F, 'Invalid SOP Instance', (0x00001000,), 'PS3.7 C.5.12', 0xFFFF, _V5
-    """0117 Failure: Invalid SOP Instance. Related: (0000,1000). PS3.7 C.5.12."""
-
-    if TYPE_CHECKING:
-        INVALID_OBJECT_INSTANCE: ClassVar[Literal[PrintNCreateStatus.INVALID_SOP_INSTANCE]]
-    else:
-        INVALID_OBJECT_INSTANCE = INVALID_SOP_INSTANCE
-    """Alias of INVALID_SOP_INSTANCE, its earlier name."""
-
-    MISSING_ATTRIBUTE = 0x0120, _F, 'Missing Attribute', (0x00001005,), 'PS3.7 C.5.13', 0xFFFF, _V2
-    """0120 Failure: Missing Attribute. Related: (0000,1005). PS3.7 C.5.13."""
-
-    MISSING_ATTRIBUTE_VALUE = 0x0121, _F, 'Missing Attribute Value', (), 'PS3.7 C.5.14', 0xFFFF, _V2
-    """0121 Failure: Missing Attribute Value. PS3.7 C.5.14."""
-
-    MISTYPED_ARGUMENT = 0x0212, _F, 'Mistyped Argument', (), 'PS3.7 C.5.15', 0xFFFF, _V2
-    """0212 Failure: Mistyped Argument. PS3.7 C.5.15."""
-
-    NO_SUCH_ATTRIBUTE = 0x0105, _F, 'No Such Attribute', (0x00001005,), 'PS3.7 C.5.17', 0xFFFF, _V2
-    """0105 Failure: No Such Attribute. Related: (0000,1005). PS3.7 C.5.17."""
-
-    NO_SUCH_SOP_CLASS = 0x0118, _F, 'No Such SOP Class', (0x00000002,), 'PS3.7 C.5.20', 0xFFFF, _V2
-    """0118 Failure: No Such SOP Class. Related: (0000,0002). PS3.7 C.5.20."""
-
-    PROCESSING_FAILURE = 0x0110, _F, 'Processing Failure', (0x00000002, 0x00001000, 0x00000902, 0x00000903), 'PS3.7 C.5.21', 0xFFFF, _V6
-    """0110 Failure: Processing Failure. Related: (0000,0002) (0000,1000) (0000,0902) (0000,0903). PS3.7 C.5.21."""
-
-    RESOURCE_LIMITATION = 0x0213, _F, 'Resource Limitation', (), 'PS3.7 C.5.22', 0xFFFF, _V2
-    """0213 Failure: Resource Limitation. PS3.7 C.5.22."""
-
-    UNRECOGNIZED_OPERATION = 0x0211, _F, 'Unrecognized Operation', (), 'PS3.7 C.5.23', 0xFFFF, _V2
-    """0211 Failure: Unrecognized Operation. PS3.7 C.5.23."""
-
-    NOT_AUTHORIZED = 0x0124, _F, 'Refused: Not Authorized', (0x00000902,), 'PS3.7 C.5.25', 0xFFFF, _V2
-    """0124 Failure: Refused: Not Authorized. Related: (0000,0902). PS3.7 C.5.25."""
-
-
+@unique
 class PrintNSetStatus(StatusEnum):
-    """The statuses of a N-SET response in the Print Management service (PS3.4 Annex H): its own first, then NSetStatus's (PS3.7 10.1.3.1.9)."""
+    """The statuses the Print Management service (PS3.4 Annex H) adds to an N-SET response; the others are NSetStatus's (PS3.7 10.1.3.1.9)."""
 
     MEMORY_ALLOCATION_NOT_SUPPORTED = 0xB600, _W, 'Memory allocation not supported', (), 'PS3.4 H.4.1.2.2.2', 0xFFFF, _V2
     """B600 Warning: Memory allocation not supported. PS3.4 H.4.1.2.2.2."""
@@ -397,69 +191,10 @@ class PrintNSetStatus(StatusEnum):
     COMBINED_IMAGE_TOO_LARGE = 0xC613, _F, 'Combined Print Image size is larger than the Image Box size', (), 'PS3.4 H.4.3.1.2.1.2', 0xFFFF, _V2
     """C613 Failure: Combined Print Image size is larger than the Image Box size. PS3.4 H.4.3.1.2.1.2."""
 
-    SUCCESS = 0x0000, _S, 'Success', (), 'PS3.7 C.1.1', 0xFFFF, _V2
-    """0000 Success: Success. PS3.7 C.1.1."""
 
-    ATTRIBUTE_LIST_WARNING = 0x0107, _W, 'Attribute List Warning', (0x00000002, 0x00001000, 0x00001005), 'PS3.7 C.4.2', 0xFFFF, _V4
-    """0107 Warning: Attribute List Warning. Related: (0000,0002) (0000,1000) (0000,1005). PS3.7 C.4.2."""
-
-    if TYPE_CHECKING:
-        ATTRIBUTE_LIST_ERROR: ClassVar[Literal[PrintNSetStatus.ATTRIBUTE_LIST_WARNING]]
-    else:
-        ATTRIBUTE_LIST_ERROR = ATTRIBUTE_LIST_WARNING
-    """Alias of ATTRIBUTE_LIST_WARNING, its earlier name."""
-
-    ATTRIBUTE_VALUE_OUT_OF_RANGE = 0x0116, _W, 'Attribute Value Out of Range', (), 'PS3.7 C.4.3', 0xFFFF, _V2
-    """0116 Warning: Attribute Value Out of Range. PS3.7 C.4.3."""
-
-    CLASS_INSTANCE_CONFLICT = 0x0119, _F, 'Class-Instance Conflict', (0x00000002, 0x00001000), 'PS3.7 C.5.7', 0xFFFF, _V2
-    """0119 Failure: Class-Instance Conflict. Related: (0000,0002) (0000,1000). PS3.7 C.5.7."""
-
-    DUPLICATE_INVOCATION = 0x0210, _F, 'Duplicate Invocation', (), 'PS3.7 C.5.9', 0xFFFF, _V2
-    """0210 Failure: Duplicate Invocation. PS3.7 C.5.9."""
-
-    INVALID_ATTRIBUTE_VALUE = 0x0106, _F, 'Invalid Attribute Value', (), 'PS3.7 C.5.11', 0xFFFF, _V2
-    """0106 Failure: Invalid Attribute Value. PS3.7 C.5.11."""
-
-    INVALID_SOP_INSTANCE = 0x0117, _F, 'Invalid SOP Instance', (0x00001000,), 'PS3.7 C.5.12', 0xFFFF, _V5
-    """0117 Failure: Invalid SOP Instance. Related: (0000,1000). PS3.7 C.5.12."""
-
-    if TYPE_CHECKING:
-        INVALID_OBJECT_INSTANCE: ClassVar[Literal[PrintNSetStatus.INVALID_SOP_INSTANCE]]
-    else:
-        INVALID_OBJECT_INSTANCE = INVALID_SOP_INSTANCE
-    """Alias of INVALID_SOP_INSTANCE, its earlier name."""
-
-    MISSING_ATTRIBUTE_VALUE = 0x0121, _F, 'Missing Attribute Value', (), 'PS3.7 C.5.14', 0xFFFF, _V2
-    """0121 Failure: Missing Attribute Value. PS3.7 C.5.14."""
-
-    MISTYPED_ARGUMENT = 0x0212, _F, 'Mistyped Argument', (), 'PS3.7 C.5.15', 0xFFFF, _V2
-    """0212 Failure: Mistyped Argument. PS3.7 C.5.15."""
-
-    NO_SUCH_ATTRIBUTE = 0x0105, _F, 'No Such Attribute', (0x00001005,), 'PS3.7 C.5.17', 0xFFFF, _V2
-    """0105 Failure: No Such Attribute. Related: (0000,1005). PS3.7 C.5.17."""
-
-    NO_SUCH_SOP_CLASS = 0x0118, _F, 'No Such SOP Class', (0x00000002,), 'PS3.7 C.5.20', 0xFFFF, _V2
-    """0118 Failure: No Such SOP Class. Related: (0000,0002). PS3.7 C.5.20."""
-
-    NO_SUCH_SOP_INSTANCE = 0x0112, _F, 'No Such SOP Instance', (0x00001000,), 'PS3.7 C.5.19', 0xFFFF, _V2
-    """0112 Failure: No Such SOP Instance. Related: (0000,1000). PS3.7 C.5.19."""
-
-    PROCESSING_FAILURE = 0x0110, _F, 'Processing Failure', (0x00000002, 0x00001000, 0x00000902, 0x00000903), 'PS3.7 C.5.21', 0xFFFF, _V6
-    """0110 Failure: Processing Failure. Related: (0000,0002) (0000,1000) (0000,0902) (0000,0903). PS3.7 C.5.21."""
-
-    RESOURCE_LIMITATION = 0x0213, _F, 'Resource Limitation', (), 'PS3.7 C.5.22', 0xFFFF, _V2
-    """0213 Failure: Resource Limitation. PS3.7 C.5.22."""
-
-    UNRECOGNIZED_OPERATION = 0x0211, _F, 'Unrecognized Operation', (), 'PS3.7 C.5.23', 0xFFFF, _V2
-    """0211 Failure: Unrecognized Operation. PS3.7 C.5.23."""
-
-    NOT_AUTHORIZED = 0x0124, _F, 'Refused: Not Authorized', (0x00000902,), 'PS3.7 C.5.25', 0xFFFF, _V2
-    """0124 Failure: Refused: Not Authorized. Related: (0000,0902). PS3.7 C.5.25."""
-
-
+@unique
 class PrintNActionStatus(StatusEnum):
-    """The statuses of a N-ACTION response in the Print Management service (PS3.4 Annex H): its own first, then NActionStatus's (PS3.7 10.1.4.1.10)."""
+    """The statuses the Print Management service (PS3.4 Annex H) adds to an N-ACTION response; the others are NActionStatus's (PS3.7 10.1.4.1.10)."""
 
     COLLATION_NOT_SUPPORTED = 0xB601, _W, 'Film session printing (collation) is not supported', (), 'PS3.4 H.4.1.2.4.2', 0xFFFF, _V2
     """B601 Warning: Film session printing (collation) is not supported. PS3.4 H.4.1.2.4.2."""
@@ -494,57 +229,10 @@ class PrintNActionStatus(StatusEnum):
     COMBINED_IMAGE_TOO_LARGE = 0xC613, _F, 'Combined Print Image size is larger than the Image Box size', (), 'PS3.4 H.4.2.2.4.2', 0xFFFF, _V2
     """C613 Failure: Combined Print Image size is larger than the Image Box size. PS3.4 H.4.2.2.4.2."""
 
-    SUCCESS = 0x0000, _S, 'Success', (), 'PS3.7 C.1.1', 0xFFFF, _V2
-    """0000 Success: Success. PS3.7 C.1.1."""
 
-    CLASS_INSTANCE_CONFLICT = 0x0119, _F, 'Class-Instance Conflict', (0x00000002, 0x00001000), 'PS3.7 C.5.7', 0xFFFF, _V2
-    """0119 Failure: Class-Instance Conflict. Related: (0000,0002) (0000,1000). PS3.7 C.5.7."""
-
-    DUPLICATE_INVOCATION = 0x0210, _F, 'Duplicate Invocation', (), 'PS3.7 C.5.9', 0xFFFF, _V2
-    """0210 Failure: Duplicate Invocation. PS3.7 C.5.9."""
-
-    INVALID_ARGUMENT_VALUE = 0x0115, _F, 'Invalid Argument Value', (0x00000002, 0x00001000, 0x00001008), 'PS3.7 C.5.10', 0xFFFF, _V7
-    """0115 Failure: Invalid Argument Value. Related: (0000,0002) (0000,1000) (0000,1008). PS3.7 C.5.10."""
-
-    INVALID_SOP_INSTANCE = 0x0117, _F, 'Invalid SOP Instance', (0x00001000,), 'PS3.7 C.5.12', 0xFFFF, _V5
-    """0117 Failure: Invalid SOP Instance. Related: (0000,1000). PS3.7 C.5.12."""
-
-    if TYPE_CHECKING:
-        INVALID_OBJECT_INSTANCE: ClassVar[Literal[PrintNActionStatus.INVALID_SOP_INSTANCE]]
-    else:
-        INVALID_OBJECT_INSTANCE = INVALID_SOP_INSTANCE
-    """Alias of INVALID_SOP_INSTANCE, its earlier name."""
-
-    MISTYPED_ARGUMENT = 0x0212, _F, 'Mistyped Argument', (), 'PS3.7 C.5.15', 0xFFFF, _V2
-    """0212 Failure: Mistyped Argument. PS3.7 C.5.15."""
-
-    NO_SUCH_ACTION = 0x0123, _F, 'No Such Action', (0x00000002, 0x00001008), 'PS3.7 C.5.24', 0xFFFF, _V2
-    """0123 Failure: No Such Action. Related: (0000,0002) (0000,1008). PS3.7 C.5.24."""
-
-    NO_SUCH_ARGUMENT = 0x0114, _F, 'No Such Argument', (0x00000002, 0x00001008), 'PS3.7 C.5.16', 0xFFFF, _V2
-    """0114 Failure: No Such Argument. Related: (0000,0002) (0000,1008). PS3.7 C.5.16."""
-
-    NO_SUCH_SOP_CLASS = 0x0118, _F, 'No Such SOP Class', (0x00000002,), 'PS3.7 C.5.20', 0xFFFF, _V2
-    """0118 Failure: No Such SOP Class. Related: (0000,0002). PS3.7 C.5.20."""
-
-    NO_SUCH_SOP_INSTANCE = 0x0112, _F, 'No Such SOP Instance', (0x00001000,), 'PS3.7 C.5.19', 0xFFFF, _V2
-    """0112 Failure: No Such SOP Instance. Related: (0000,1000). PS3.7 C.5.19."""
-
-    PROCESSING_FAILURE = 0x0110, _F, 'Processing Failure', (0x00000002, 0x00001000, 0x00000902, 0x00000903), 'PS3.7 C.5.21', 0xFFFF, _V6
-    """0110 Failure: Processing Failure. Related: (0000,0002) (0000,1000) (0000,0902) (0000,0903). PS3.7 C.5.21."""
-
-    RESOURCE_LIMITATION = 0x0213, _F, 'Resource Limitation', (), 'PS3.7 C.5.22', 0xFFFF, _V2
-    """0213 Failure: Resource Limitation. PS3.7 C.5.22."""
-
-    UNRECOGNIZED_OPERATION = 0x0211, _F, 'Unrecognized Operation', (), 'PS3.7 C.5.23', 0xFFFF, _V2
-    """0211 Failure: Unrecognized Operation. PS3.7 C.5.23."""
-
-    NOT_AUTHORIZED = 0x0124, _F, 'Refused: Not Authorized', (0x00000902,), 'PS3.7 C.5.25', 0xFFFF, _V2
-    """0124 Failure: Refused: Not Authorized. Related: (0000,0902). PS3.7 C.5.25."""
-
-
+@unique
 class EventLoggingNActionStatus(StatusEnum):
-    """The statuses of a N-ACTION response in the Application Event Logging service (PS3.4 Annex P): its own first, then NActionStatus's (PS3.7 10.1.4.1.10)."""
+    """The statuses the Application Event Logging service (PS3.4 Annex P) adds to an N-ACTION response; the others are NActionStatus's (PS3.7 10.1.4.1.10)."""
 
     SYNCHRONIZATION_FRAME_OF_REFERENCE_MISMATCH = 0xB101, _W, 'Specified Synchronization Frame of Reference UID does not match SCP Synchronization Frame of Reference', (), 'PS3.4 P.2.2.4', 0xFFFF, _V2
     """B101 Warning: Specified Synchronization Frame of Reference UID does not match SCP Synchronization Frame of Reference. PS3.4 P.2.2.4."""
@@ -576,57 +264,10 @@ class EventLoggingNActionStatus(StatusEnum):
     MEDICATION_RECORD_UPDATE_FAILED = 0xC111, _F, 'Update of Medication Administration Record failed', (), 'PS3.4 P.3', 0xFFFF, _V2
     """C111 Failure: Update of Medication Administration Record failed. PS3.4 P.3."""
 
-    SUCCESS = 0x0000, _S, 'Success', (), 'PS3.7 C.1.1', 0xFFFF, _V2
-    """0000 Success: Success. PS3.7 C.1.1."""
 
-    CLASS_INSTANCE_CONFLICT = 0x0119, _F, 'Class-Instance Conflict', (0x00000002, 0x00001000), 'PS3.7 C.5.7', 0xFFFF, _V2
-    """0119 Failure: Class-Instance Conflict. Related: (0000,0002) (0000,1000). PS3.7 C.5.7."""
-
-    DUPLICATE_INVOCATION = 0x0210, _F, 'Duplicate Invocation', (), 'PS3.7 C.5.9', 0xFFFF, _V2
-    """0210 Failure: Duplicate Invocation. PS3.7 C.5.9."""
-
-    INVALID_ARGUMENT_VALUE = 0x0115, _F, 'Invalid Argument Value', (0x00000002, 0x00001000, 0x00001008), 'PS3.7 C.5.10', 0xFFFF, _V7
-    """0115 Failure: Invalid Argument Value. Related: (0000,0002) (0000,1000) (0000,1008). PS3.7 C.5.10."""
-
-    INVALID_SOP_INSTANCE = 0x0117, _F, 'Invalid SOP Instance', (0x00001000,), 'PS3.7 C.5.12', 0xFFFF, _V5
-    """0117 Failure: Invalid SOP Instance. Related: (0000,1000). PS3.7 C.5.12."""
-
-    if TYPE_CHECKING:
-        INVALID_OBJECT_INSTANCE: ClassVar[Literal[EventLoggingNActionStatus.INVALID_SOP_INSTANCE]]
-    else:
-        INVALID_OBJECT_INSTANCE = INVALID_SOP_INSTANCE
-    """Alias of INVALID_SOP_INSTANCE, its earlier name."""
-
-    MISTYPED_ARGUMENT = 0x0212, _F, 'Mistyped Argument', (), 'PS3.7 C.5.15', 0xFFFF, _V2
-    """0212 Failure: Mistyped Argument. PS3.7 C.5.15."""
-
-    NO_SUCH_ACTION = 0x0123, _F, 'No Such Action', (0x00000002, 0x00001008), 'PS3.7 C.5.24', 0xFFFF, _V2
-    """0123 Failure: No Such Action. Related: (0000,0002) (0000,1008). PS3.7 C.5.24."""
-
-    NO_SUCH_ARGUMENT = 0x0114, _F, 'No Such Argument', (0x00000002, 0x00001008), 'PS3.7 C.5.16', 0xFFFF, _V2
-    """0114 Failure: No Such Argument. Related: (0000,0002) (0000,1008). PS3.7 C.5.16."""
-
-    NO_SUCH_SOP_CLASS = 0x0118, _F, 'No Such SOP Class', (0x00000002,), 'PS3.7 C.5.20', 0xFFFF, _V2
-    """0118 Failure: No Such SOP Class. Related: (0000,0002). PS3.7 C.5.20."""
-
-    NO_SUCH_SOP_INSTANCE = 0x0112, _F, 'No Such SOP Instance', (0x00001000,), 'PS3.7 C.5.19', 0xFFFF, _V2
-    """0112 Failure: No Such SOP Instance. Related: (0000,1000). PS3.7 C.5.19."""
-
-    PROCESSING_FAILURE = 0x0110, _F, 'Processing Failure', (0x00000002, 0x00001000, 0x00000902, 0x00000903), 'PS3.7 C.5.21', 0xFFFF, _V6
-    """0110 Failure: Processing Failure. Related: (0000,0002) (0000,1000) (0000,0902) (0000,0903). PS3.7 C.5.21."""
-
-    RESOURCE_LIMITATION = 0x0213, _F, 'Resource Limitation', (), 'PS3.7 C.5.22', 0xFFFF, _V2
-    """0213 Failure: Resource Limitation. PS3.7 C.5.22."""
-
-    UNRECOGNIZED_OPERATION = 0x0211, _F, 'Unrecognized Operation', (), 'PS3.7 C.5.23', 0xFFFF, _V2
-    """0211 Failure: Unrecognized Operation. PS3.7 C.5.23."""
-
-    NOT_AUTHORIZED = 0x0124, _F, 'Refused: Not Authorized', (0x00000902,), 'PS3.7 C.5.25', 0xFFFF, _V2
-    """0124 Failure: Refused: Not Authorized. Related: (0000,0902). PS3.7 C.5.25."""
-
-
+@unique
 class RelevantPatientCFindStatus(StatusEnum):
-    """The statuses of a C-FIND response in the Relevant Patient Information Query service (PS3.4 Annex Q): its own first, then CFindStatus's (PS3.7 9.1.2.1.6)."""
+    """The statuses the Relevant Patient Information Query service (PS3.4 Annex Q) adds to a C-FIND response; the others are CFindStatus's (PS3.7 9.1.2.1.6)."""
 
     MORE_THAN_ONE_MATCH = 0xC100, _F, 'Failed: More than one match found', (0x00000901, 0x00000902), 'PS3.4 Q.2.1.1.4', 0xFFFF, _V2
     """C100 Failure: Failed: More than one match found. Related: (0000,0901) (0000,0902). PS3.4 Q.2.1.1.4."""
@@ -634,112 +275,18 @@ class RelevantPatientCFindStatus(StatusEnum):
     TEMPLATE_NOT_SUPPORTED = 0xC200, _F, 'Failed: Unable to support requested template', (0x00000901, 0x00000902), 'PS3.4 Q.2.1.1.4', 0xFFFF, _V2
     """C200 Failure: Failed: Unable to support requested template. Related: (0000,0901) (0000,0902). PS3.4 Q.2.1.1.4."""
 
-    SUCCESS = 0x0000, _S, 'Matching is complete - No final Identifier is supplied', (), 'PS3.4 C.4.1.1.4', 0xFFFF, _V2
-    """0000 Success: Matching is complete - No final Identifier is supplied. PS3.4 C.4.1.1.4."""
 
-    PENDING = 0xFF00, _P, 'Matches are continuing - Current Match is supplied and any Optional Keys were supported in the same manner as Required Keys', (), 'PS3.4 C.4.1.1.4', 0xFFFF, _V2
-    """FF00 Pending: Matches are continuing - Current Match is supplied and any Optional Keys were supported in the same manner as Required Keys. PS3.4 C.4.1.1.4."""
-
-    PENDING_OPTIONAL_KEYS_NOT_SUPPORTED = 0xFF01, _P, 'Matches are continuing - Warning that one or more Optional Keys were not supported for existence and/or matching for this Identifier', (), 'PS3.4 C.4.1.1.4', 0xFFFF, _V2
-    """FF01 Pending: Matches are continuing - Warning that one or more Optional Keys were not supported for existence and/or matching for this Identifier. PS3.4 C.4.1.1.4."""
-
-    CANCEL = 0xFE00, _C, 'Matching terminated due to Cancel request', (), 'PS3.4 C.4.1.1.4', 0xFFFF, _V2
-    """FE00 Cancel: Matching terminated due to Cancel request. PS3.4 C.4.1.1.4."""
-
-    OUT_OF_RESOURCES = 0xA700, _F, 'Refused: Out of Resources', (0x00000902,), 'PS3.4 C.4.1.1.4', 0xFFFF, _V2
-    """A700 Failure: Refused: Out of Resources. Related: (0000,0902). PS3.4 C.4.1.1.4."""
-
-    DATA_SET_DOES_NOT_MATCH_SOP_CLASS = 0xA900, _F, 'Error: Data Set does not match SOP Class', (0x00000901, 0x00000902), 'PS3.4 C.4.1.1.4', 0xFFFF, _V3
-    """A900 Failure: Error: Data Set does not match SOP Class. Related: (0000,0901) (0000,0902). PS3.4 C.4.1.1.4."""
-
-    if TYPE_CHECKING:
-        IDENTIFIER_DOES_NOT_MATCH_SOP_CLASS: ClassVar[Literal[RelevantPatientCFindStatus.DATA_SET_DOES_NOT_MATCH_SOP_CLASS]]
-    else:
-        IDENTIFIER_DOES_NOT_MATCH_SOP_CLASS = DATA_SET_DOES_NOT_MATCH_SOP_CLASS
-    """Alias of DATA_SET_DOES_NOT_MATCH_SOP_CLASS, its earlier name."""
-
-    UNABLE_TO_PROCESS = 0xC000, _F, 'Failed: Unable to process', (0x00000901, 0x00000902), 'PS3.4 C.4.1.1.4', 0xF000, _V2
-    """Cxxx Failure: Failed: Unable to process. Covers 0xC000-0xCFFF. Related: (0000,0901) (0000,0902). PS3.4 C.4.1.1.4."""
-
-    LEGACY_SOP_CLASS_NOT_SUPPORTED = 0x0112, _F, "Failed: SOP Class Not Supported (legacy code; the standard's code is 0122H)", (), 'PS3.7 9.1.2.1.6', 0xFFFF, _V2
-    """0112 Failure: Failed: SOP Class Not Supported (legacy code; the standard's code is 0122H). PS3.7 9.1.2.1.6."""
-
-    SOP_CLASS_NOT_SUPPORTED = 0x0122, _F, 'Refused: SOP Class Not Supported', (0x00000902,), 'PS3.7 C.5.6', 0xFFFF, _V2
-    """0122 Failure: Refused: SOP Class Not Supported. Related: (0000,0902). PS3.7 C.5.6."""
-
-    NOT_AUTHORIZED = 0x0124, _F, 'Refused: Not Authorized', (0x00000902,), 'PS3.7 C.5.25', 0xFFFF, _V2
-    """0124 Failure: Refused: Not Authorized. Related: (0000,0902). PS3.7 C.5.25."""
-
-
+@unique
 class MediaCreationNCreateStatus(StatusEnum):
-    """The statuses of a N-CREATE response in the Media Creation Management service (PS3.4 Annex S): its own first, then NCreateStatus's (PS3.7 10.1.5.1.6)."""
+    """The statuses the Media Creation Management service (PS3.4 Annex S) adds to an N-CREATE response; the others are NCreateStatus's (PS3.7 10.1.5.1.6)."""
 
     ALREADY_INITIATED = 0xA510, _F, 'Refused: An Initiate Media Creation action has already been received for this SOP Instance', (), 'PS3.4 S.3.2.1.4', 0xFFFF, _V2
     """A510 Failure: Refused: An Initiate Media Creation action has already been received for this SOP Instance. PS3.4 S.3.2.1.4."""
 
-    SUCCESS = 0x0000, _S, 'Success', (), 'PS3.7 C.1.1', 0xFFFF, _V2
-    """0000 Success: Success. PS3.7 C.1.1."""
 
-    ATTRIBUTE_LIST_WARNING = 0x0107, _W, 'Attribute List Warning', (0x00000002, 0x00001000, 0x00001005), 'PS3.7 C.4.2', 0xFFFF, _V4
-    """0107 Warning: Attribute List Warning. Related: (0000,0002) (0000,1000) (0000,1005). PS3.7 C.4.2."""
-
-    if TYPE_CHECKING:
-        ATTRIBUTE_LIST_ERROR: ClassVar[Literal[MediaCreationNCreateStatus.ATTRIBUTE_LIST_WARNING]]
-    else:
-        ATTRIBUTE_LIST_ERROR = ATTRIBUTE_LIST_WARNING
-    """Alias of ATTRIBUTE_LIST_WARNING, its earlier name."""
-
-    ATTRIBUTE_VALUE_OUT_OF_RANGE = 0x0116, _W, 'Attribute Value Out of Range', (), 'PS3.7 C.4.3', 0xFFFF, _V2
-    """0116 Warning: Attribute Value Out of Range. PS3.7 C.4.3."""
-
-    DUPLICATE_INVOCATION = 0x0210, _F, 'Duplicate Invocation', (), 'PS3.7 C.5.9', 0xFFFF, _V2
-    """0210 Failure: Duplicate Invocation. PS3.7 C.5.9."""
-
-    DUPLICATE_SOP_INSTANCE = 0x0111, _F, 'Duplicate SOP Instance', (0x00001000,), 'PS3.7 C.5.8', 0xFFFF, _V2
-    """0111 Failure: Duplicate SOP Instance. Related: (0000,1000). PS3.7 C.5.8."""
-
-    INVALID_ATTRIBUTE_VALUE = 0x0106, _F, 'Invalid Attribute Value', (), 'PS3.7 C.5.11', 0xFFFF, _V2
-    """0106 Failure: Invalid Attribute Value. PS3.7 C.5.11."""
-
-    INVALID_SOP_INSTANCE = 0x0117, _F, 'Invalid SOP Instance', (0x00001000,), 'PS3.7 C.5.12', 0xFFFF, _V5
-    """0117 Failure: Invalid SOP Instance. Related: (0000,1000). PS3.7 C.5.12."""
-
-    if TYPE_CHECKING:
-        INVALID_OBJECT_INSTANCE: ClassVar[Literal[MediaCreationNCreateStatus.INVALID_SOP_INSTANCE]]
-    else:
-        INVALID_OBJECT_INSTANCE = INVALID_SOP_INSTANCE
-    """Alias of INVALID_SOP_INSTANCE, its earlier name."""
-
-    MISSING_ATTRIBUTE = 0x0120, _F, 'Missing Attribute', (0x00001005,), 'PS3.7 C.5.13', 0xFFFF, _V2
-    """0120 Failure: Missing Attribute. Related: (0000,1005). PS3.7 C.5.13."""
-
-    MISSING_ATTRIBUTE_VALUE = 0x0121, _F, 'Missing Attribute Value', (), 'PS3.7 C.5.14', 0xFFFF, _V2
-    """0121 Failure: Missing Attribute Value. PS3.7 C.5.14."""
-
-    MISTYPED_ARGUMENT = 0x0212, _F, 'Mistyped Argument', (), 'PS3.7 C.5.15', 0xFFFF, _V2
-    """0212 Failure: Mistyped Argument. PS3.7 C.5.15."""
-
-    NO_SUCH_ATTRIBUTE = 0x0105, _F, 'No Such Attribute', (0x00001005,), 'PS3.7 C.5.17', 0xFFFF, _V2
-    """0105 Failure: No Such Attribute. Related: (0000,1005). PS3.7 C.5.17."""
-
-    NO_SUCH_SOP_CLASS = 0x0118, _F, 'No Such SOP Class', (0x00000002,), 'PS3.7 C.5.20', 0xFFFF, _V2
-    """0118 Failure: No Such SOP Class. Related: (0000,0002). PS3.7 C.5.20."""
-
-    PROCESSING_FAILURE = 0x0110, _F, 'Processing Failure', (0x00000002, 0x00001000, 0x00000902, 0x00000903), 'PS3.7 C.5.21', 0xFFFF, _V6
-    """0110 Failure: Processing Failure. Related: (0000,0002) (0000,1000) (0000,0902) (0000,0903). PS3.7 C.5.21."""
-
-    RESOURCE_LIMITATION = 0x0213, _F, 'Resource Limitation', (), 'PS3.7 C.5.22', 0xFFFF, _V2
-    """0213 Failure: Resource Limitation. PS3.7 C.5.22."""
-
-    UNRECOGNIZED_OPERATION = 0x0211, _F, 'Unrecognized Operation', (), 'PS3.7 C.5.23', 0xFFFF, _V2
-    """0211 Failure: Unrecognized Operation. PS3.7 C.5.23."""
-
-    NOT_AUTHORIZED = 0x0124, _F, 'Refused: Not Authorized', (0x00000902,), 'PS3.7 C.5.25', 0xFFFF, _V2
-    """0124 Failure: Refused: Not Authorized. Related: (0000,0902). PS3.7 C.5.25."""
-
-
+@unique
 class MediaCreationNActionStatus(StatusEnum):
-    """The statuses of a N-ACTION response in the Media Creation Management service (PS3.4 Annex S): its own first, then NActionStatus's (PS3.7 10.1.4.1.10)."""
+    """The statuses the Media Creation Management service (PS3.4 Annex S) adds to an N-ACTION response; the others are NActionStatus's (PS3.7 10.1.4.1.10)."""
 
     ALREADY_COMPLETED = 0xC201, _F, 'Media creation request already completed', (), 'PS3.4 S.3.2.3.4', 0xFFFF, _V2
     """C201 Failure: Media creation request already completed. PS3.4 S.3.2.3.4."""
@@ -750,112 +297,18 @@ class MediaCreationNActionStatus(StatusEnum):
     CANCELLATION_DENIED = 0xC203, _F, 'Cancellation denied for unspecified reason', (), 'PS3.4 S.3.2.3.4', 0xFFFF, _V2
     """C203 Failure: Cancellation denied for unspecified reason. PS3.4 S.3.2.3.4."""
 
-    SUCCESS = 0x0000, _S, 'Success', (), 'PS3.7 C.1.1', 0xFFFF, _V2
-    """0000 Success: Success. PS3.7 C.1.1."""
 
-    CLASS_INSTANCE_CONFLICT = 0x0119, _F, 'Class-Instance Conflict', (0x00000002, 0x00001000), 'PS3.7 C.5.7', 0xFFFF, _V2
-    """0119 Failure: Class-Instance Conflict. Related: (0000,0002) (0000,1000). PS3.7 C.5.7."""
-
-    DUPLICATE_INVOCATION = 0x0210, _F, 'Duplicate Invocation', (), 'PS3.7 C.5.9', 0xFFFF, _V2
-    """0210 Failure: Duplicate Invocation. PS3.7 C.5.9."""
-
-    INVALID_ARGUMENT_VALUE = 0x0115, _F, 'Invalid Argument Value', (0x00000002, 0x00001000, 0x00001008), 'PS3.7 C.5.10', 0xFFFF, _V7
-    """0115 Failure: Invalid Argument Value. Related: (0000,0002) (0000,1000) (0000,1008). PS3.7 C.5.10."""
-
-    INVALID_SOP_INSTANCE = 0x0117, _F, 'Invalid SOP Instance', (0x00001000,), 'PS3.7 C.5.12', 0xFFFF, _V5
-    """0117 Failure: Invalid SOP Instance. Related: (0000,1000). PS3.7 C.5.12."""
-
-    if TYPE_CHECKING:
-        INVALID_OBJECT_INSTANCE: ClassVar[Literal[MediaCreationNActionStatus.INVALID_SOP_INSTANCE]]
-    else:
-        INVALID_OBJECT_INSTANCE = INVALID_SOP_INSTANCE
-    """Alias of INVALID_SOP_INSTANCE, its earlier name."""
-
-    MISTYPED_ARGUMENT = 0x0212, _F, 'Mistyped Argument', (), 'PS3.7 C.5.15', 0xFFFF, _V2
-    """0212 Failure: Mistyped Argument. PS3.7 C.5.15."""
-
-    NO_SUCH_ACTION = 0x0123, _F, 'No Such Action', (0x00000002, 0x00001008), 'PS3.7 C.5.24', 0xFFFF, _V2
-    """0123 Failure: No Such Action. Related: (0000,0002) (0000,1008). PS3.7 C.5.24."""
-
-    NO_SUCH_ARGUMENT = 0x0114, _F, 'No Such Argument', (0x00000002, 0x00001008), 'PS3.7 C.5.16', 0xFFFF, _V2
-    """0114 Failure: No Such Argument. Related: (0000,0002) (0000,1008). PS3.7 C.5.16."""
-
-    NO_SUCH_SOP_CLASS = 0x0118, _F, 'No Such SOP Class', (0x00000002,), 'PS3.7 C.5.20', 0xFFFF, _V2
-    """0118 Failure: No Such SOP Class. Related: (0000,0002). PS3.7 C.5.20."""
-
-    NO_SUCH_SOP_INSTANCE = 0x0112, _F, 'No Such SOP Instance', (0x00001000,), 'PS3.7 C.5.19', 0xFFFF, _V2
-    """0112 Failure: No Such SOP Instance. Related: (0000,1000). PS3.7 C.5.19."""
-
-    PROCESSING_FAILURE = 0x0110, _F, 'Processing Failure', (0x00000002, 0x00001000, 0x00000902, 0x00000903), 'PS3.7 C.5.21', 0xFFFF, _V6
-    """0110 Failure: Processing Failure. Related: (0000,0002) (0000,1000) (0000,0902) (0000,0903). PS3.7 C.5.21."""
-
-    RESOURCE_LIMITATION = 0x0213, _F, 'Resource Limitation', (), 'PS3.7 C.5.22', 0xFFFF, _V2
-    """0213 Failure: Resource Limitation. PS3.7 C.5.22."""
-
-    UNRECOGNIZED_OPERATION = 0x0211, _F, 'Unrecognized Operation', (), 'PS3.7 C.5.23', 0xFFFF, _V2
-    """0211 Failure: Unrecognized Operation. PS3.7 C.5.23."""
-
-    NOT_AUTHORIZED = 0x0124, _F, 'Refused: Not Authorized', (0x00000902,), 'PS3.7 C.5.25', 0xFFFF, _V2
-    """0124 Failure: Refused: Not Authorized. Related: (0000,0902). PS3.7 C.5.25."""
-
-
+@unique
 class MediaCreationNGetStatus(StatusEnum):
-    """The statuses of a N-GET response in the Media Creation Management service (PS3.4 Annex S): its own first, then NGetStatus's (PS3.7 10.1.2.1.9)."""
+    """The statuses the Media Creation Management service (PS3.4 Annex S) adds to an N-GET response; the others are NGetStatus's (PS3.7 10.1.2.1.9)."""
 
     OPTIONAL_ATTRIBUTES_NOT_SUPPORTED = 0x0001, _W, 'Requested optional Attributes are not supported', (), 'PS3.4 S.3.2.4.4', 0xFFFF, _V2
     """0001 Warning: Requested optional Attributes are not supported. PS3.4 S.3.2.4.4."""
 
-    SUCCESS = 0x0000, _S, 'Success', (), 'PS3.7 C.1.1', 0xFFFF, _V2
-    """0000 Success: Success. PS3.7 C.1.1."""
 
-    ATTRIBUTE_LIST_WARNING = 0x0107, _W, 'Attribute List Warning', (0x00000002, 0x00001000, 0x00001005), 'PS3.7 C.4.2', 0xFFFF, _V4
-    """0107 Warning: Attribute List Warning. Related: (0000,0002) (0000,1000) (0000,1005). PS3.7 C.4.2."""
-
-    if TYPE_CHECKING:
-        ATTRIBUTE_LIST_ERROR: ClassVar[Literal[MediaCreationNGetStatus.ATTRIBUTE_LIST_WARNING]]
-    else:
-        ATTRIBUTE_LIST_ERROR = ATTRIBUTE_LIST_WARNING
-    """Alias of ATTRIBUTE_LIST_WARNING, its earlier name."""
-
-    CLASS_INSTANCE_CONFLICT = 0x0119, _F, 'Class-Instance Conflict', (0x00000002, 0x00001000), 'PS3.7 C.5.7', 0xFFFF, _V2
-    """0119 Failure: Class-Instance Conflict. Related: (0000,0002) (0000,1000). PS3.7 C.5.7."""
-
-    DUPLICATE_INVOCATION = 0x0210, _F, 'Duplicate Invocation', (), 'PS3.7 C.5.9', 0xFFFF, _V2
-    """0210 Failure: Duplicate Invocation. PS3.7 C.5.9."""
-
-    INVALID_SOP_INSTANCE = 0x0117, _F, 'Invalid SOP Instance', (0x00001000,), 'PS3.7 C.5.12', 0xFFFF, _V5
-    """0117 Failure: Invalid SOP Instance. Related: (0000,1000). PS3.7 C.5.12."""
-
-    if TYPE_CHECKING:
-        INVALID_OBJECT_INSTANCE: ClassVar[Literal[MediaCreationNGetStatus.INVALID_SOP_INSTANCE]]
-    else:
-        INVALID_OBJECT_INSTANCE = INVALID_SOP_INSTANCE
-    """Alias of INVALID_SOP_INSTANCE, its earlier name."""
-
-    MISTYPED_ARGUMENT = 0x0212, _F, 'Mistyped Argument', (), 'PS3.7 C.5.15', 0xFFFF, _V2
-    """0212 Failure: Mistyped Argument. PS3.7 C.5.15."""
-
-    NO_SUCH_SOP_CLASS = 0x0118, _F, 'No Such SOP Class', (0x00000002,), 'PS3.7 C.5.20', 0xFFFF, _V2
-    """0118 Failure: No Such SOP Class. Related: (0000,0002). PS3.7 C.5.20."""
-
-    NO_SUCH_SOP_INSTANCE = 0x0112, _F, 'No Such SOP Instance', (0x00001000,), 'PS3.7 C.5.19', 0xFFFF, _V2
-    """0112 Failure: No Such SOP Instance. Related: (0000,1000). PS3.7 C.5.19."""
-
-    PROCESSING_FAILURE = 0x0110, _F, 'Processing Failure', (0x00000002, 0x00001000, 0x00000902, 0x00000903), 'PS3.7 C.5.21', 0xFFFF, _V6
-    """0110 Failure: Processing Failure. Related: (0000,0002) (0000,1000) (0000,0902) (0000,0903). PS3.7 C.5.21."""
-
-    RESOURCE_LIMITATION = 0x0213, _F, 'Resource Limitation', (), 'PS3.7 C.5.22', 0xFFFF, _V2
-    """0213 Failure: Resource Limitation. PS3.7 C.5.22."""
-
-    UNRECOGNIZED_OPERATION = 0x0211, _F, 'Unrecognized Operation', (), 'PS3.7 C.5.23', 0xFFFF, _V2
-    """0211 Failure: Unrecognized Operation. PS3.7 C.5.23."""
-
-    NOT_AUTHORIZED = 0x0124, _F, 'Refused: Not Authorized', (0x00000902,), 'PS3.7 C.5.25', 0xFFFF, _V2
-    """0124 Failure: Refused: Not Authorized. Related: (0000,0902). PS3.7 C.5.25."""
-
-
+@unique
 class UPSNCreateStatus(StatusEnum):
-    """The statuses of a N-CREATE response in the Unified Procedure Step service (PS3.4 Annex CC): its own first, then NCreateStatus's (PS3.7 10.1.5.1.6)."""
+    """The statuses the Unified Procedure Step service (PS3.4 Annex CC) adds to an N-CREATE response; the others are NCreateStatus's (PS3.7 10.1.5.1.6)."""
 
     CREATED_WITH_MODIFICATIONS = 0xB300, _W, 'The UPS was created with modifications', (), 'PS3.4 CC.2.5.4', 0xFFFF, _V2
     """B300 Warning: The UPS was created with modifications. PS3.4 CC.2.5.4."""
@@ -863,69 +316,10 @@ class UPSNCreateStatus(StatusEnum):
     STATE_NOT_SCHEDULED = 0xC309, _F, 'Failed: The provided value of UPS State was not SCHEDULED', (), 'PS3.4 CC.2.5.4', 0xFFFF, _V2
     """C309 Failure: Failed: The provided value of UPS State was not SCHEDULED. PS3.4 CC.2.5.4."""
 
-    SUCCESS = 0x0000, _S, 'Success', (), 'PS3.7 C.1.1', 0xFFFF, _V2
-    """0000 Success: Success. PS3.7 C.1.1."""
 
-    ATTRIBUTE_LIST_WARNING = 0x0107, _W, 'Attribute List Warning', (0x00000002, 0x00001000, 0x00001005), 'PS3.7 C.4.2', 0xFFFF, _V4
-    """0107 Warning: Attribute List Warning. Related: (0000,0002) (0000,1000) (0000,1005). PS3.7 C.4.2."""
-
-    if TYPE_CHECKING:
-        ATTRIBUTE_LIST_ERROR: ClassVar[Literal[UPSNCreateStatus.ATTRIBUTE_LIST_WARNING]]
-    else:
-        ATTRIBUTE_LIST_ERROR = ATTRIBUTE_LIST_WARNING
-    """Alias of ATTRIBUTE_LIST_WARNING, its earlier name."""
-
-    ATTRIBUTE_VALUE_OUT_OF_RANGE = 0x0116, _W, 'Attribute Value Out of Range', (), 'PS3.7 C.4.3', 0xFFFF, _V2
-    """0116 Warning: Attribute Value Out of Range. PS3.7 C.4.3."""
-
-    DUPLICATE_INVOCATION = 0x0210, _F, 'Duplicate Invocation', (), 'PS3.7 C.5.9', 0xFFFF, _V2
-    """0210 Failure: Duplicate Invocation. PS3.7 C.5.9."""
-
-    DUPLICATE_SOP_INSTANCE = 0x0111, _F, 'Duplicate SOP Instance', (0x00001000,), 'PS3.7 C.5.8', 0xFFFF, _V2
-    """0111 Failure: Duplicate SOP Instance. Related: (0000,1000). PS3.7 C.5.8."""
-
-    INVALID_ATTRIBUTE_VALUE = 0x0106, _F, 'Invalid Attribute Value', (), 'PS3.7 C.5.11', 0xFFFF, _V2
-    """0106 Failure: Invalid Attribute Value. PS3.7 C.5.11."""
-
-    INVALID_SOP_INSTANCE = 0x0117, _F, 'Invalid SOP Instance', (0x00001000,), 'PS3.7 C.5.12', 0xFFFF, _V5
-    """0117 Failure: Invalid SOP Instance. Related: (0000,1000). PS3.7 C.5.12."""
-
-    if TYPE_CHECKING:
-        INVALID_OBJECT_INSTANCE: ClassVar[Literal[UPSNCreateStatus.INVALID_SOP_INSTANCE]]
-    else:
-        INVALID_OBJECT_INSTANCE = INVALID_SOP_INSTANCE
-    """Alias of INVALID_SOP_INSTANCE, its earlier name."""
-
-    MISSING_ATTRIBUTE = 0x0120, _F, 'Missing Attribute', (0x00001005,), 'PS3.7 C.5.13', 0xFFFF, _V2
-    """0120 Failure: Missing Attribute. Related: (0000,1005). PS3.7 C.5.13."""
-
-    MISSING_ATTRIBUTE_VALUE = 0x0121, _F, 'Missing Attribute Value', (), 'PS3.7 C.5.14', 0xFFFF, _V2
-    """0121 Failure: Missing Attribute Value. PS3.7 C.5.14."""
-
-    MISTYPED_ARGUMENT = 0x0212, _F, 'Mistyped Argument', (), 'PS3.7 C.5.15', 0xFFFF, _V2
-    """0212 Failure: Mistyped Argument. PS3.7 C.5.15."""
-
-    NO_SUCH_ATTRIBUTE = 0x0105, _F, 'No Such Attribute', (0x00001005,), 'PS3.7 C.5.17', 0xFFFF, _V2
-    """0105 Failure: No Such Attribute. Related: (0000,1005). PS3.7 C.5.17."""
-
-    NO_SUCH_SOP_CLASS = 0x0118, _F, 'No Such SOP Class', (0x00000002,), 'PS3.7 C.5.20', 0xFFFF, _V2
-    """0118 Failure: No Such SOP Class. Related: (0000,0002). PS3.7 C.5.20."""
-
-    PROCESSING_FAILURE = 0x0110, _F, 'Processing Failure', (0x00000002, 0x00001000, 0x00000902, 0x00000903), 'PS3.7 C.5.21', 0xFFFF, _V6
-    """0110 Failure: Processing Failure. Related: (0000,0002) (0000,1000) (0000,0902) (0000,0903). PS3.7 C.5.21."""
-
-    RESOURCE_LIMITATION = 0x0213, _F, 'Resource Limitation', (), 'PS3.7 C.5.22', 0xFFFF, _V2
-    """0213 Failure: Resource Limitation. PS3.7 C.5.22."""
-
-    UNRECOGNIZED_OPERATION = 0x0211, _F, 'Unrecognized Operation', (), 'PS3.7 C.5.23', 0xFFFF, _V2
-    """0211 Failure: Unrecognized Operation. PS3.7 C.5.23."""
-
-    NOT_AUTHORIZED = 0x0124, _F, 'Refused: Not Authorized', (0x00000902,), 'PS3.7 C.5.25', 0xFFFF, _V2
-    """0124 Failure: Refused: Not Authorized. Related: (0000,0902). PS3.7 C.5.25."""
-
-
+@unique
 class UPSNSetStatus(StatusEnum):
-    """The statuses of a N-SET response in the Unified Procedure Step service (PS3.4 Annex CC): its own first, then NSetStatus's (PS3.7 10.1.3.1.9)."""
+    """The statuses the Unified Procedure Step service (PS3.4 Annex CC) adds to an N-SET response; the others are NSetStatus's (PS3.7 10.1.3.1.9)."""
 
     OPTIONAL_ATTRIBUTES_NOT_SUPPORTED = 0x0001, _W, 'Requested optional Attributes are not supported', (), 'PS3.4 CC.2.6.4', 0xFFFF, _V2
     """0001 Warning: Requested optional Attributes are not supported. PS3.4 CC.2.6.4."""
@@ -945,69 +339,10 @@ class UPSNSetStatus(StatusEnum):
     NOT_IN_PROGRESS = 0xC310, _F, 'Failed: The UPS is not in the IN PROGRESS state', (), 'PS3.4 CC.2.6.4', 0xFFFF, _V2
     """C310 Failure: Failed: The UPS is not in the IN PROGRESS state. PS3.4 CC.2.6.4."""
 
-    SUCCESS = 0x0000, _S, 'Success', (), 'PS3.7 C.1.1', 0xFFFF, _V2
-    """0000 Success: Success. PS3.7 C.1.1."""
 
-    ATTRIBUTE_LIST_WARNING = 0x0107, _W, 'Attribute List Warning', (0x00000002, 0x00001000, 0x00001005), 'PS3.7 C.4.2', 0xFFFF, _V4
-    """0107 Warning: Attribute List Warning. Related: (0000,0002) (0000,1000) (0000,1005). PS3.7 C.4.2."""
-
-    if TYPE_CHECKING:
-        ATTRIBUTE_LIST_ERROR: ClassVar[Literal[UPSNSetStatus.ATTRIBUTE_LIST_WARNING]]
-    else:
-        ATTRIBUTE_LIST_ERROR = ATTRIBUTE_LIST_WARNING
-    """Alias of ATTRIBUTE_LIST_WARNING, its earlier name."""
-
-    ATTRIBUTE_VALUE_OUT_OF_RANGE = 0x0116, _W, 'Attribute Value Out of Range', (), 'PS3.7 C.4.3', 0xFFFF, _V2
-    """0116 Warning: Attribute Value Out of Range. PS3.7 C.4.3."""
-
-    CLASS_INSTANCE_CONFLICT = 0x0119, _F, 'Class-Instance Conflict', (0x00000002, 0x00001000), 'PS3.7 C.5.7', 0xFFFF, _V2
-    """0119 Failure: Class-Instance Conflict. Related: (0000,0002) (0000,1000). PS3.7 C.5.7."""
-
-    DUPLICATE_INVOCATION = 0x0210, _F, 'Duplicate Invocation', (), 'PS3.7 C.5.9', 0xFFFF, _V2
-    """0210 Failure: Duplicate Invocation. PS3.7 C.5.9."""
-
-    INVALID_ATTRIBUTE_VALUE = 0x0106, _F, 'Invalid Attribute Value', (), 'PS3.7 C.5.11', 0xFFFF, _V2
-    """0106 Failure: Invalid Attribute Value. PS3.7 C.5.11."""
-
-    INVALID_SOP_INSTANCE = 0x0117, _F, 'Invalid SOP Instance', (0x00001000,), 'PS3.7 C.5.12', 0xFFFF, _V5
-    """0117 Failure: Invalid SOP Instance. Related: (0000,1000). PS3.7 C.5.12."""
-
-    if TYPE_CHECKING:
-        INVALID_OBJECT_INSTANCE: ClassVar[Literal[UPSNSetStatus.INVALID_SOP_INSTANCE]]
-    else:
-        INVALID_OBJECT_INSTANCE = INVALID_SOP_INSTANCE
-    """Alias of INVALID_SOP_INSTANCE, its earlier name."""
-
-    MISSING_ATTRIBUTE_VALUE = 0x0121, _F, 'Missing Attribute Value', (), 'PS3.7 C.5.14', 0xFFFF, _V2
-    """0121 Failure: Missing Attribute Value. PS3.7 C.5.14."""
-
-    MISTYPED_ARGUMENT = 0x0212, _F, 'Mistyped Argument', (), 'PS3.7 C.5.15', 0xFFFF, _V2
-    """0212 Failure: Mistyped Argument. PS3.7 C.5.15."""
-
-    NO_SUCH_ATTRIBUTE = 0x0105, _F, 'No Such Attribute', (0x00001005,), 'PS3.7 C.5.17', 0xFFFF, _V2
-    """0105 Failure: No Such Attribute. Related: (0000,1005). PS3.7 C.5.17."""
-
-    NO_SUCH_SOP_CLASS = 0x0118, _F, 'No Such SOP Class', (0x00000002,), 'PS3.7 C.5.20', 0xFFFF, _V2
-    """0118 Failure: No Such SOP Class. Related: (0000,0002). PS3.7 C.5.20."""
-
-    NO_SUCH_SOP_INSTANCE = 0x0112, _F, 'No Such SOP Instance', (0x00001000,), 'PS3.7 C.5.19', 0xFFFF, _V2
-    """0112 Failure: No Such SOP Instance. Related: (0000,1000). PS3.7 C.5.19."""
-
-    PROCESSING_FAILURE = 0x0110, _F, 'Processing Failure', (0x00000002, 0x00001000, 0x00000902, 0x00000903), 'PS3.7 C.5.21', 0xFFFF, _V6
-    """0110 Failure: Processing Failure. Related: (0000,0002) (0000,1000) (0000,0902) (0000,0903). PS3.7 C.5.21."""
-
-    RESOURCE_LIMITATION = 0x0213, _F, 'Resource Limitation', (), 'PS3.7 C.5.22', 0xFFFF, _V2
-    """0213 Failure: Resource Limitation. PS3.7 C.5.22."""
-
-    UNRECOGNIZED_OPERATION = 0x0211, _F, 'Unrecognized Operation', (), 'PS3.7 C.5.23', 0xFFFF, _V2
-    """0211 Failure: Unrecognized Operation. PS3.7 C.5.23."""
-
-    NOT_AUTHORIZED = 0x0124, _F, 'Refused: Not Authorized', (0x00000902,), 'PS3.7 C.5.25', 0xFFFF, _V2
-    """0124 Failure: Refused: Not Authorized. Related: (0000,0902). PS3.7 C.5.25."""
-
-
+@unique
 class UPSNGetStatus(StatusEnum):
-    """The statuses of a N-GET response in the Unified Procedure Step service (PS3.4 Annex CC): its own first, then NGetStatus's (PS3.7 10.1.2.1.9)."""
+    """The statuses the Unified Procedure Step service (PS3.4 Annex CC) adds to an N-GET response; the others are NGetStatus's (PS3.7 10.1.2.1.9)."""
 
     OPTIONAL_ATTRIBUTES_NOT_SUPPORTED = 0x0001, _W, 'Requested optional Attributes are not supported', (), 'PS3.4 CC.2.7.4', 0xFFFF, _V2
     """0001 Warning: Requested optional Attributes are not supported. PS3.4 CC.2.7.4."""
@@ -1015,57 +350,10 @@ class UPSNGetStatus(StatusEnum):
     NOT_MANAGED_BY_SCP = 0xC307, _F, 'Failed: Specified SOP Instance UID does not exist or is not a UPS Instance managed by this SCP', (), 'PS3.4 CC.2.7.4', 0xFFFF, _V2
     """C307 Failure: Failed: Specified SOP Instance UID does not exist or is not a UPS Instance managed by this SCP. PS3.4 CC.2.7.4."""
 
-    SUCCESS = 0x0000, _S, 'Success', (), 'PS3.7 C.1.1', 0xFFFF, _V2
-    """0000 Success: Success. PS3.7 C.1.1."""
 
-    ATTRIBUTE_LIST_WARNING = 0x0107, _W, 'Attribute List Warning', (0x00000002, 0x00001000, 0x00001005), 'PS3.7 C.4.2', 0xFFFF, _V4
-    """0107 Warning: Attribute List Warning. Related: (0000,0002) (0000,1000) (0000,1005). PS3.7 C.4.2."""
-
-    if TYPE_CHECKING:
-        ATTRIBUTE_LIST_ERROR: ClassVar[Literal[UPSNGetStatus.ATTRIBUTE_LIST_WARNING]]
-    else:
-        ATTRIBUTE_LIST_ERROR = ATTRIBUTE_LIST_WARNING
-    """Alias of ATTRIBUTE_LIST_WARNING, its earlier name."""
-
-    CLASS_INSTANCE_CONFLICT = 0x0119, _F, 'Class-Instance Conflict', (0x00000002, 0x00001000), 'PS3.7 C.5.7', 0xFFFF, _V2
-    """0119 Failure: Class-Instance Conflict. Related: (0000,0002) (0000,1000). PS3.7 C.5.7."""
-
-    DUPLICATE_INVOCATION = 0x0210, _F, 'Duplicate Invocation', (), 'PS3.7 C.5.9', 0xFFFF, _V2
-    """0210 Failure: Duplicate Invocation. PS3.7 C.5.9."""
-
-    INVALID_SOP_INSTANCE = 0x0117, _F, 'Invalid SOP Instance', (0x00001000,), 'PS3.7 C.5.12', 0xFFFF, _V5
-    """0117 Failure: Invalid SOP Instance. Related: (0000,1000). PS3.7 C.5.12."""
-
-    if TYPE_CHECKING:
-        INVALID_OBJECT_INSTANCE: ClassVar[Literal[UPSNGetStatus.INVALID_SOP_INSTANCE]]
-    else:
-        INVALID_OBJECT_INSTANCE = INVALID_SOP_INSTANCE
-    """Alias of INVALID_SOP_INSTANCE, its earlier name."""
-
-    MISTYPED_ARGUMENT = 0x0212, _F, 'Mistyped Argument', (), 'PS3.7 C.5.15', 0xFFFF, _V2
-    """0212 Failure: Mistyped Argument. PS3.7 C.5.15."""
-
-    NO_SUCH_SOP_CLASS = 0x0118, _F, 'No Such SOP Class', (0x00000002,), 'PS3.7 C.5.20', 0xFFFF, _V2
-    """0118 Failure: No Such SOP Class. Related: (0000,0002). PS3.7 C.5.20."""
-
-    NO_SUCH_SOP_INSTANCE = 0x0112, _F, 'No Such SOP Instance', (0x00001000,), 'PS3.7 C.5.19', 0xFFFF, _V2
-    """0112 Failure: No Such SOP Instance. Related: (0000,1000). PS3.7 C.5.19."""
-
-    PROCESSING_FAILURE = 0x0110, _F, 'Processing Failure', (0x00000002, 0x00001000, 0x00000902, 0x00000903), 'PS3.7 C.5.21', 0xFFFF, _V6
-    """0110 Failure: Processing Failure. Related: (0000,0002) (0000,1000) (0000,0902) (0000,0903). PS3.7 C.5.21."""
-
-    RESOURCE_LIMITATION = 0x0213, _F, 'Resource Limitation', (), 'PS3.7 C.5.22', 0xFFFF, _V2
-    """0213 Failure: Resource Limitation. PS3.7 C.5.22."""
-
-    UNRECOGNIZED_OPERATION = 0x0211, _F, 'Unrecognized Operation', (), 'PS3.7 C.5.23', 0xFFFF, _V2
-    """0211 Failure: Unrecognized Operation. PS3.7 C.5.23."""
-
-    NOT_AUTHORIZED = 0x0124, _F, 'Refused: Not Authorized', (0x00000902,), 'PS3.7 C.5.25', 0xFFFF, _V2
-    """0124 Failure: Refused: Not Authorized. Related: (0000,0902). PS3.7 C.5.25."""
-
-
+@unique
 class UPSNActionStatus(StatusEnum):
-    """The statuses of a N-ACTION response in the Unified Procedure Step service (PS3.4 Annex CC): its own first, then NActionStatus's (PS3.7 10.1.4.1.10)."""
+    """The statuses the Unified Procedure Step service (PS3.4 Annex CC) adds to an N-ACTION response; the others are NActionStatus's (PS3.7 10.1.4.1.10)."""
 
     DELETION_LOCK_NOT_GRANTED = 0xB301, _W, 'Deletion Lock not granted', (), 'PS3.4 CC.2.3.4', 0xFFFF, _V2
     """B301 Warning: Deletion Lock not granted. PS3.4 CC.2.3.4."""
@@ -1115,57 +403,10 @@ class UPSNActionStatus(StatusEnum):
     EVENT_REPORTS_NOT_SUPPORTED = 0xC315, _F, 'Refused: SCP does not support Event Reports', (), 'PS3.4 CC.2.3.4', 0xFFFF, _V2
     """C315 Failure: Refused: SCP does not support Event Reports. PS3.4 CC.2.3.4."""
 
-    SUCCESS = 0x0000, _S, 'Success', (), 'PS3.7 C.1.1', 0xFFFF, _V2
-    """0000 Success: Success. PS3.7 C.1.1."""
 
-    CLASS_INSTANCE_CONFLICT = 0x0119, _F, 'Class-Instance Conflict', (0x00000002, 0x00001000), 'PS3.7 C.5.7', 0xFFFF, _V2
-    """0119 Failure: Class-Instance Conflict. Related: (0000,0002) (0000,1000). PS3.7 C.5.7."""
-
-    DUPLICATE_INVOCATION = 0x0210, _F, 'Duplicate Invocation', (), 'PS3.7 C.5.9', 0xFFFF, _V2
-    """0210 Failure: Duplicate Invocation. PS3.7 C.5.9."""
-
-    INVALID_ARGUMENT_VALUE = 0x0115, _F, 'Invalid Argument Value', (0x00000002, 0x00001000, 0x00001008), 'PS3.7 C.5.10', 0xFFFF, _V7
-    """0115 Failure: Invalid Argument Value. Related: (0000,0002) (0000,1000) (0000,1008). PS3.7 C.5.10."""
-
-    INVALID_SOP_INSTANCE = 0x0117, _F, 'Invalid SOP Instance', (0x00001000,), 'PS3.7 C.5.12', 0xFFFF, _V5
-    """0117 Failure: Invalid SOP Instance. Related: (0000,1000). PS3.7 C.5.12."""
-
-    if TYPE_CHECKING:
-        INVALID_OBJECT_INSTANCE: ClassVar[Literal[UPSNActionStatus.INVALID_SOP_INSTANCE]]
-    else:
-        INVALID_OBJECT_INSTANCE = INVALID_SOP_INSTANCE
-    """Alias of INVALID_SOP_INSTANCE, its earlier name."""
-
-    MISTYPED_ARGUMENT = 0x0212, _F, 'Mistyped Argument', (), 'PS3.7 C.5.15', 0xFFFF, _V2
-    """0212 Failure: Mistyped Argument. PS3.7 C.5.15."""
-
-    NO_SUCH_ACTION = 0x0123, _F, 'No Such Action', (0x00000002, 0x00001008), 'PS3.7 C.5.24', 0xFFFF, _V2
-    """0123 Failure: No Such Action. Related: (0000,0002) (0000,1008). PS3.7 C.5.24."""
-
-    NO_SUCH_ARGUMENT = 0x0114, _F, 'No Such Argument', (0x00000002, 0x00001008), 'PS3.7 C.5.16', 0xFFFF, _V2
-    """0114 Failure: No Such Argument. Related: (0000,0002) (0000,1008). PS3.7 C.5.16."""
-
-    NO_SUCH_SOP_CLASS = 0x0118, _F, 'No Such SOP Class', (0x00000002,), 'PS3.7 C.5.20', 0xFFFF, _V2
-    """0118 Failure: No Such SOP Class. Related: (0000,0002). PS3.7 C.5.20."""
-
-    NO_SUCH_SOP_INSTANCE = 0x0112, _F, 'No Such SOP Instance', (0x00001000,), 'PS3.7 C.5.19', 0xFFFF, _V2
-    """0112 Failure: No Such SOP Instance. Related: (0000,1000). PS3.7 C.5.19."""
-
-    PROCESSING_FAILURE = 0x0110, _F, 'Processing Failure', (0x00000002, 0x00001000, 0x00000902, 0x00000903), 'PS3.7 C.5.21', 0xFFFF, _V6
-    """0110 Failure: Processing Failure. Related: (0000,0002) (0000,1000) (0000,0902) (0000,0903). PS3.7 C.5.21."""
-
-    RESOURCE_LIMITATION = 0x0213, _F, 'Resource Limitation', (), 'PS3.7 C.5.22', 0xFFFF, _V2
-    """0213 Failure: Resource Limitation. PS3.7 C.5.22."""
-
-    UNRECOGNIZED_OPERATION = 0x0211, _F, 'Unrecognized Operation', (), 'PS3.7 C.5.23', 0xFFFF, _V2
-    """0211 Failure: Unrecognized Operation. PS3.7 C.5.23."""
-
-    NOT_AUTHORIZED = 0x0124, _F, 'Refused: Not Authorized', (0x00000902,), 'PS3.7 C.5.25', 0xFFFF, _V2
-    """0124 Failure: Refused: Not Authorized. Related: (0000,0902). PS3.7 C.5.25."""
-
-
+@unique
 class RTMachineVerificationNCreateStatus(StatusEnum):
-    """The statuses of a N-CREATE response in the RT Machine Verification service (PS3.4 Annex DD): its own first, then NCreateStatus's (PS3.7 10.1.5.1.6)."""
+    """The statuses the RT Machine Verification service (PS3.4 Annex DD) adds to an N-CREATE response; the others are NCreateStatus's (PS3.7 10.1.5.1.6)."""
 
     PLAN_NOT_FOUND = 0xC227, _F, 'No such object instance - Referenced RT Plan not found', (), 'PS3.4 DD.3.2.1.2', 0xFFFF, _V2
     """C227 Failure: No such object instance - Referenced RT Plan not found. PS3.4 DD.3.2.1.2."""
@@ -1179,69 +420,10 @@ class RTMachineVerificationNCreateStatus(StatusEnum):
     ALREADY_VERIFYING = 0xC223, _F, 'SCU already verifying and cannot currently process this request', (), 'PS3.4 DD.3.2.1.2', 0xFFFF, _V2
     """C223 Failure: SCU already verifying and cannot currently process this request. PS3.4 DD.3.2.1.2."""
 
-    SUCCESS = 0x0000, _S, 'Success', (), 'PS3.7 C.1.1', 0xFFFF, _V2
-    """0000 Success: Success. PS3.7 C.1.1."""
 
-    ATTRIBUTE_LIST_WARNING = 0x0107, _W, 'Attribute List Warning', (0x00000002, 0x00001000, 0x00001005), 'PS3.7 C.4.2', 0xFFFF, _V4
-    """0107 Warning: Attribute List Warning. Related: (0000,0002) (0000,1000) (0000,1005). PS3.7 C.4.2."""
-
-    if TYPE_CHECKING:
-        ATTRIBUTE_LIST_ERROR: ClassVar[Literal[RTMachineVerificationNCreateStatus.ATTRIBUTE_LIST_WARNING]]
-    else:
-        ATTRIBUTE_LIST_ERROR = ATTRIBUTE_LIST_WARNING
-    """Alias of ATTRIBUTE_LIST_WARNING, its earlier name."""
-
-    ATTRIBUTE_VALUE_OUT_OF_RANGE = 0x0116, _W, 'Attribute Value Out of Range', (), 'PS3.7 C.4.3', 0xFFFF, _V2
-    """0116 Warning: Attribute Value Out of Range. PS3.7 C.4.3."""
-
-    DUPLICATE_INVOCATION = 0x0210, _F, 'Duplicate Invocation', (), 'PS3.7 C.5.9', 0xFFFF, _V2
-    """0210 Failure: Duplicate Invocation. PS3.7 C.5.9."""
-
-    DUPLICATE_SOP_INSTANCE = 0x0111, _F, 'Duplicate SOP Instance', (0x00001000,), 'PS3.7 C.5.8', 0xFFFF, _V2
-    """0111 Failure: Duplicate SOP Instance. Related: (0000,1000). PS3.7 C.5.8."""
-
-    INVALID_ATTRIBUTE_VALUE = 0x0106, _F, 'Invalid Attribute Value', (), 'PS3.7 C.5.11', 0xFFFF, _V2
-    """0106 Failure: Invalid Attribute Value. PS3.7 C.5.11."""
-
-    INVALID_SOP_INSTANCE = 0x0117, _F, 'Invalid SOP Instance', (0x00001000,), 'PS3.7 C.5.12', 0xFFFF, _V5
-    """0117 Failure: Invalid SOP Instance. Related: (0000,1000). PS3.7 C.5.12."""
-
-    if TYPE_CHECKING:
-        INVALID_OBJECT_INSTANCE: ClassVar[Literal[RTMachineVerificationNCreateStatus.INVALID_SOP_INSTANCE]]
-    else:
-        INVALID_OBJECT_INSTANCE = INVALID_SOP_INSTANCE
-    """Alias of INVALID_SOP_INSTANCE, its earlier name."""
-
-    MISSING_ATTRIBUTE = 0x0120, _F, 'Missing Attribute', (0x00001005,), 'PS3.7 C.5.13', 0xFFFF, _V2
-    """0120 Failure: Missing Attribute. Related: (0000,1005). PS3.7 C.5.13."""
-
-    MISSING_ATTRIBUTE_VALUE = 0x0121, _F, 'Missing Attribute Value', (), 'PS3.7 C.5.14', 0xFFFF, _V2
-    """0121 Failure: Missing Attribute Value. PS3.7 C.5.14."""
-
-    MISTYPED_ARGUMENT = 0x0212, _F, 'Mistyped Argument', (), 'PS3.7 C.5.15', 0xFFFF, _V2
-    """0212 Failure: Mistyped Argument. PS3.7 C.5.15."""
-
-    NO_SUCH_ATTRIBUTE = 0x0105, _F, 'No Such Attribute', (0x00001005,), 'PS3.7 C.5.17', 0xFFFF, _V2
-    """0105 Failure: No Such Attribute. Related: (0000,1005). PS3.7 C.5.17."""
-
-    NO_SUCH_SOP_CLASS = 0x0118, _F, 'No Such SOP Class', (0x00000002,), 'PS3.7 C.5.20', 0xFFFF, _V2
-    """0118 Failure: No Such SOP Class. Related: (0000,0002). PS3.7 C.5.20."""
-
-    PROCESSING_FAILURE = 0x0110, _F, 'Processing Failure', (0x00000002, 0x00001000, 0x00000902, 0x00000903), 'PS3.7 C.5.21', 0xFFFF, _V6
-    """0110 Failure: Processing Failure. Related: (0000,0002) (0000,1000) (0000,0902) (0000,0903). PS3.7 C.5.21."""
-
-    RESOURCE_LIMITATION = 0x0213, _F, 'Resource Limitation', (), 'PS3.7 C.5.22', 0xFFFF, _V2
-    """0213 Failure: Resource Limitation. PS3.7 C.5.22."""
-
-    UNRECOGNIZED_OPERATION = 0x0211, _F, 'Unrecognized Operation', (), 'PS3.7 C.5.23', 0xFFFF, _V2
-    """0211 Failure: Unrecognized Operation. PS3.7 C.5.23."""
-
-    NOT_AUTHORIZED = 0x0124, _F, 'Refused: Not Authorized', (0x00000902,), 'PS3.7 C.5.25', 0xFFFF, _V2
-    """0124 Failure: Refused: Not Authorized. Related: (0000,0902). PS3.7 C.5.25."""
-
-
+@unique
 class RTMachineVerificationNSetStatus(StatusEnum):
-    """The statuses of a N-SET response in the RT Machine Verification service (PS3.4 Annex DD): its own first, then NSetStatus's (PS3.7 10.1.3.1.9)."""
+    """The statuses the RT Machine Verification service (PS3.4 Annex DD) adds to an N-SET response; the others are NSetStatus's (PS3.7 10.1.3.1.9)."""
 
     BEAM_NOT_IN_FRACTION_GROUP = 0xC224, _F, 'Referenced Beam Number not found within the referenced Fraction Group', (), 'PS3.4 DD.3.2.1.2', 0xFFFF, _V2
     """C224 Failure: Referenced Beam Number not found within the referenced Fraction Group. PS3.4 DD.3.2.1.2."""
@@ -1252,233 +434,32 @@ class RTMachineVerificationNSetStatus(StatusEnum):
     DEVICE_NOT_IN_BEAM = 0xC226, _F, 'Referenced device or accessory not found within the referenced beam', (), 'PS3.4 DD.3.2.1.2', 0xFFFF, _V2
     """C226 Failure: Referenced device or accessory not found within the referenced beam. PS3.4 DD.3.2.1.2."""
 
-    SUCCESS = 0x0000, _S, 'Success', (), 'PS3.7 C.1.1', 0xFFFF, _V2
-    """0000 Success: Success. PS3.7 C.1.1."""
 
-    ATTRIBUTE_LIST_WARNING = 0x0107, _W, 'Attribute List Warning', (0x00000002, 0x00001000, 0x00001005), 'PS3.7 C.4.2', 0xFFFF, _V4
-    """0107 Warning: Attribute List Warning. Related: (0000,0002) (0000,1000) (0000,1005). PS3.7 C.4.2."""
-
-    if TYPE_CHECKING:
-        ATTRIBUTE_LIST_ERROR: ClassVar[Literal[RTMachineVerificationNSetStatus.ATTRIBUTE_LIST_WARNING]]
-    else:
-        ATTRIBUTE_LIST_ERROR = ATTRIBUTE_LIST_WARNING
-    """Alias of ATTRIBUTE_LIST_WARNING, its earlier name."""
-
-    ATTRIBUTE_VALUE_OUT_OF_RANGE = 0x0116, _W, 'Attribute Value Out of Range', (), 'PS3.7 C.4.3', 0xFFFF, _V2
-    """0116 Warning: Attribute Value Out of Range. PS3.7 C.4.3."""
-
-    CLASS_INSTANCE_CONFLICT = 0x0119, _F, 'Class-Instance Conflict', (0x00000002, 0x00001000), 'PS3.7 C.5.7', 0xFFFF, _V2
-    """0119 Failure: Class-Instance Conflict. Related: (0000,0002) (0000,1000). PS3.7 C.5.7."""
-
-    DUPLICATE_INVOCATION = 0x0210, _F, 'Duplicate Invocation', (), 'PS3.7 C.5.9', 0xFFFF, _V2
-    """0210 Failure: Duplicate Invocation. PS3.7 C.5.9."""
-
-    INVALID_ATTRIBUTE_VALUE = 0x0106, _F, 'Invalid Attribute Value', (), 'PS3.7 C.5.11', 0xFFFF, _V2
-    """0106 Failure: Invalid Attribute Value. PS3.7 C.5.11."""
-
-    INVALID_SOP_INSTANCE = 0x0117, _F, 'Invalid SOP Instance', (0x00001000,), 'PS3.7 C.5.12', 0xFFFF, _V5
-    """0117 Failure: Invalid SOP Instance. Related: (0000,1000). PS3.7 C.5.12."""
-
-    if TYPE_CHECKING:
-        INVALID_OBJECT_INSTANCE: ClassVar[Literal[RTMachineVerificationNSetStatus.INVALID_SOP_INSTANCE]]
-    else:
-        INVALID_OBJECT_INSTANCE = INVALID_SOP_INSTANCE
-    """Alias of INVALID_SOP_INSTANCE, its earlier name."""
-
-    MISSING_ATTRIBUTE_VALUE = 0x0121, _F, 'Missing Attribute Value', (), 'PS3.7 C.5.14', 0xFFFF, _V2
-    """0121 Failure: Missing Attribute Value. PS3.7 C.5.14."""
-
-    MISTYPED_ARGUMENT = 0x0212, _F, 'Mistyped Argument', (), 'PS3.7 C.5.15', 0xFFFF, _V2
-    """0212 Failure: Mistyped Argument. PS3.7 C.5.15."""
-
-    NO_SUCH_ATTRIBUTE = 0x0105, _F, 'No Such Attribute', (0x00001005,), 'PS3.7 C.5.17', 0xFFFF, _V2
-    """0105 Failure: No Such Attribute. Related: (0000,1005). PS3.7 C.5.17."""
-
-    NO_SUCH_SOP_CLASS = 0x0118, _F, 'No Such SOP Class', (0x00000002,), 'PS3.7 C.5.20', 0xFFFF, _V2
-    """0118 Failure: No Such SOP Class. Related: (0000,0002). PS3.7 C.5.20."""
-
-    NO_SUCH_SOP_INSTANCE = 0x0112, _F, 'No Such SOP Instance', (0x00001000,), 'PS3.7 C.5.19', 0xFFFF, _V2
-    """0112 Failure: No Such SOP Instance. Related: (0000,1000). PS3.7 C.5.19."""
-
-    PROCESSING_FAILURE = 0x0110, _F, 'Processing Failure', (0x00000002, 0x00001000, 0x00000902, 0x00000903), 'PS3.7 C.5.21', 0xFFFF, _V6
-    """0110 Failure: Processing Failure. Related: (0000,0002) (0000,1000) (0000,0902) (0000,0903). PS3.7 C.5.21."""
-
-    RESOURCE_LIMITATION = 0x0213, _F, 'Resource Limitation', (), 'PS3.7 C.5.22', 0xFFFF, _V2
-    """0213 Failure: Resource Limitation. PS3.7 C.5.22."""
-
-    UNRECOGNIZED_OPERATION = 0x0211, _F, 'Unrecognized Operation', (), 'PS3.7 C.5.23', 0xFFFF, _V2
-    """0211 Failure: Unrecognized Operation. PS3.7 C.5.23."""
-
-    NOT_AUTHORIZED = 0x0124, _F, 'Refused: Not Authorized', (0x00000902,), 'PS3.7 C.5.25', 0xFFFF, _V2
-    """0124 Failure: Refused: Not Authorized. Related: (0000,0902). PS3.7 C.5.25."""
-
-
+@unique
 class RTMachineVerificationNGetStatus(StatusEnum):
-    """The statuses of a N-GET response in the RT Machine Verification service (PS3.4 Annex DD): its own first, then NGetStatus's (PS3.7 10.1.2.1.9)."""
+    """The statuses the RT Machine Verification service (PS3.4 Annex DD) adds to an N-GET response; the others are NGetStatus's (PS3.7 10.1.2.1.9)."""
 
     INSTANCE_NOT_FOUND = 0xC112, _F, 'No such object instance - applicable Machine Verification instance not found', (), 'PS3.4 DD.3.2.2.3', 0xFFFF, _V2
     """C112 Failure: No such object instance - applicable Machine Verification instance not found. PS3.4 DD.3.2.2.3."""
 
-    SUCCESS = 0x0000, _S, 'Success', (), 'PS3.7 C.1.1', 0xFFFF, _V2
-    """0000 Success: Success. PS3.7 C.1.1."""
 
-    OPTIONAL_ATTRIBUTES_NOT_SUPPORTED = 0x0001, _W, 'Requested optional Attributes are not supported', (), 'PS3.7 Annex C; PS3.4 F.8.2.1.4, CC.2.7.4, S.3.2.4.4', 0xFFFF, _V8
-    """0001 Warning: Requested optional Attributes are not supported. PS3.7 Annex C; PS3.4 F.8.2.1.4, CC.2.7.4, S.3.2.4.4."""
-
-    ATTRIBUTE_LIST_WARNING = 0x0107, _W, 'Attribute List Warning', (0x00000002, 0x00001000, 0x00001005), 'PS3.7 C.4.2', 0xFFFF, _V4
-    """0107 Warning: Attribute List Warning. Related: (0000,0002) (0000,1000) (0000,1005). PS3.7 C.4.2."""
-
-    if TYPE_CHECKING:
-        ATTRIBUTE_LIST_ERROR: ClassVar[Literal[RTMachineVerificationNGetStatus.ATTRIBUTE_LIST_WARNING]]
-    else:
-        ATTRIBUTE_LIST_ERROR = ATTRIBUTE_LIST_WARNING
-    """Alias of ATTRIBUTE_LIST_WARNING, its earlier name."""
-
-    CLASS_INSTANCE_CONFLICT = 0x0119, _F, 'Class-Instance Conflict', (0x00000002, 0x00001000), 'PS3.7 C.5.7', 0xFFFF, _V2
-    """0119 Failure: Class-Instance Conflict. Related: (0000,0002) (0000,1000). PS3.7 C.5.7."""
-
-    DUPLICATE_INVOCATION = 0x0210, _F, 'Duplicate Invocation', (), 'PS3.7 C.5.9', 0xFFFF, _V2
-    """0210 Failure: Duplicate Invocation. PS3.7 C.5.9."""
-
-    INVALID_SOP_INSTANCE = 0x0117, _F, 'Invalid SOP Instance', (0x00001000,), 'PS3.7 C.5.12', 0xFFFF, _V5
-    """0117 Failure: Invalid SOP Instance. Related: (0000,1000). PS3.7 C.5.12."""
-
-    if TYPE_CHECKING:
-        INVALID_OBJECT_INSTANCE: ClassVar[Literal[RTMachineVerificationNGetStatus.INVALID_SOP_INSTANCE]]
-    else:
-        INVALID_OBJECT_INSTANCE = INVALID_SOP_INSTANCE
-    """Alias of INVALID_SOP_INSTANCE, its earlier name."""
-
-    MISTYPED_ARGUMENT = 0x0212, _F, 'Mistyped Argument', (), 'PS3.7 C.5.15', 0xFFFF, _V2
-    """0212 Failure: Mistyped Argument. PS3.7 C.5.15."""
-
-    NO_SUCH_SOP_CLASS = 0x0118, _F, 'No Such SOP Class', (0x00000002,), 'PS3.7 C.5.20', 0xFFFF, _V2
-    """0118 Failure: No Such SOP Class. Related: (0000,0002). PS3.7 C.5.20."""
-
-    NO_SUCH_SOP_INSTANCE = 0x0112, _F, 'No Such SOP Instance', (0x00001000,), 'PS3.7 C.5.19', 0xFFFF, _V2
-    """0112 Failure: No Such SOP Instance. Related: (0000,1000). PS3.7 C.5.19."""
-
-    PROCESSING_FAILURE = 0x0110, _F, 'Processing Failure', (0x00000002, 0x00001000, 0x00000902, 0x00000903), 'PS3.7 C.5.21', 0xFFFF, _V6
-    """0110 Failure: Processing Failure. Related: (0000,0002) (0000,1000) (0000,0902) (0000,0903). PS3.7 C.5.21."""
-
-    RESOURCE_LIMITATION = 0x0213, _F, 'Resource Limitation', (), 'PS3.7 C.5.22', 0xFFFF, _V2
-    """0213 Failure: Resource Limitation. PS3.7 C.5.22."""
-
-    UNRECOGNIZED_OPERATION = 0x0211, _F, 'Unrecognized Operation', (), 'PS3.7 C.5.23', 0xFFFF, _V2
-    """0211 Failure: Unrecognized Operation. PS3.7 C.5.23."""
-
-    NOT_AUTHORIZED = 0x0124, _F, 'Refused: Not Authorized', (0x00000902,), 'PS3.7 C.5.25', 0xFFFF, _V2
-    """0124 Failure: Refused: Not Authorized. Related: (0000,0902). PS3.7 C.5.25."""
-
-
+@unique
 class RTMachineVerificationNActionStatus(StatusEnum):
-    """The statuses of a N-ACTION response in the RT Machine Verification service (PS3.4 Annex DD): its own first, then NActionStatus's (PS3.7 10.1.4.1.10)."""
+    """The statuses the RT Machine Verification service (PS3.4 Annex DD) adds to an N-ACTION response; the others are NActionStatus's (PS3.7 10.1.4.1.10)."""
 
-    INSTANCE_NOT_FOUND = 0xC112, _F, 'No such object instance - Machine Verification requested instance not found', (), 'PS3.4 DD.3.2.3.2', 0xFFFF, _V9
+    INSTANCE_NOT_FOUND = 0xC112, _F, 'No such object instance - Machine Verification requested instance not found', (), 'PS3.4 DD.3.2.3.2', 0xFFFF, _V3
     """C112 Failure: No such object instance - Machine Verification requested instance not found. PS3.4 DD.3.2.3.2."""
 
-    SUCCESS = 0x0000, _S, 'Success', (), 'PS3.7 C.1.1', 0xFFFF, _V2
-    """0000 Success: Success. PS3.7 C.1.1."""
 
-    CLASS_INSTANCE_CONFLICT = 0x0119, _F, 'Class-Instance Conflict', (0x00000002, 0x00001000), 'PS3.7 C.5.7', 0xFFFF, _V2
-    """0119 Failure: Class-Instance Conflict. Related: (0000,0002) (0000,1000). PS3.7 C.5.7."""
-
-    DUPLICATE_INVOCATION = 0x0210, _F, 'Duplicate Invocation', (), 'PS3.7 C.5.9', 0xFFFF, _V2
-    """0210 Failure: Duplicate Invocation. PS3.7 C.5.9."""
-
-    INVALID_ARGUMENT_VALUE = 0x0115, _F, 'Invalid Argument Value', (0x00000002, 0x00001000, 0x00001008), 'PS3.7 C.5.10', 0xFFFF, _V7
-    """0115 Failure: Invalid Argument Value. Related: (0000,0002) (0000,1000) (0000,1008). PS3.7 C.5.10."""
-
-    INVALID_SOP_INSTANCE = 0x0117, _F, 'Invalid SOP Instance', (0x00001000,), 'PS3.7 C.5.12', 0xFFFF, _V5
-    """0117 Failure: Invalid SOP Instance. Related: (0000,1000). PS3.7 C.5.12."""
-
-    if TYPE_CHECKING:
-        INVALID_OBJECT_INSTANCE: ClassVar[Literal[RTMachineVerificationNActionStatus.INVALID_SOP_INSTANCE]]
-    else:
-        INVALID_OBJECT_INSTANCE = INVALID_SOP_INSTANCE
-    """Alias of INVALID_SOP_INSTANCE, its earlier name."""
-
-    MISTYPED_ARGUMENT = 0x0212, _F, 'Mistyped Argument', (), 'PS3.7 C.5.15', 0xFFFF, _V2
-    """0212 Failure: Mistyped Argument. PS3.7 C.5.15."""
-
-    NO_SUCH_ACTION = 0x0123, _F, 'No Such Action', (0x00000002, 0x00001008), 'PS3.7 C.5.24', 0xFFFF, _V2
-    """0123 Failure: No Such Action. Related: (0000,0002) (0000,1008). PS3.7 C.5.24."""
-
-    NO_SUCH_ARGUMENT = 0x0114, _F, 'No Such Argument', (0x00000002, 0x00001008), 'PS3.7 C.5.16', 0xFFFF, _V2
-    """0114 Failure: No Such Argument. Related: (0000,0002) (0000,1008). PS3.7 C.5.16."""
-
-    NO_SUCH_SOP_CLASS = 0x0118, _F, 'No Such SOP Class', (0x00000002,), 'PS3.7 C.5.20', 0xFFFF, _V2
-    """0118 Failure: No Such SOP Class. Related: (0000,0002). PS3.7 C.5.20."""
-
-    NO_SUCH_SOP_INSTANCE = 0x0112, _F, 'No Such SOP Instance', (0x00001000,), 'PS3.7 C.5.19', 0xFFFF, _V2
-    """0112 Failure: No Such SOP Instance. Related: (0000,1000). PS3.7 C.5.19."""
-
-    PROCESSING_FAILURE = 0x0110, _F, 'Processing Failure', (0x00000002, 0x00001000, 0x00000902, 0x00000903), 'PS3.7 C.5.21', 0xFFFF, _V6
-    """0110 Failure: Processing Failure. Related: (0000,0002) (0000,1000) (0000,0902) (0000,0903). PS3.7 C.5.21."""
-
-    RESOURCE_LIMITATION = 0x0213, _F, 'Resource Limitation', (), 'PS3.7 C.5.22', 0xFFFF, _V2
-    """0213 Failure: Resource Limitation. PS3.7 C.5.22."""
-
-    UNRECOGNIZED_OPERATION = 0x0211, _F, 'Unrecognized Operation', (), 'PS3.7 C.5.23', 0xFFFF, _V2
-    """0211 Failure: Unrecognized Operation. PS3.7 C.5.23."""
-
-    NOT_AUTHORIZED = 0x0124, _F, 'Refused: Not Authorized', (0x00000902,), 'PS3.7 C.5.25', 0xFFFF, _V2
-    """0124 Failure: Refused: Not Authorized. Related: (0000,0902). PS3.7 C.5.25."""
-
-
+@unique
 class StorageManagementNActionStatus(StatusEnum):
-    """The statuses of a N-ACTION response in the Storage Management service (PS3.4 Annex KK): its own first, then NActionStatus's (PS3.7 10.1.4.1.10)."""
+    """The statuses the Storage Management service (PS3.4 Annex KK) adds to an N-ACTION response; the others are NActionStatus's (PS3.7 10.1.4.1.10)."""
 
-    KEY_ATTRIBUTES_NOT_SUPPORTED = 0xB010, _W, 'Attribute list error - One or more of Key Attributes are not supported for matching', (0x00001005,), 'PS3.4 KK.2.2.3', 0xFFFF, _V10
+    KEY_ATTRIBUTES_NOT_SUPPORTED = 0xB010, _W, 'Attribute list error - One or more of Key Attributes are not supported for matching', (0x00001005,), 'PS3.4 KK.2.2.3', 0xFFFF, _V4
     """B010 Warning: Attribute list error - One or more of Key Attributes are not supported for matching. Related: (0000,1005). PS3.4 KK.2.2.3."""
 
-    MISTYPED_ARGUMENT = 0x0212, _F, 'Mistyped argument - one of the parameters supplied has not been agreed for use', (0x00000902,), 'PS3.4 KK.2.2.3', 0xFFFF, _V10
+    MISTYPED_ARGUMENT = 0x0212, _F, 'Mistyped argument - one of the parameters supplied has not been agreed for use', (0x00000902,), 'PS3.4 KK.2.2.3', 0xFFFF, _V4
     """0212 Failure: Mistyped argument - one of the parameters supplied has not been agreed for use. Related: (0000,0902). PS3.4 KK.2.2.3."""
-
-    SUCCESS = 0x0000, _S, 'Success', (), 'PS3.7 C.1.1', 0xFFFF, _V2
-    """0000 Success: Success. PS3.7 C.1.1."""
-
-    CLASS_INSTANCE_CONFLICT = 0x0119, _F, 'Class-Instance Conflict', (0x00000002, 0x00001000), 'PS3.7 C.5.7', 0xFFFF, _V2
-    """0119 Failure: Class-Instance Conflict. Related: (0000,0002) (0000,1000). PS3.7 C.5.7."""
-
-    DUPLICATE_INVOCATION = 0x0210, _F, 'Duplicate Invocation', (), 'PS3.7 C.5.9', 0xFFFF, _V2
-    """0210 Failure: Duplicate Invocation. PS3.7 C.5.9."""
-
-    INVALID_ARGUMENT_VALUE = 0x0115, _F, 'Invalid Argument Value', (0x00000002, 0x00001000, 0x00001008), 'PS3.7 C.5.10', 0xFFFF, _V7
-    """0115 Failure: Invalid Argument Value. Related: (0000,0002) (0000,1000) (0000,1008). PS3.7 C.5.10."""
-
-    INVALID_SOP_INSTANCE = 0x0117, _F, 'Invalid SOP Instance', (0x00001000,), 'PS3.7 C.5.12', 0xFFFF, _V5
-    """0117 Failure: Invalid SOP Instance. Related: (0000,1000). PS3.7 C.5.12."""
-
-    if TYPE_CHECKING:
-        INVALID_OBJECT_INSTANCE: ClassVar[Literal[StorageManagementNActionStatus.INVALID_SOP_INSTANCE]]
-    else:
-        INVALID_OBJECT_INSTANCE = INVALID_SOP_INSTANCE
-    """Alias of INVALID_SOP_INSTANCE, its earlier name."""
-
-    NO_SUCH_ACTION = 0x0123, _F, 'No Such Action', (0x00000002, 0x00001008), 'PS3.7 C.5.24', 0xFFFF, _V2
-    """0123 Failure: No Such Action. Related: (0000,0002) (0000,1008). PS3.7 C.5.24."""
-
-    NO_SUCH_ARGUMENT = 0x0114, _F, 'No Such Argument', (0x00000002, 0x00001008), 'PS3.7 C.5.16', 0xFFFF, _V2
-    """0114 Failure: No Such Argument. Related: (0000,0002) (0000,1008). PS3.7 C.5.16."""
-
-    NO_SUCH_SOP_CLASS = 0x0118, _F, 'No Such SOP Class', (0x00000002,), 'PS3.7 C.5.20', 0xFFFF, _V2
-    """0118 Failure: No Such SOP Class. Related: (0000,0002). PS3.7 C.5.20."""
-
-    NO_SUCH_SOP_INSTANCE = 0x0112, _F, 'No Such SOP Instance', (0x00001000,), 'PS3.7 C.5.19', 0xFFFF, _V2
-    """0112 Failure: No Such SOP Instance. Related: (0000,1000). PS3.7 C.5.19."""
-
-    PROCESSING_FAILURE = 0x0110, _F, 'Processing Failure', (0x00000002, 0x00001000, 0x00000902, 0x00000903), 'PS3.7 C.5.21', 0xFFFF, _V6
-    """0110 Failure: Processing Failure. Related: (0000,0002) (0000,1000) (0000,0902) (0000,0903). PS3.7 C.5.21."""
-
-    RESOURCE_LIMITATION = 0x0213, _F, 'Resource Limitation', (), 'PS3.7 C.5.22', 0xFFFF, _V2
-    """0213 Failure: Resource Limitation. PS3.7 C.5.22."""
-
-    UNRECOGNIZED_OPERATION = 0x0211, _F, 'Unrecognized Operation', (), 'PS3.7 C.5.23', 0xFFFF, _V2
-    """0211 Failure: Unrecognized Operation. PS3.7 C.5.23."""
-
-    NOT_AUTHORIZED = 0x0124, _F, 'Refused: Not Authorized', (0x00000902,), 'PS3.7 C.5.25', 0xFFFF, _V2
-    """0124 Failure: Refused: Not Authorized. Related: (0000,0902). PS3.7 C.5.25."""
 
 
 SERVICE_ENUMS: dict[Service, dict[Command, type[StatusEnum]]] = {
@@ -1521,6 +502,30 @@ AnyServiceStatus = (
     | RTMachineVerificationNActionStatus | StorageManagementNActionStatus
 )
 """The member type of a status in a service context not known statically."""
+
+SERVICE_CONTEXTS: dict[type[StatusEnum], tuple[Service, Command]] = {
+    QueryRetrieveCFindStatus: (Service.QUERY_RETRIEVE, Command.C_FIND),
+    ProcedureStepNSetStatus: (Service.PROCEDURE_STEP, Command.N_SET),
+    ProcedureStepNGetStatus: (Service.PROCEDURE_STEP, Command.N_GET),
+    PrintNCreateStatus: (Service.PRINT_MANAGEMENT, Command.N_CREATE),
+    PrintNSetStatus: (Service.PRINT_MANAGEMENT, Command.N_SET),
+    PrintNActionStatus: (Service.PRINT_MANAGEMENT, Command.N_ACTION),
+    EventLoggingNActionStatus: (Service.APPLICATION_EVENT_LOGGING, Command.N_ACTION),
+    RelevantPatientCFindStatus: (Service.RELEVANT_PATIENT_INFORMATION_QUERY, Command.C_FIND),
+    MediaCreationNCreateStatus: (Service.MEDIA_CREATION_MANAGEMENT, Command.N_CREATE),
+    MediaCreationNActionStatus: (Service.MEDIA_CREATION_MANAGEMENT, Command.N_ACTION),
+    MediaCreationNGetStatus: (Service.MEDIA_CREATION_MANAGEMENT, Command.N_GET),
+    UPSNCreateStatus: (Service.UNIFIED_PROCEDURE_STEP, Command.N_CREATE),
+    UPSNSetStatus: (Service.UNIFIED_PROCEDURE_STEP, Command.N_SET),
+    UPSNGetStatus: (Service.UNIFIED_PROCEDURE_STEP, Command.N_GET),
+    UPSNActionStatus: (Service.UNIFIED_PROCEDURE_STEP, Command.N_ACTION),
+    RTMachineVerificationNCreateStatus: (Service.RT_MACHINE_VERIFICATION, Command.N_CREATE),
+    RTMachineVerificationNSetStatus: (Service.RT_MACHINE_VERIFICATION, Command.N_SET),
+    RTMachineVerificationNGetStatus: (Service.RT_MACHINE_VERIFICATION, Command.N_GET),
+    RTMachineVerificationNActionStatus: (Service.RT_MACHINE_VERIFICATION, Command.N_ACTION),
+    StorageManagementNActionStatus: (Service.STORAGE_MANAGEMENT, Command.N_ACTION),
+}
+"""The service and command of each service enum."""
 
 __all__ = [
     "SERVICE_ENUMS",

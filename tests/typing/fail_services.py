@@ -2,7 +2,18 @@
 
 from __future__ import annotations
 
-from dimse_status import Command, NActionStatus, Service, Status, UPSNActionStatus, UPSNSetStatus
+from typing_extensions import assert_never
+
+from dimse_status import (
+    CFindStatus,
+    Command,
+    NActionStatus,
+    QueryRetrieveCFindStatus,
+    Service,
+    Status,
+    UPSNActionStatus,
+    UPSNSetStatus,
+)
 
 UPS = Service.UNIFIED_PROCEDURE_STEP
 
@@ -19,3 +30,18 @@ if member is not None:
     action_handler(member)  # E: without the service, the member is an NActionStatus
 
 ups_action: Status[NActionStatus] = Status(0, Command.N_ACTION, service=UPS)  # E: UPS enum
+ups_only: Status[UPSNActionStatus] = Status(0, Command.N_ACTION, service=UPS)  # E: or NAction's
+
+
+def qr_find(code: int) -> str:
+    """A match over the Q/R union that forgets the service's own A710."""
+    member = Status(code, Command.C_FIND, service=Service.QUERY_RETRIEVE).member
+    match member:
+        case None:
+            return "unknown"
+        case CFindStatus():
+            return member.name
+        case QueryRetrieveCFindStatus.RESPONSE_LIMIT_REACHED:
+            return "ask again for more"
+        case _:
+            assert_never(member)  # E: INVALID_PRIOR_RECORD_KEY is not handled

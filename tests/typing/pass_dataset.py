@@ -10,6 +10,7 @@ from dimse_status import (
     Command,
     CStoreStatus,
     GeneralStatus,
+    NActionStatus,
     Service,
     Status,
     StatusDetails,
@@ -21,7 +22,7 @@ ds = Dataset()
 assert_type(Status.from_dataset(ds, Command.C_STORE).member, CStoreStatus | None)
 assert_type(
     Status.from_dataset(ds, Command.N_ACTION, Service.UNIFIED_PROCEDURE_STEP).member,
-    UPSNActionStatus | None,
+    NActionStatus | UPSNActionStatus | None,
 )
 # Without a command argument the dataset's Command Field may name any command.
 assert_type(Status.from_dataset(ds).member, AnyCommandStatus | GeneralStatus | None)

@@ -14,6 +14,7 @@ from dimse_status import (
     CStoreStatus,
     NActionStatus,
     NCreateStatus,
+    NSetStatus,
     PrintNCreateStatus,
     ProcedureStepNSetStatus,
     QueryRetrieveCFindStatus,
@@ -29,23 +30,26 @@ code = 0xC310
 # A constant for a service needs Final for mypy to keep its literal type.
 UPS: Final = Service.UNIFIED_PROCEDURE_STEP
 
-# A service with statuses of its own for the command: the service's enum.
+# A service with statuses of its own for the command: the command's enum or
+# the service's own.
 assert_type(
     Status(code, Command.N_ACTION, service=Service.UNIFIED_PROCEDURE_STEP).member,
-    UPSNActionStatus | None,
+    NActionStatus | UPSNActionStatus | None,
 )
-assert_type(Status(code, Command.N_ACTION, service=UPS).member, UPSNActionStatus | None)
+assert_type(
+    Status(code, Command.N_ACTION, service=UPS).member, NActionStatus | UPSNActionStatus | None
+)
 assert_type(
     Status(code, Command.N_CREATE, service=Service.PRINT_MANAGEMENT).member,
-    PrintNCreateStatus | None,
+    NCreateStatus | PrintNCreateStatus | None,
 )
 assert_type(
     Status(code, Command.N_SET, service=Service.PROCEDURE_STEP).member,
-    ProcedureStepNSetStatus | None,
+    NSetStatus | ProcedureStepNSetStatus | None,
 )
 assert_type(
     Status(code, Command.C_FIND, service=Service.QUERY_RETRIEVE).member,
-    QueryRetrieveCFindStatus | None,
+    CFindStatus | QueryRetrieveCFindStatus | None,
 )
 # Q/R has no C-MOVE statuses of its own: the command's enum.
 assert_type(Status(code, Command.C_MOVE, service=Service.QUERY_RETRIEVE).member, CMoveStatus | None)
@@ -57,7 +61,7 @@ assert_type(Status(code, Command.C_STORE, service=Service.STORAGE).member, CStor
 assert_type(Status(code, Command.N_ACTION, service=None).member, NActionStatus | None)
 assert_type(
     Status(code, Command.N_ACTION, service=UPS, registry=StatusRegistry()).member,
-    UPSNActionStatus | None,
+    NActionStatus | UPSNActionStatus | None,
 )
 
 
@@ -90,40 +94,57 @@ def n_create_code() -> int:
 
 
 def ups_create(code: int) -> str:
-    """An exhaustive match over a service's enum for one command."""
+    """An exhaustive match over the command's enum and the service's own."""
     member = Status(code, Command.N_CREATE, service=UPS).member
     match member:
         case None:
             return "unknown"
-        case UPSNCreateStatus.SUCCESS:
+        case NCreateStatus.SUCCESS:
             return "created"
         case UPSNCreateStatus.CREATED_WITH_MODIFICATIONS:
             return "created, modified"
         case UPSNCreateStatus.STATE_NOT_SCHEDULED:
             return "resend as SCHEDULED"
-        case (
-            UPSNCreateStatus.ATTRIBUTE_LIST_ERROR
-            | UPSNCreateStatus.ATTRIBUTE_VALUE_OUT_OF_RANGE
-        ):
+        case NCreateStatus.ATTRIBUTE_LIST_ERROR | NCreateStatus.ATTRIBUTE_VALUE_OUT_OF_RANGE:
             return "created with a warning"
-        case (
-            UPSNCreateStatus.DUPLICATE_INVOCATION
-            | UPSNCreateStatus.DUPLICATE_SOP_INSTANCE
-            | UPSNCreateStatus.INVALID_ATTRIBUTE_VALUE
-            | UPSNCreateStatus.INVALID_OBJECT_INSTANCE
-            | UPSNCreateStatus.MISSING_ATTRIBUTE
-            | UPSNCreateStatus.MISSING_ATTRIBUTE_VALUE
-            | UPSNCreateStatus.MISTYPED_ARGUMENT
-            | UPSNCreateStatus.NO_SUCH_ATTRIBUTE
-            | UPSNCreateStatus.NO_SUCH_SOP_CLASS
-            | UPSNCreateStatus.PROCESSING_FAILURE
-            | UPSNCreateStatus.RESOURCE_LIMITATION
-            | UPSNCreateStatus.UNRECOGNIZED_OPERATION
-            | UPSNCreateStatus.NOT_AUTHORIZED
-        ):
-            return "rejected"
+        case NCreateStatus():
+            return "rejected"  # every other NCreateStatus member
         case _:
             assert_never(member)
 
+
+def qr_find(code: int) -> str:
+    """The command's members keep their identity in a service context."""
+    member = Status(code, Command.C_FIND, service=Service.QUERY_RETRIEVE).member
+    if isinstance(member, CFindStatus):
+        return find_member(member)
+    match member:
+        case None:
+            return "unknown"
+        case QueryRetrieveCFindStatus.RESPONSE_LIMIT_REACHED:
+            return "ask again for more"
+        case QueryRetrieveCFindStatus.INVALID_PRIOR_RECORD_KEY:
+            return "restart the query"
+        case _:
+            assert_never(member)
+
+
+def find_member(member: CFindStatus) -> str:
+    return member.name
+
+
+def find_status(status: Status[CFindStatus]) -> int:
+    return status.code
+
+
+def qr_status(status: Status[CFindStatus | QueryRetrieveCFindStatus]) -> int:
+    return status.code
+
+
+# A service without statuses of its own for the command: a Status[CFindStatus].
+find_status(Status(code, Command.C_FIND, service=Service.BASIC_WORKLIST_MANAGEMENT))
+qr_status(Status(code, Command.C_FIND, service=Service.QUERY_RETRIEVE))
+qr_status(Status(code, Command.C_FIND))  # a command-level status is one too
+assert_type(Status(UPSNActionStatus.NOT_YET_IN_PROGRESS).member, UPSNActionStatus | None)
 
 plain: NCreateStatus | None = Status(code, Command.N_CREATE).member
