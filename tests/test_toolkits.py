@@ -30,7 +30,8 @@ import pytest
 from loopback import StartSCP, associate, instance
 from pydicom import Dataset
 from pydicom.uid import UID, CTImageStorage
-from pynetdicom import evt
+from pynetdicom import build_role, evt
+from pynetdicom.dimse_messages import C_STORE_RSP
 
 from dimse_status import (
     COMMAND_ENUMS,
@@ -380,3 +381,36 @@ def test_every_code_pynetdicom_sends_is_provoked() -> None:
     for row in PYNETDICOM.codes:
         if not row.last_sent:
             assert any((_code(row.code), name) in provoked for name in row.commands), row
+
+
+@pytest.mark.usefixtures("bounded")
+@pytest.mark.parametrize(("code", "scu_handler"), [
+    (0xC211, _raise), (0xC001, _returns(_STATUSLESS)), (0xC002, _returns("Success")),
+], ids=["handler raises", "Dataset without Status", "a str as status"])
+def test_a_c_get_scu_answers_its_c_store_sub_operation_with_the_recorded_code(
+    scp: StartSCP, code: int, scu_handler: Callable[[Any], Any]
+) -> None:
+    """A C-GET SCU is the SCP of the C-STORE sub-operations; pynetdicom's
+    Association._c_store_scp() answers them with the same codes."""
+    received: list[int] = []
+
+    def on_received(event: Any) -> None:
+        if isinstance(event.message, C_STORE_RSP):
+            received.append(int(event.message.command_set.Status))
+
+    port = scp([GET, CTImageStorage], [
+        (evt.EVT_C_GET, _yields(1, (0xFF00, instance()))),
+        (evt.EVT_DIMSE_RECV, on_received),
+    ])
+    assoc = associate(port, [GET, CTImageStorage], handlers=[(evt.EVT_C_STORE, scu_handler)],
+                      roles=[build_role(CTImageStorage, scp_role=True)])
+    try:
+        final = [rsp for rsp, _ in assoc.send_c_get(_query(), GET)][-1]
+    finally:
+        assoc.release()
+    assert received == [code]
+    assert final.NumberOfFailedSuboperations == 1
+    (row,) = [r for r in PYNETDICOM.codes if _code(r.code) == code and "C_STORE" in r.commands]
+    assert "Association._c_store_scp()" in row.source
+    status = Status(code, Command.C_STORE, registry=pack(PYNETDICOM))
+    assert status.description == row.description
