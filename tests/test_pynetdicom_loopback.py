@@ -10,87 +10,20 @@ and every test is bounded by DIMSE/ACSE timeouts and an alarm.
 
 from __future__ import annotations
 
-import signal
-from collections.abc import Callable, Iterator
-from types import FrameType
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from loopback import StartSCP, associate, instance
 from pydicom import Dataset
-from pydicom.uid import UID, CTImageStorage, ImplicitVRLittleEndian, generate_uid
-from pynetdicom import AE, build_role, evt
-from pynetdicom.association import Association
-from pynetdicom.events import EventHandlerType
+from pydicom.uid import UID, CTImageStorage
+from pynetdicom import build_role, evt
 
 from dimse_status import CFindStatus, CGetStatus, Command, CStoreStatus, Status
 
 PatientRootQueryRetrieveInformationModelFind = UID("1.2.840.10008.5.1.4.1.2.1.1")
 PatientRootQueryRetrieveInformationModelGet = UID("1.2.840.10008.5.1.4.1.2.1.3")
-TIMEOUT = 5  # seconds, for every network, ACSE and DIMSE wait
-Handlers = list[EventHandlerType]
-
-
-@pytest.fixture(autouse=True)
-def bounded() -> Iterator[None]:
-    """Fail, rather than hang, if a test takes more than 30 s."""
-
-    def expire(signum: int, frame: FrameType | None) -> None:
-        raise TimeoutError("loopback test took more than 30 s")
-
-    previous = signal.signal(signal.SIGALRM, expire)
-    signal.alarm(30)
-    try:
-        yield
-    finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, previous)
-
-
-def _ae() -> AE:
-    ae = AE()
-    ae.acse_timeout = ae.dimse_timeout = ae.network_timeout = TIMEOUT
-    return ae
-
-
-@pytest.fixture
-def scp() -> Iterator[Callable[[list[UID], Handlers], int]]:
-    """Start an SCP for these SOP classes and handlers; return its port."""
-    servers: list[Any] = []
-
-    def start(contexts: list[UID], handlers: Handlers) -> int:
-        ae = _ae()
-        for context in contexts:
-            ae.add_supported_context(context, ImplicitVRLittleEndian, scu_role=True,
-                                     scp_role=True)
-        server = ae.start_server(("127.0.0.1", 0), block=False, evt_handlers=handlers)
-        assert server is not None
-        servers.append(server)
-        return int(server.server_address[1])
-
-    yield start
-    for server in servers:
-        server.shutdown()
-
-
-def _associate(port: int, contexts: list[UID], handlers: Handlers | None = None,
-               roles: list[Any] | None = None) -> Association:
-    ae = _ae()
-    for context in contexts:
-        ae.add_requested_context(context, ImplicitVRLittleEndian)
-    assoc = ae.associate("127.0.0.1", port, ext_neg=roles or [], evt_handlers=handlers or [])
-    assert assoc.is_established
-    return assoc
-
-
-def _instance(name: str = "Test^Patient") -> Dataset:
-    ds = Dataset()
-    ds.SOPClassUID = CTImageStorage
-    ds.SOPInstanceUID = generate_uid()
-    ds.PatientName = name
-    ds.PatientID = "1234"
-    ds.file_meta = Dataset()  # type: ignore[assignment]
-    ds.file_meta.TransferSyntaxUID = ImplicitVRLittleEndian
-    return ds
+pytestmark = pytest.mark.usefixtures("bounded")
 
 
 @pytest.mark.parametrize("returned", [
@@ -104,15 +37,15 @@ def _instance(name: str = "Test^Patient") -> Dataset:
     Status(0xC310, Command.C_STORE),
 ], ids=lambda s: f"{type(s).__name__}-{int(s):04X}")
 def test_a_handler_returns_a_member_or_a_status_and_the_scu_receives_its_code(
-    scp: Callable[[list[UID], Handlers], int], returned: CStoreStatus | Status[CStoreStatus]
+    scp: StartSCP, returned: CStoreStatus | Status[CStoreStatus]
 ) -> None:
     def handle_store(event: Any) -> int:
         return returned
 
     port = scp([CTImageStorage], [(evt.EVT_C_STORE, handle_store)])
-    assoc = _associate(port, [CTImageStorage])
+    assoc = associate(port, [CTImageStorage])
     try:
-        rsp = assoc.send_c_store(_instance())
+        rsp = assoc.send_c_store(instance())
     finally:
         assoc.release()
     assert rsp.Status == int(returned)
@@ -123,7 +56,7 @@ def test_a_handler_returns_a_member_or_a_status_and_the_scu_receives_its_code(
 
 
 def test_a_handler_returns_to_dataset_and_the_error_comment_arrives(
-    scp: Callable[[list[UID], Handlers], int],
+    scp: StartSCP,
 ) -> None:
     sent = Status(0xC123, Command.C_STORE).with_details(
         error_comment="cannot parse Pixel Data", offending_element=[0x7FE00010])
@@ -132,9 +65,9 @@ def test_a_handler_returns_to_dataset_and_the_error_comment_arrives(
         return sent.to_dataset()
 
     port = scp([CTImageStorage], [(evt.EVT_C_STORE, handle_store)])
-    assoc = _associate(port, [CTImageStorage])
+    assoc = associate(port, [CTImageStorage])
     try:
-        rsp = assoc.send_c_store(_instance())
+        rsp = assoc.send_c_store(instance())
     finally:
         assoc.release()
     status = Status.from_dataset(rsp, Command.C_STORE)
@@ -145,7 +78,7 @@ def test_a_handler_returns_to_dataset_and_the_error_comment_arrives(
     assert status == sent
 
 
-def test_c_find_pending_and_final_responses(scp: Callable[[list[UID], Handlers], int]) -> None:
+def test_c_find_pending_and_final_responses(scp: StartSCP) -> None:
     def handle_find(event: Any) -> Iterator[tuple[int, Dataset | None]]:
         for i, pending in enumerate(
             [CFindStatus.PENDING, CFindStatus.PENDING_OPTIONAL_KEYS_NOT_SUPPORTED]
@@ -156,7 +89,7 @@ def test_c_find_pending_and_final_responses(scp: Callable[[list[UID], Handlers],
             yield pending, match
 
     port = scp([PatientRootQueryRetrieveInformationModelFind], [(evt.EVT_C_FIND, handle_find)])
-    assoc = _associate(port, [PatientRootQueryRetrieveInformationModelFind])
+    assoc = associate(port, [PatientRootQueryRetrieveInformationModelFind])
     query = Dataset()
     query.QueryRetrieveLevel = "PATIENT"
     query.PatientName = "*"
@@ -174,14 +107,14 @@ def test_c_find_pending_and_final_responses(scp: Callable[[list[UID], Handlers],
     assert names == ["Match^0", "Match^1"]
 
 
-def test_c_get_with_a_failed_sub_operation(scp: Callable[[list[UID], Handlers], int]) -> None:
+def test_c_get_with_a_failed_sub_operation(scp: StartSCP) -> None:
     """The SCU stores one instance and refuses the other: the final response
     is B000 with one completed and one failed sub-operation."""
 
     def handle_get(event: Any) -> Iterator[Any]:
         yield 2
         for name in ("First^Patient", "Second^Patient"):
-            yield CGetStatus.PENDING, _instance(name)
+            yield CGetStatus.PENDING, instance(name)
 
     def scu_store(event: Any) -> CStoreStatus:
         if str(event.dataset.PatientName) == "Second^Patient":
@@ -190,7 +123,7 @@ def test_c_get_with_a_failed_sub_operation(scp: Callable[[list[UID], Handlers], 
 
     port = scp([PatientRootQueryRetrieveInformationModelGet, CTImageStorage],
                [(evt.EVT_C_GET, handle_get)])
-    assoc = _associate(
+    assoc = associate(
         port, [PatientRootQueryRetrieveInformationModelGet, CTImageStorage],
         handlers=[(evt.EVT_C_STORE, scu_store)],
         roles=[build_role(CTImageStorage, scp_role=True)],
