@@ -1,0 +1,145 @@
+"""Other toolkits' names for the statuses, and their own codes as opt-in registries.
+
+The data is generated into ``toolkits.py`` from ``tools/toolkits.py``; this
+module holds what is done with it:
+
+* :func:`names_for` gives what DCMTK, dcm4che, fo-dicom and pynetdicom call a
+  resolved status, and :func:`find_names` goes from a toolkit's name (or part
+  of it) to the code and where the toolkit uses it;
+* :func:`pack` makes a :class:`~dimse_status.StatusRegistry` of the codes a
+  toolkit sends of its own (pynetdicom's C211 when a C-STORE handler raised,
+  ...), so ``Status(0xC211, Command.C_STORE, registry=pack("pynetdicom"))``
+  says what happened.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from .base import Command, StatusType
+from .base import _name_key as name_key  # pyright: ignore[reportPrivateUsage]
+from .resolve import CustomStatus, StatusRegistry
+
+if TYPE_CHECKING:
+    from .resolve import Status
+
+__all__ = ["PackCode", "Toolkit", "ToolkitName", "find_names", "names_for", "pack"]
+
+
+class Toolkit(NamedTuple):
+    """A toolkit the data was transcribed from."""
+
+    name: str
+    version: str
+    commit: str
+    repository: str
+    files: tuple[str, ...]
+
+
+class ToolkitName(NamedTuple):
+    """A toolkit's name for a status (or a masked range of them)."""
+
+    toolkit: str
+    """``"DCMTK"``, ``"dcm4che"``, ``"fo-dicom"`` or ``"pynetdicom"``."""
+    name: str
+    """As the toolkit spells it: ``STATUS_STORE_Refused_OutOfResources``."""
+    first: int
+    """The code, or the first code of the range the name stands for."""
+    last: int
+    """The last code of the range (``first`` for one code)."""
+    type: str
+    """The status type the toolkit gives it: ``"Failure"`` ..."""
+    where: tuple[tuple[str | None, str | None], ...]
+    """The (command, service) member names the toolkit uses it with;
+    ``(None, None)`` for a general code."""
+    difference: str
+    """Why the name has no member of the standard there; ``""`` if it has."""
+
+    def covers(self, code: int) -> bool:
+        return self.first <= code <= self.last
+
+
+class PackCode(NamedTuple):
+    """A code a toolkit sends in a situation of its own."""
+
+    toolkit: str
+    first: int
+    last: int
+    type: str
+    description: str
+    commands: tuple[str, ...]
+    """The ``Command`` member names whose responses carry it."""
+    situation: str
+    """When the toolkit sends it."""
+    source: str
+    """Where in the toolkit's source it is sent."""
+    kind: str
+    """``"private"`` (not a standard status) or ``"retired"`` (once standard)."""
+    last_sent: str
+    """The last version that sends it, if the recorded version no longer does."""
+
+
+def _toolkit(name: str) -> str:
+    from .toolkits import TOOLKITS
+
+    for toolkit in TOOLKITS:
+        if name_key(toolkit.name) == name_key(name):
+            return toolkit.name
+    choices = ", ".join(t.name for t in TOOLKITS)
+    raise ValueError(f"unknown toolkit {name!r}; expected one of {choices}")
+
+
+def pack(toolkit: str) -> StatusRegistry:
+    """A new registry that knows the standard's statuses and the codes
+    ``toolkit`` sends of its own, each registered for the commands whose
+    responses carry it: ``Status(0xC211, Command.C_STORE,
+    registry=pack("pynetdicom"))`` reads "Unhandled exception raised by the
+    handler bound to evt.EVT_C_STORE".  Make it once and keep it."""
+    from .toolkits import PACK_CODES
+
+    name = _toolkit(toolkit)
+    registry = StatusRegistry()
+    registry.add_many(
+        _custom(row, Command[command])
+        for row in PACK_CODES if row.toolkit == name for command in row.commands
+    )
+    return registry
+
+
+def _custom(row: PackCode, command: Command) -> CustomStatus:
+    return CustomStatus(row.first, row.last, StatusType.parse(row.type),
+                        f"{row.description} ({row.toolkit})", command)
+
+
+def names_for(status: Status[Any]) -> tuple[ToolkitName, ...]:
+    """What the toolkits call ``status``: the names of its code (or of its
+    member's code or range, for a code inside a masked range) that the toolkit
+    uses with its command (and service), or for any command."""
+    from .toolkits import NAMES
+
+    command = None if status.command is None else status.command.name
+    service = None if status.service is None else status.service.name
+    member = status.member
+    return tuple(
+        name for name in NAMES
+        if (name.covers(status.code) or (member is not None and member.covers(name.first)))
+        and any(
+            c is None or (c == command and (s is None or s == service)) for c, s in name.where
+        )
+    )
+
+
+def find_names(text: str) -> tuple[ToolkitName, ...]:
+    """The toolkit names that are ``text`` (in any case, ignoring ``_``,
+    ``-``, ``.`` and spaces), or else contain it: ``find_names("OutOfResources")``."""
+    from .toolkits import NAMES
+
+    if not isinstance(text, str):
+        raise TypeError(f"a toolkit name must be a str, not {text!r}")
+    key = name_key(text).replace(".", "")
+    if not key:
+        raise ValueError("an empty name matches nothing")
+    keys = [(name, name_key(name.name).replace(".", ""),
+             name_key(name.name.rsplit(".", 1)[-1])) for name in NAMES]
+    exact = tuple(name for name, whole, last in keys if key in (whole, last))
+    return exact or tuple(name for name, whole, _ in keys if key in whole)
