@@ -286,7 +286,11 @@ def render_init(current: str) -> str:
     all_end = text.index("]\n", all_start) + 2
     public = ["Command", "CustomStatus", "ServiceEnum", "Status", "StatusConflictError",
               "StatusDetails", "StatusEnum", "StatusRegistry", "StatusType", "SubOperations",
-              "add_status", "default_registry", "register_statuses"]
+              "add_status", "default_registry", "register_statuses",
+              # the server and client toolkit (issue 14)
+              "NoResponseError", "StatusError", "status_handler", "is_permitted", "describe",
+              "log_status", "status_log_handlers", "RetrieveOutcome", "SubOperationTally",
+              "retrieve_outcome"]
     import_names = ["COMMAND_ENUMS", "AnyCommandStatus", "GeneralStatus",
                     *(t.enum for t in standard.COMMANDS)]
     names = public + import_names + service_names()

@@ -1367,7 +1367,9 @@ class Status(Generic[M_co], metaclass=_StatusMeta):
         (0000,0100); if both are there they must agree.  Missing optional
         attributes, an overlong Error Comment and counts on a final response
         are accepted as sent; a dataset without a 16-bit Status (0000,0900)
-        raises ``ValueError``.  Needs pydicom (``pip install
+        raises ``ValueError``, and an empty one (what pynetdicom returns after
+        an abort, a release or a timeout) :class:`~dimse_status.NoResponseError`,
+        a ``ValueError``.  Needs pydicom (``pip install
         'dimse-status[pydicom]'``).
         """
         from .dataset import read
@@ -1382,12 +1384,33 @@ class Status(Generic[M_co], metaclass=_StatusMeta):
         status = _resolve(cls, code, command, service, registry)
         return status if details == EMPTY_DETAILS else status._with(details)
 
-    def to_dataset(self) -> Dataset:
+    def to_dataset(
+        self, *, strict: bool = False, registry: StatusRegistry | None = None
+    ) -> Dataset:
         """The response status Dataset: Status (0000,0900) and the attributes
-        of :attr:`details` that are set.  Needs pydicom."""
+        of :attr:`details` that are set.  Needs pydicom.
+
+        With ``strict=True``, a code the standard does not list for the
+        command (see :func:`dimse_status.is_permitted`; custom statuses of
+        ``registry`` count as listed) raises ``ValueError`` naming what the
+        command permits, instead of building a response no peer expects.
+        """
         from .dataset import write
 
+        if strict:
+            from .permitted import refuse_unpermitted
+
+            refuse_unpermitted(self, registry)
         return write(self.code, self._details)
+
+    @property
+    def is_permitted(self) -> bool:
+        """Whether the standard lists the code for :attr:`command` (in
+        :attr:`service`), a masked range or a custom status of the default
+        registry included: :func:`dimse_status.is_permitted`."""
+        from .permitted import is_permitted
+
+        return is_permitted(self._code, self._command, self._service)
 
     def with_details(
         self,
