@@ -7,90 +7,39 @@ and every test is bounded by DIMSE/ACSE timeouts and an alarm.
 
 # pynetdicom annotates its event handlers with a bare Callable.
 # pyright: reportUnknownMemberType=false, reportUnknownParameterType=false
+# pyright: reportUnknownVariableType=false
 
 from __future__ import annotations
 
-import signal
 from collections.abc import Callable, Iterator
-from types import FrameType
 from typing import Any
 
 import pytest
+from loopback import Handlers, alarm, instance, servers
+from loopback import associate as _associate
 from pydicom import Dataset
-from pydicom.uid import UID, CTImageStorage, ImplicitVRLittleEndian, generate_uid
-from pynetdicom import AE, build_role, evt
-from pynetdicom.association import Association
-from pynetdicom.events import EventHandlerType
+from pydicom.uid import UID, CTImageStorage
+from pynetdicom import build_role, evt
 
 from dimse_status import CFindStatus, CGetStatus, Command, CStoreStatus, Status
 
 PatientRootQueryRetrieveInformationModelFind = UID("1.2.840.10008.5.1.4.1.2.1.1")
 PatientRootQueryRetrieveInformationModelGet = UID("1.2.840.10008.5.1.4.1.2.1.3")
-TIMEOUT = 5  # seconds, for every network, ACSE and DIMSE wait
-Handlers = list[EventHandlerType]
+_instance = instance
 
 
 @pytest.fixture(autouse=True)
 def bounded() -> Iterator[None]:
     """Fail, rather than hang, if a test takes more than 30 s."""
-
-    def expire(signum: int, frame: FrameType | None) -> None:
-        raise TimeoutError("loopback test took more than 30 s")
-
-    previous = signal.signal(signal.SIGALRM, expire)
-    signal.alarm(30)
-    try:
+    with alarm(30):
         yield
-    finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, previous)
-
-
-def _ae() -> AE:
-    ae = AE()
-    ae.acse_timeout = ae.dimse_timeout = ae.network_timeout = TIMEOUT
-    return ae
 
 
 @pytest.fixture
 def scp() -> Iterator[Callable[[list[UID], Handlers], int]]:
     """Start an SCP for these SOP classes and handlers; return its port."""
-    servers: list[Any] = []
-
-    def start(contexts: list[UID], handlers: Handlers) -> int:
-        ae = _ae()
-        for context in contexts:
-            ae.add_supported_context(context, ImplicitVRLittleEndian, scu_role=True,
-                                     scp_role=True)
-        server = ae.start_server(("127.0.0.1", 0), block=False, evt_handlers=handlers)
-        assert server is not None
-        servers.append(server)
-        return int(server.server_address[1])
-
-    yield start
-    for server in servers:
-        server.shutdown()
-
-
-def _associate(port: int, contexts: list[UID], handlers: Handlers | None = None,
-               roles: list[Any] | None = None) -> Association:
-    ae = _ae()
-    for context in contexts:
-        ae.add_requested_context(context, ImplicitVRLittleEndian)
-    assoc = ae.associate("127.0.0.1", port, ext_neg=roles or [], evt_handlers=handlers or [])
-    assert assoc.is_established
-    return assoc
-
-
-def _instance(name: str = "Test^Patient") -> Dataset:
-    ds = Dataset()
-    ds.SOPClassUID = CTImageStorage
-    ds.SOPInstanceUID = generate_uid()
-    ds.PatientName = name
-    ds.PatientID = "1234"
-    ds.file_meta = Dataset()  # type: ignore[assignment]
-    ds.file_meta.TransferSyntaxUID = ImplicitVRLittleEndian
-    return ds
+    with servers() as start:
+        yield start
 
 
 @pytest.mark.parametrize("member", [

@@ -53,7 +53,7 @@ __all__ = ["DEFAULT_FAILURES", "status_handler"]
 _LOGGER = logging.getLogger("dimse_status")
 
 DEFAULT_FAILURES: dict[Command, int] = {
-    Command.C_ECHO: 0x0211,  # the only failures C-ECHO lists are protocol refusals
+    Command.C_ECHO: 0x0122,  # the only C-ECHO failure that may carry an Error Comment
     Command.C_STORE: 0xC000,  # Cxxx Error: Cannot understand
     Command.C_FIND: 0xC000,  # Cxxx Failed: Unable to process
     Command.C_GET: 0xC000,
@@ -66,8 +66,9 @@ DEFAULT_FAILURES: dict[Command, int] = {
     Command.N_DELETE: 0x0110,
 }
 """The status a wrapped handler's unexpected exception answers with, per
-command: a failure the standard lists for the command (C-ECHO lists only
-0122, 0210, 0211 and 0212; 0211 Unrecognized Operation is the nearest)."""
+command: a failure the standard lists for the command that may carry an
+Error Comment (of C-ECHO's failures, 0122, 0210, 0211 and 0212, only 0122
+"Refused: SOP Class not supported" may)."""
 
 # Handlers whose pynetdicom return value is (status, dataset).
 _PAIRS = frozenset({Command.N_EVENT_REPORT, Command.N_GET, Command.N_SET, Command.N_ACTION,
@@ -84,6 +85,14 @@ def _command_of_event(args: tuple[Any, ...], kwargs: dict[str, Any]) -> Command 
             except ValueError:
                 return None
     return None
+
+
+def _is_status(value: object) -> bool:
+    """A status as a handler gives one: a code, member or Status, or a
+    Dataset with a Status element."""
+    from .resolve import Status
+
+    return isinstance(value, (int, Status)) or hasattr(value, "Status")
 
 
 class _Adapter:
@@ -111,12 +120,18 @@ class _Adapter:
         return Status(value, command, self.service, registry=self.registry)
 
     def failed(self, command: Command, comment: str) -> Dataset:
+        """The failure response, with ``comment`` as Error Comment if the
+        status lets one travel (it never raises: the peer must get an answer)."""
         from .errors import lo
         from .resolve import Status
 
         code = DEFAULT_FAILURES[command] if self.failure is None else self.failure
         status: Status[Any] = Status(code, command, self.service, registry=self.registry)
-        return status.with_details(error_comment=lo(comment)).to_dataset()
+        try:
+            status = status.with_details(error_comment=lo(comment))
+        except ValueError:
+            _LOGGER.warning("0x%04X carries no Error Comment; sent without %r", code, comment)
+        return status.to_dataset()
 
     def dataset(self, command: Command, value: Any) -> Any:
         """The response dataset for a returned or yielded status; anything
@@ -178,9 +193,7 @@ class _Adapter:
             for item in handler(*args, **kwargs):
                 pair: tuple[Any, ...] | None = (  # pyright: ignore[reportUnknownVariableType]
                     item if isinstance(item, tuple) else None)
-                if pair is not None and len(pair) == 2 and (
-                    isinstance(pair[0], int) or hasattr(pair[0], "Status")
-                ):
+                if pair is not None and len(pair) == 2 and _is_status(pair[0]):
                     counted = True
                     yield (self.dataset(command, pair[0]), pair[1])
                 else:

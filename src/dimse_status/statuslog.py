@@ -16,7 +16,6 @@ from ._typing import TYPE_CHECKING
 from .base import StatusType, format_tag
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
     from typing import Any
 
     from .resolve import Status
@@ -97,11 +96,12 @@ def log_status(
 
 def status_log_handlers(
     logger: logging.Logger | None = None,
-) -> list[tuple[Any, Callable[..., None]]]:
+) -> list[Any]:
     """pynetdicom event handlers that log every status an association
     receives (``EVT_DIMSE_RECV``) and sends (``EVT_DIMSE_SENT``) with
     :func:`log_status`; pass them as ``evt_handlers`` to ``AE.associate``
-    or ``AE.start_server``.  Needs pynetdicom."""
+    or ``AE.start_server`` (typed as ``list[Any]``: pynetdicom is optional).
+    Needs pynetdicom."""
     from pynetdicom import evt
 
     def on_received(event: Any) -> None:
