@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from ._typing import TYPE_CHECKING
 from .base import Command, StatusEnum
-from .resolve import check_code
+from .resolve import check_code, default_registry
 from .statuses import COMMAND_ENUMS, GeneralStatus
 
 if TYPE_CHECKING:
@@ -72,12 +72,13 @@ def is_permitted(
     >>> is_permitted(0xA7F3, Command.C_STORE), is_permitted(0xB123, Command.C_FIND)
     (True, False)
     """
-    value = check_code(code)
-    if value in _member_codes(command, service):
+    codes = _CODES.get((command, service)) or _member_codes(command, service)
+    value = code if code.__class__ is int and 0 <= code <= 0xFFFF else check_code(code)
+    if value in codes:
         return True
-    from .resolve import default_registry
-
     tables = (default_registry if registry is None else registry)._tables  # pyright: ignore[reportPrivateUsage]
+    if not tables.customs:
+        return False
     return tables.custom(command, value) is not None or tables.custom(None, value) is not None
 
 
