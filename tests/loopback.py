@@ -4,7 +4,7 @@ fixture that started it; every wait is bounded by the timeouts below."""
 
 # pynetdicom annotates its event handlers with a bare Callable.
 # pyright: reportUnknownMemberType=false, reportUnknownParameterType=false
-# pyright: reportUnknownVariableType=false
+# pyright: reportUnknownVariableType=false, reportUnknownLambdaType=false
 
 from __future__ import annotations
 
@@ -19,6 +19,8 @@ from pydicom.uid import UID, CTImageStorage, ImplicitVRLittleEndian, generate_ui
 from pynetdicom import AE
 from pynetdicom.association import Association
 from pynetdicom.events import EventHandlerType
+
+from dimse_status import Command, Status, SubOperationTally
 
 TIMEOUT = 5  # seconds, for every network, ACSE and DIMSE wait
 Handlers = list[EventHandlerType]
@@ -72,11 +74,12 @@ def servers() -> Generator[StartSCP, None, None]:
 
 
 def associate(port: int, contexts: list[UID], handlers: Handlers | None = None,
-              roles: list[Any] | None = None) -> Association:
+              roles: list[Any] | None = None, called: str = "ANY-SCP") -> Association:
     entity = ae()
     for context in contexts:
         entity.add_requested_context(context, ImplicitVRLittleEndian)
-    assoc = entity.associate("127.0.0.1", port, ext_neg=roles or [], evt_handlers=handlers or [])
+    assoc = entity.associate("127.0.0.1", port, ae_title=called, ext_neg=roles or [],
+                             evt_handlers=handlers or [])
     assert assoc.is_established
     return assoc
 
@@ -90,3 +93,18 @@ def instance(name: str = "Test^Patient") -> Dataset:
     ds.file_meta = Dataset()  # type: ignore[assignment]
     ds.file_meta.TransferSyntaxUID = ImplicitVRLittleEndian
     return ds
+
+
+def tally_final(command: Command, codes: tuple[int, ...]) -> Status[Any]:
+    """The tally's final C-GET or C-MOVE status for sub-operations answering ``codes``."""
+    tally = SubOperationTally(Command.C_MOVE, total=len(codes)) if command is Command.C_MOVE \
+        else SubOperationTally(Command.C_GET, total=len(codes))
+    for code in codes:
+        tally.add(code)
+    return tally.final()
+
+
+def peer(codes: tuple[int, ...]) -> Callable[[Any], int]:
+    """A C-STORE handler that answers ``codes`` in turn."""
+    answers = iter(codes)
+    return lambda event: next(answers)

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
-from loopback import TIMEOUT, StartSCP, alarm, associate, instance, servers
+from loopback import TIMEOUT, StartSCP, alarm, associate, instance, peer, servers, tally_final
 from pydicom import Dataset
 from pydicom.tag import Tag
 from pydicom.uid import UID, CTImageStorage, generate_uid
@@ -304,21 +304,10 @@ PYNETDICOM_FINALS: dict[tuple[int, ...], tuple[int, int, int, int]] = {
 }
 
 
-def _tally(command: Command, codes: tuple[int, ...]) -> Status[Any]:
-    tally = SubOperationTally(Command.C_MOVE, total=len(codes)) if command is Command.C_MOVE \
-        else SubOperationTally(Command.C_GET, total=len(codes))
-    for code in codes:
-        tally.add(code)
-    return tally.final()
-
-
-def _peer(codes: tuple[int, ...]) -> Callable[[Any], int]:
-    answers = iter(codes)
-    return lambda event: next(answers)
 
 
 def _check_final(command: Command, codes: tuple[int, ...], final: Status[Any]) -> None:
-    expected = _tally(command, codes)
+    expected = tally_final(command, codes)
     sub = final.sub_operations
     got = (final.code, sub.completed, sub.failed, sub.warning)
     if codes in PYNETDICOM_FINALS:
@@ -337,7 +326,7 @@ def test_pynetdicom_c_get_final_against_the_tally(scp: StartSCP, codes: tuple[in
             yield 0xFF00, instance()
 
     port = scp([GET, CTImageStorage], [(evt.EVT_C_GET, handle_get)])
-    assoc = associate(port, [GET, CTImageStorage], handlers=[(evt.EVT_C_STORE, _peer(codes))],
+    assoc = associate(port, [GET, CTImageStorage], handlers=[(evt.EVT_C_STORE, peer(codes))],
                       roles=[build_role(CTImageStorage, scp_role=True)])
     try:
         responses = [rsp for rsp, _ in assoc.send_c_get(_query(), GET)]
@@ -348,7 +337,7 @@ def test_pynetdicom_c_get_final_against_the_tally(scp: StartSCP, codes: tuple[in
 
 @pytest.mark.parametrize("codes", SUB_OPERATIONS, ids=lambda c: "-".join(f"{x:04X}" for x in c))
 def test_pynetdicom_c_move_final_against_the_tally(scp: StartSCP, codes: tuple[int, ...]) -> None:
-    store_port = scp([CTImageStorage], [(evt.EVT_C_STORE, _peer(codes))])
+    store_port = scp([CTImageStorage], [(evt.EVT_C_STORE, peer(codes))])
 
     def handle_move(event: Any) -> Iterator[Any]:
         yield "127.0.0.1", store_port
