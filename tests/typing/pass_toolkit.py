@@ -77,5 +77,4 @@ store: Callable[[Event], Any] = handle_store
 find: Callable[[Event], Iterator[Any]] = handle_find
 handle_store(Event())
 handle_n_get(Event(), verbose=True)
-for response in handle_find(Event()):
-    pass
+responses = list(handle_find(Event()))
