@@ -26,7 +26,7 @@ def bounded() -> Iterator[None]:
 def scp() -> Iterator[StartSCP]:
     """Start a pynetdicom SCP on 127.0.0.1 for these SOP classes and handlers;
     return its port.  Every SCP started is shut down after the test."""
-    from loopback import scp_servers
+    from loopback import servers
 
-    with scp_servers() as start:
+    with servers() as start:
         yield start

@@ -1,12 +1,10 @@
-"""Helpers for tests that run pynetdicom SCPs and SCUs over 127.0.0.1.
-
-The fixtures built on them (``bounded``, ``scp``) live in conftest.py.
-Every server binds to 127.0.0.1 on a free port and is shut down by its
-fixture; every network, ACSE and DIMSE wait is bounded by TIMEOUT.
-"""
+"""Helpers for tests over real associations on 127.0.0.1 (pynetdicom on both
+sides): every server binds 127.0.0.1 on a free port and is shut down by the
+fixture that started it; every wait is bounded by the timeouts below."""
 
 # pynetdicom annotates its event handlers with a bare Callable.
 # pyright: reportUnknownMemberType=false, reportUnknownParameterType=false
+# pyright: reportUnknownVariableType=false, reportUnknownLambdaType=false
 
 from __future__ import annotations
 
@@ -21,14 +19,16 @@ from pydicom.uid import UID, CTImageStorage, ImplicitVRLittleEndian, generate_ui
 from pynetdicom import AE
 from pynetdicom.association import Association
 
+from dimse_status import Command, Status, SubOperationTally
+
 TIMEOUT = 5  # seconds, for every network, ACSE and DIMSE wait
 Handlers = list[tuple[Any, Callable[..., Any]]]  # (evt.EVT_..., handler) pairs
 StartSCP = Callable[[list[UID], Handlers], int]
 
 
 @contextmanager
-def alarm(seconds: int) -> Generator[None, None, None]:
-    """Raise TimeoutError in the main thread if the block takes longer."""
+def alarm(seconds: int = 30) -> Generator[None, None, None]:
+    """Fail, rather than hang, if the block takes more than ``seconds``."""
 
     def expire(signum: int, frame: FrameType | None) -> None:
         raise TimeoutError(f"loopback test took more than {seconds} s")
@@ -42,41 +42,43 @@ def alarm(seconds: int) -> Generator[None, None, None]:
         signal.signal(signal.SIGALRM, previous)
 
 
-def make_ae() -> AE:
-    ae = AE()
-    ae.acse_timeout = ae.dimse_timeout = ae.network_timeout = TIMEOUT
-    return ae
+def ae(title: str = "PYNETDICOM") -> AE:
+    entity = AE(ae_title=title)
+    entity.acse_timeout = entity.dimse_timeout = entity.network_timeout = TIMEOUT
+    return entity
 
 
 @contextmanager
-def scp_servers() -> Generator[StartSCP, None, None]:
-    """A function that starts an SCP for SOP classes and handlers and returns
-    its port; every SCP it started is shut down on leaving."""
-    servers: list[Any] = []
+def servers() -> Generator[StartSCP, None, None]:
+    """Start SCPs for these SOP classes and handlers (each returns its port);
+    all are shut down on leaving."""
+    started: list[Any] = []
 
     def start(contexts: list[UID], handlers: Handlers) -> int:
-        ae = make_ae()
+        entity = ae()
         for context in contexts:
-            ae.add_supported_context(context, ImplicitVRLittleEndian, scu_role=True,
-                                     scp_role=True)
-        server = ae.start_server(("127.0.0.1", 0), block=False, evt_handlers=[*handlers])
+            entity.add_supported_context(context, ImplicitVRLittleEndian, scu_role=True,
+                                         scp_role=True)
+            entity.add_requested_context(context, ImplicitVRLittleEndian)  # C-MOVE's stores
+        server = entity.start_server(("127.0.0.1", 0), block=False, evt_handlers=[*handlers])
         assert server is not None
-        servers.append(server)
+        started.append(server)
         return int(server.server_address[1])
 
     try:
         yield start
     finally:
-        for server in servers:
+        for server in started:
             server.shutdown()
 
 
 def associate(port: int, contexts: list[UID], handlers: Handlers | None = None,
-              roles: list[Any] | None = None) -> Association:
-    ae = make_ae()
+              roles: list[Any] | None = None, called: str = "ANY-SCP") -> Association:
+    entity = ae()
     for context in contexts:
-        ae.add_requested_context(context, ImplicitVRLittleEndian)
-    assoc = ae.associate("127.0.0.1", port, ext_neg=roles or [], evt_handlers=[*(handlers or [])])
+        entity.add_requested_context(context, ImplicitVRLittleEndian)
+    assoc = entity.associate("127.0.0.1", port, ae_title=called, ext_neg=roles or [],
+                             evt_handlers=[*(handlers or [])])
     assert assoc.is_established
     return assoc
 
@@ -90,3 +92,18 @@ def instance(name: str = "Test^Patient") -> Dataset:
     ds.file_meta = Dataset()  # type: ignore[assignment]
     ds.file_meta.TransferSyntaxUID = ImplicitVRLittleEndian
     return ds
+
+
+def tally_final(command: Command, codes: tuple[int, ...]) -> Status[Any]:
+    """The tally's final C-GET or C-MOVE status for sub-operations answering ``codes``."""
+    tally = SubOperationTally(Command.C_MOVE, total=len(codes)) if command is Command.C_MOVE \
+        else SubOperationTally(Command.C_GET, total=len(codes))
+    for code in codes:
+        tally.add(code)
+    return tally.final()
+
+
+def peer(codes: tuple[int, ...]) -> Callable[[Any], int]:
+    """A C-STORE handler that answers ``codes`` in turn."""
+    answers = iter(codes)
+    return lambda event: next(answers)

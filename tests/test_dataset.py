@@ -96,7 +96,7 @@ def test_service_context() -> None:
 
 @pytest.mark.parametrize(("ds", "message"), [
     (response(ErrorComment="no status"), r"no Status \(0000,0900\)"),
-    (Dataset(), r"no Status \(0000,0900\)"),
+    (Dataset(), r"empty: no response arrived"),
 ])
 def test_rejects_what_is_not_a_status(ds: Dataset, message: str) -> None:
     with pytest.raises(ValueError, match=message):

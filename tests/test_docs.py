@@ -120,9 +120,10 @@ def test_console_examples_print_what_they_show(
 
 
 def test_docstring_examples() -> None:
-    from dimse_status import base, compat, resolve
+    from dimse_status import base, compat, errors, permitted, resolve, statuslog, suboperations
 
-    modules: list[ModuleType] = [dimse_status, resolve, base, compat]
+    modules: list[ModuleType] = [dimse_status, resolve, base, compat, errors, permitted,
+                                 statuslog, suboperations]
     results = [doctest.testmod(module, verbose=False) for module in modules]
     assert sum(r.attempted for r in results) > 0
     assert [r.failed for r in results] == [0] * len(modules)

@@ -7,6 +7,7 @@ and every test is bounded by DIMSE/ACSE timeouts and an alarm.
 
 # pynetdicom annotates its event handlers with a bare Callable.
 # pyright: reportUnknownMemberType=false, reportUnknownParameterType=false
+# pyright: reportUnknownVariableType=false
 
 from __future__ import annotations
 

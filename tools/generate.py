@@ -331,7 +331,11 @@ def render_init(current: str) -> str:
     all_end = text.index("]\n", all_start) + 2
     public = ["Command", "CustomStatus", "ServiceEnum", "Status", "StatusConflictError",
               "StatusDetails", "StatusEnum", "StatusRegistry", "StatusType", "SubOperations",
-              "add_status", "default_registry", "register_statuses"]
+              "add_status", "default_registry", "register_statuses",
+              # the server and client toolkit
+              "NoResponseError", "StatusError", "status_handler", "is_permitted", "describe",
+              "log_status", "status_log_handlers", "RetrieveOutcome", "SubOperationTally",
+              "retrieve_outcome"]
     import_names = ["COMMAND_ENUMS", "DICOM_EDITION", "AnyCommandStatus", "GeneralStatus",
                     *(t.enum for t in standard.COMMANDS)]
     names = public + import_names + service_names()
@@ -704,8 +708,8 @@ def render_toolkits_module() -> str:
         "from ._toolkits import PackCode, Toolkit, ToolkitName, find_names, names_for, pack",
         "",
         "__all__ = [",
-        '    "NAMES", "PACK_CODES", "TOOLKITS", "PackCode", "Toolkit", "ToolkitName", "find_names",',
-        '    "names_for", "pack",',
+        '    "NAMES", "PACK_CODES", "TOOLKITS", "PackCode", "Toolkit", "ToolkitName",',
+        '    "find_names", "names_for", "pack",',
         "]",
         "",
         "TOOLKITS: tuple[Toolkit, ...] = (",

@@ -180,12 +180,21 @@ def read(ds: object) -> tuple[int, Command | None, StatusDetails]:
 
     Tolerates what real peers send: missing optional attributes, an Error
     Comment longer than LO allows (or split by a backslash), counts on any
-    response.  Raises ``ValueError`` for a dataset without a Status or with one
+    response.  Raises ``NoResponseError`` (a ``ValueError``) for an empty
+    dataset, ``ValueError`` for a dataset without a Status or with one
     that is not a 16-bit integer, and ``TypeError`` for anything but a Dataset.
     """
     pydicom = _pydicom()
     if not isinstance(ds, pydicom.Dataset):
         raise TypeError(f"expected a pydicom Dataset, not {type(ds).__name__} {ds!r}")
+    if len(ds) == 0:  # pyright: ignore[reportArgumentType]  # a Dataset, checked above
+        from .errors import NoResponseError
+
+        raise NoResponseError(
+            "the response dataset is empty: no response arrived (pynetdicom returns an "
+            "empty Dataset when the association was aborted or released, or the "
+            "response timed out)"
+        )
     raw = _value(ds, STATUS_TAG)
     if raw is None:
         raise ValueError("the dataset has no Status (0000,0900): it is not a DIMSE status")

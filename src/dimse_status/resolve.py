@@ -526,7 +526,9 @@ def _from_dataset(
     (0000,0100); if both are there they must agree.  Missing optional
     attributes, an overlong Error Comment and counts on a final response
     are accepted as sent; a dataset without a 16-bit Status (0000,0900)
-    raises ``ValueError``.  Needs pydicom (``pip install
+    raises ``ValueError``, and an empty one (what pynetdicom returns after
+    an abort, a release or a timeout) :class:`~dimse_status.NoResponseError`,
+    a ``ValueError``.  Needs pydicom (``pip install
     'dimse-status[pydicom]'``).
     """
     from .dataset import read
@@ -578,12 +580,33 @@ class Status(_StatusBase[M_co], metaclass=_StatusMeta):
 
         from_dataset = classmethod(_from_dataset)
 
-    def to_dataset(self) -> Dataset:
+    def to_dataset(
+        self, *, strict: bool = False, registry: StatusRegistry | None = None
+    ) -> Dataset:
         """The response status Dataset: Status (0000,0900) and the attributes
-        of :attr:`details` that are set.  Needs pydicom."""
+        of :attr:`details` that are set.  Needs pydicom.
+
+        With ``strict=True``, a code the standard does not list for the
+        command (see :func:`dimse_status.is_permitted`; custom statuses of
+        ``registry`` count as listed) raises ``ValueError`` naming what the
+        command permits, instead of building a response no peer expects.
+        """
         from .dataset import write
 
+        if strict:
+            from .permitted import refuse_unpermitted
+
+            refuse_unpermitted(self, registry)
         return write(self.code, self._details)
+
+    @property
+    def is_permitted(self) -> bool:
+        """Whether the standard lists the code for :attr:`command` (in
+        :attr:`service`), a masked range or a custom status of the default
+        registry included: :func:`dimse_status.is_permitted`."""
+        from .permitted import is_permitted
+
+        return is_permitted(self._code, self._command, self._service)
 
     def with_details(
         self,
@@ -753,6 +776,16 @@ class Status(_StatusBase[M_co], metaclass=_StatusMeta):
         )
         details = f".with_details({details})" if details else ""
         return f"Status(0x{self.code:04X}{command}{service}){details}"
+
+
+def as_status(value: object) -> Status[Any] | None:
+    """``value`` if it is a :class:`Status`, else ``None``.  (A Status is an
+    ``int``: narrowing an ``int`` with ``isinstance`` would lose the type
+    argument for the checkers.)"""
+    if isinstance(value, Status):
+        status: Status[Any] = value  # pyright: ignore[reportUnknownVariableType]
+        return status
+    return None
 
 
 def _unpickle(

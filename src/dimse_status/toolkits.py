@@ -9,8 +9,8 @@ from __future__ import annotations
 from ._toolkits import PackCode, Toolkit, ToolkitName, find_names, names_for, pack
 
 __all__ = [
-    "NAMES", "PACK_CODES", "TOOLKITS", "PackCode", "Toolkit", "ToolkitName", "find_names",
-    "names_for", "pack",
+    "NAMES", "PACK_CODES", "TOOLKITS", "PackCode", "Toolkit", "ToolkitName",
+    "find_names", "names_for", "pack",
 ]
 
 TOOLKITS: tuple[Toolkit, ...] = (

@@ -1,0 +1,253 @@
+"""A decorator that makes pynetdicom event handlers answer with statuses.
+
+``@status_handler`` wraps a handler bound to ``EVT_C_ECHO``, ``EVT_C_STORE``,
+``EVT_C_FIND``, ``EVT_C_GET``, ``EVT_C_MOVE`` or an ``EVT_N_*`` event:
+
+- a :class:`~dimse_status.StatusError` raised by the handler becomes its
+  status's response dataset, Error Comment and all;
+- any other exception becomes the command's default failure
+  (:data:`DEFAULT_FAILURES`, or ``failure=``) with the exception's text as
+  Error Comment, cut to 64 characters;
+- a returned (or yielded) :class:`~dimse_status.Status`, member or code
+  becomes its response dataset with its details;
+- a status the standard does not list for the command is refused before it
+  goes on the wire: :func:`~dimse_status.is_permitted`; the peer gets the
+  default failure, with an Error Comment naming the refused code.
+
+The command comes from the event (``event.event``), or from ``command=``.
+"""
+
+from __future__ import annotations
+
+import functools
+import inspect
+import logging
+
+from ._typing import TYPE_CHECKING, overload
+from .base import Command
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator
+    from typing import Any, Protocol, TypeVar
+
+    from pydicom import Dataset
+    from typing_extensions import ParamSpec
+
+    from .resolve import Status, StatusRegistry
+    from .services import Service
+
+    P = ParamSpec("P")
+    R = TypeVar("R")
+    Y = TypeVar("Y")
+
+    class StatusHandlerDecorator(Protocol):
+        """What ``status_handler(...)`` with options returns."""
+
+        @overload
+        def __call__(self, handler: Callable[P, Iterator[Y]], /) -> Callable[P, Iterator[Any]]: ...
+        @overload
+        def __call__(self, handler: Callable[P, R], /) -> Callable[P, Any]: ...
+
+__all__ = ["DEFAULT_FAILURES", "status_handler"]
+
+_LOGGER = logging.getLogger("dimse_status")
+
+DEFAULT_FAILURES: dict[Command, int] = {
+    Command.C_ECHO: 0x0122,  # the only C-ECHO failure that may carry an Error Comment
+    Command.C_STORE: 0xC000,  # Cxxx Error: Cannot understand
+    Command.C_FIND: 0xC000,  # Cxxx Failed: Unable to process
+    Command.C_GET: 0xC000,
+    Command.C_MOVE: 0xC000,
+    Command.N_EVENT_REPORT: 0x0110,  # Processing failure
+    Command.N_GET: 0x0110,
+    Command.N_SET: 0x0110,
+    Command.N_ACTION: 0x0110,
+    Command.N_CREATE: 0x0110,
+    Command.N_DELETE: 0x0110,
+}
+"""The status a wrapped handler's unexpected exception answers with, per
+command: a failure the standard lists for the command that may carry an
+Error Comment (of C-ECHO's failures, 0122, 0210, 0211 and 0212, only 0122
+"Refused: SOP Class not supported" may)."""
+
+# Handlers whose pynetdicom return value is (status, dataset).
+_PAIRS = frozenset({Command.N_EVENT_REPORT, Command.N_GET, Command.N_SET, Command.N_ACTION,
+                    Command.N_CREATE})
+_GENERATORS = frozenset({Command.C_FIND, Command.C_GET, Command.C_MOVE})
+
+
+def _command_of_event(args: tuple[Any, ...], kwargs: dict[str, Any]) -> Command | None:
+    for value in (*args, *kwargs.values()):
+        name = getattr(getattr(value, "event", None), "name", None)
+        if isinstance(name, str) and name.startswith("EVT_"):
+            try:
+                return Command.parse(name[4:])
+            except ValueError:
+                return None
+    return None
+
+
+def _is_status(value: object) -> bool:
+    """A status as a handler gives one: a code, member or Status, or a
+    Dataset with a Status element."""
+    from .resolve import Status
+
+    return isinstance(value, (int, Status)) or hasattr(value, "Status")
+
+
+class _Adapter:
+    """Turns what a handler returns, yields or raises into response datasets."""
+
+    def __init__(
+        self, command: Command | None, service: Service | None, failure: int | None,
+        registry: StatusRegistry | None, strict: bool,
+    ) -> None:
+        self.command = command
+        self.service = service
+        self.failure = failure
+        self.registry = registry
+        self.strict = strict
+
+    def resolve(self, command: Command, value: Status[Any] | int) -> Status[Any]:
+        from .resolve import Status, as_status
+
+        given = as_status(value)
+        if given is None:
+            return Status(value, command, self.service, registry=self.registry)
+        if given.command is command:
+            return given
+        status: Status[Any] = Status(given.code, command, self.service, registry=self.registry)
+        return status._with(given.details)  # pyright: ignore[reportPrivateUsage]
+
+    def failed(self, command: Command, comment: str) -> Dataset:
+        """The failure response, with ``comment`` as Error Comment if the
+        status lets one travel (it never raises: the peer must get an answer)."""
+        from .errors import lo
+        from .resolve import Status
+
+        code = DEFAULT_FAILURES[command] if self.failure is None else self.failure
+        status: Status[Any] = Status(code, command, self.service, registry=self.registry)
+        try:
+            status = status.with_details(error_comment=lo(comment))
+        except ValueError:
+            _LOGGER.warning("0x%04X carries no Error Comment; sent without %r", code, comment)
+        return status.to_dataset()
+
+    def dataset(self, command: Command, value: Any) -> Any:
+        """The response dataset for a returned or yielded status; anything
+        else (a Dataset the handler built, None) as it is."""
+        if isinstance(value, bool) or not isinstance(value, int):
+            return value  # a Status is an int too
+        status = self.resolve(command, value)
+        if self.strict:
+            from .permitted import is_permitted
+
+            if not is_permitted(status.code, command, self.service, self.registry):
+                _LOGGER.error("refused to send 0x%04X: not a status of %s", status.code,
+                              command.label)
+                return self.failed(command, f"refused 0x{status.code:04X}: not a "
+                                   f"{command.label} status")
+        return status.to_dataset()
+
+    def exception(self, command: Command, exc: BaseException) -> Dataset:
+        from .errors import StatusError
+
+        if isinstance(exc, StatusError):
+            response: Dataset = self.dataset(command, exc.status)
+            return response
+        _LOGGER.exception("the handler for %s raised; answering with a failure", command.label)
+        return self.failed(command, str(exc) or type(exc).__name__)
+
+    def convert(self, command: Command, result: Any) -> Any:
+        pair: tuple[Any, ...] | None = result if isinstance(result, tuple) else None  # pyright: ignore[reportUnknownVariableType]
+        if command in _PAIRS and pair is not None and len(pair) == 2:
+            return (self.dataset(command, pair[0]), pair[1])
+        return self.dataset(command, result)
+
+    def call(self, handler: Callable[..., Any], args: tuple[Any, ...],
+             kwargs: dict[str, Any]) -> Any:
+        command = self.command or _command_of_event(args, kwargs)
+        if command is None:
+            return handler(*args, **kwargs)
+        try:
+            result = handler(*args, **kwargs)
+        except Exception as exc:
+            response = self.exception(command, exc)
+            return (response, None) if command in _PAIRS else response
+        return self.convert(command, result)
+
+    def iterate(self, handler: Callable[..., Iterator[Any]], args: tuple[Any, ...],
+                kwargs: dict[str, Any]) -> Iterator[Any]:
+        command = self.command or _command_of_event(args, kwargs)
+        if command is None:
+            yield from handler(*args, **kwargs)
+            return
+        # pynetdicom reads a C-GET's first yield as the number of
+        # sub-operations, and a C-MOVE's first two as the destination and
+        # that number: a failure before them needs them to reach the peer.
+        counted = command is Command.C_FIND
+        try:
+            for item in handler(*args, **kwargs):
+                pair: tuple[Any, ...] | None = (  # pyright: ignore[reportUnknownVariableType]
+                    item if isinstance(item, tuple) else None)
+                if pair is not None and len(pair) == 2 and _is_status(pair[0]):
+                    counted = True
+                    yield (self.dataset(command, pair[0]), pair[1])
+                else:
+                    if pair is None:
+                        counted = True  # the number of sub-operations
+                    yield item
+        except Exception as exc:
+            response = self.exception(command, exc)
+            if not counted and command is Command.C_GET:
+                yield 1
+            elif not counted:
+                raise  # a C-MOVE without a destination: pynetdicom answers C514/C515
+            yield (response, None)
+
+
+if TYPE_CHECKING:
+
+    @overload
+    def status_handler(handler: Callable[P, Iterator[Y]], /) -> Callable[P, Iterator[Any]]: ...
+    @overload
+    def status_handler(handler: Callable[P, R], /) -> Callable[P, Any]: ...
+    @overload
+    def status_handler(
+        *, command: Command | None = None, service: Service | None = None,
+        failure: int | None = None, registry: StatusRegistry | None = None,
+        strict: bool = True,
+    ) -> StatusHandlerDecorator: ...
+
+
+def status_handler(
+    handler: Callable[..., Any] | None = None, /, *, command: Command | None = None,
+    service: Service | None = None, failure: int | None = None,
+    registry: StatusRegistry | None = None, strict: bool = True,
+) -> Any:
+    """Adapt a pynetdicom event handler to answer with statuses (see the
+    module's text): ``@status_handler`` or ``@status_handler(failure=...,
+    service=..., command=..., registry=..., strict=...)``.
+
+    The wrapped handler takes the same arguments; it returns (or, for a
+    generator, yields) response datasets where the handler gave statuses.
+    ``failure`` replaces the command's default failure code; ``strict=False``
+    lets unlisted codes through, as pynetdicom does.
+    """
+    adapter = _Adapter(command, service, failure, registry, strict)
+
+    def decorate(function: Callable[..., Any]) -> Callable[..., Any]:
+        if inspect.isgeneratorfunction(function):
+            @functools.wraps(function)
+            def generator(*args: Any, **kwargs: Any) -> Iterator[Any]:
+                return adapter.iterate(function, args, kwargs)
+
+            return generator
+
+        @functools.wraps(function)
+        def plain(*args: Any, **kwargs: Any) -> Any:
+            return adapter.call(function, args, kwargs)
+
+        return plain
+
+    return decorate if handler is None else decorate(handler)

@@ -1,0 +1,47 @@
+"""Rejected uses of the server and client toolkit."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from dimse_status import (
+    CGetStatus,
+    CMoveStatus,
+    Command,
+    Status,
+    StatusError,
+    SubOperationTally,
+    is_permitted,
+    retrieve_outcome,
+    status_handler,
+)
+
+
+class Event:
+    """Stands for pynetdicom's Event."""
+
+
+SubOperationTally(Command.C_FIND)  # E: a tally is for C-GET, C-MOVE or C-STORE
+get_final: Status[CGetStatus] = SubOperationTally(Command.C_MOVE).final()  # E: a C-MOVE final
+SubOperationTally(Command.C_GET, total="3")  # E: total is an int
+SubOperationTally(Command.C_GET).add("0xA700")  # E: a code, member, Status or Dataset
+is_permitted(0xA700, "C-STORE")  # E: a Command, not its name
+retrieve_outcome(0xB000)  # E: a Status, not a code
+StatusError("0xA700")  # E: a Status, member or code
+move: Status[CMoveStatus] = Status(0, Command.C_MOVE).to_dataset(strict=True)  # E: a Dataset
+
+
+@status_handler
+def handle_store(event: Event) -> int:
+    return 0
+
+
+@status_handler(failure=0xC001)
+def handle_find(event: Event) -> Iterator[tuple[int, None]]:
+    yield 0xFF00, None
+
+
+handle_store()  # E: the wrapped handler still takes the event
+handle_store(Event(), 1)  # E: and nothing else
+handle_find("event", strict=True)  # E: same parameters as the handler
+status_handler(failure="C001")  # E: failure is a code

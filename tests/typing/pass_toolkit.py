@@ -1,0 +1,80 @@
+"""Static types of the server and client toolkit; checked by mypy --strict and pyright."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from pydicom import Dataset
+from typing_extensions import assert_type
+
+from dimse_status import (
+    CGetStatus,
+    CMoveStatus,
+    Command,
+    CStoreStatus,
+    NoResponseError,
+    RetrieveOutcome,
+    Status,
+    StatusError,
+    StatusType,
+    SubOperationTally,
+    describe,
+    is_permitted,
+    log_status,
+    retrieve_outcome,
+    status_handler,
+    status_log_handlers,
+)
+
+move = SubOperationTally(Command.C_MOVE, total=3)
+assert_type(move, SubOperationTally[CMoveStatus])
+assert_type(move.add(0x0000), StatusType)
+move.add(CStoreStatus.OUT_OF_RESOURCES)
+move.add(Status(0xB123, Command.C_STORE))
+move.add(Dataset())
+assert_type(move.final(), Status[CMoveStatus])
+assert_type(move.cancel(), Status[CMoveStatus])
+assert_type(move.remaining, int | None)
+assert_type(SubOperationTally(Command.C_GET).final(), Status[CGetStatus])
+assert_type(SubOperationTally(Command.C_STORE).final(), Status[CStoreStatus])
+assert_type(retrieve_outcome(move.final()), RetrieveOutcome)
+
+assert_type(is_permitted(0xB123, Command.C_FIND), bool)
+assert_type(Status(0xA7F3, Command.C_STORE).is_permitted, bool)
+assert_type(Status(0xA7F3, Command.C_STORE).to_dataset(strict=True), Dataset)
+assert_type(describe(Status(0)), str)
+log_status(Status(0xA700, Command.C_STORE), logging.getLogger("scp"), direction="sent")
+handlers: list[Any] = status_log_handlers()
+
+error = StatusError(CStoreStatus.OUT_OF_RESOURCES, "disk full", offending_element=[0x00100010])
+assert_type(error.status, Status[Any])
+assert issubclass(NoResponseError, ValueError)
+
+
+class Event:
+    """Stands for pynetdicom's Event."""
+
+
+@status_handler
+def handle_store(event: Event) -> CStoreStatus:
+    raise StatusError(CStoreStatus.OUT_OF_RESOURCES, "disk full")
+
+
+@status_handler(failure=0xC001)
+def handle_find(event: Event) -> Iterator[tuple[int, Dataset | None]]:
+    yield 0xFF00, Dataset()
+
+
+@status_handler
+def handle_n_get(event: Event, verbose: bool = False) -> tuple[int, Dataset | None]:
+    return 0x0000, None
+
+
+# The wrapped handlers keep their parameters.
+store: Callable[[Event], Any] = handle_store
+find: Callable[[Event], Iterator[Any]] = handle_find
+handle_store(Event())
+handle_n_get(Event(), verbose=True)
+responses = list(handle_find(Event()))
