@@ -185,7 +185,7 @@ def test_is_permitted_over_every_code_command_and_service_context() -> None:
         for enum in enums:
             if enum not in oracles:
                 oracles[enum] = _oracle(enum)
-        expected: set[int] = set().union(*(oracles[enum] for enum in enums))
+        expected = {code for enum in enums for code in oracles[enum]}
         got = {code for code in range(0x10000) if is_permitted(code, command, service)}
         assert got == expected, (command, service)
         for code in range(0, 0x10000, 251):  # the resolver agrees: a member, or not
