@@ -8,7 +8,6 @@ Example counts are kept small so that the suite stays fast.
 
 from __future__ import annotations
 
-import copy
 import os
 import pickle
 import re
@@ -21,6 +20,7 @@ import pynetdicom2.statuses as p2
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from pynetdicom2_tables import fresh_tables
 
 from dimse_status import (
     Command,
@@ -213,10 +213,6 @@ MESSAGES: list[Any] = [d2.CStoreRSPMessage, d2.CFindRSPMessage, None]
 COMPAT_CODES = [*range(0xD000, 0xD040), *range(0xA7F0, 0xA800), *range(0xC000, 0xC010), 0xA700]
 
 
-_P2_TABLES = ("_status_dict", "_general_status_dict", "_status_ranges", "_general_status_ranges")
-_P2_ORIGINAL = {name: copy.deepcopy(getattr(p2, name)) for name in _P2_TABLES}
-
-
 compat_steps = st.lists(
     st.tuples(st.sampled_from(COMPAT_CODES), st.one_of(st.none(), st.integers(0, 0x30)),
               st.sampled_from(MESSAGES), st.sampled_from(["Warning", "Failure", "Pending"])),
@@ -230,9 +226,7 @@ def test_compat_registers_as_pynetdicom2_does(
     steps: list[tuple[int, int | None, Any, str]],
 ) -> None:
     default_registry.clear()
-    with pytest.MonkeyPatch.context() as patch:  # pynetdicom2 registers into fresh copies
-        for name in _P2_TABLES:
-            patch.setattr(p2, name, copy.deepcopy(_P2_ORIGINAL[name]))
+    with fresh_tables():
         for module in (p2, compat):
             for n, (code, length, message, code_type) in enumerate(steps):
                 end = None if length is None else min(code + length, 0xFFFF)

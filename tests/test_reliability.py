@@ -23,6 +23,7 @@ import pytest
 from pydicom import Dataset
 from pydicom.dataelem import RawDataElement
 from pydicom.tag import Tag
+from pynetdicom2_tables import fresh_tables
 
 from dimse_status import (
     Command,
@@ -201,11 +202,9 @@ def test_item4_registry_type_is_checked_before_the_fast_path() -> None:
 
 
 @pytest.fixture
-def p2_tables(monkeypatch: pytest.MonkeyPatch) -> None:
-    """pynetdicom2 registers into copies of its tables during the test."""
-    for name in ("_status_dict", "_general_status_dict", "_status_ranges",
-                 "_general_status_ranges"):
-        monkeypatch.setattr(p2, name, copy.deepcopy(getattr(p2, name)))
+def p2_tables() -> Iterator[None]:
+    with fresh_tables():
+        yield
 
 
 def test_item6_compat_follows_pynetdicom2s_order(p2_tables: None) -> None:

@@ -62,10 +62,9 @@ if TYPE_CHECKING:
     # (member or None, type, description, related attributes)
     _Entry = tuple[StatusEnum | None, StatusType, str, tuple[int, ...]]
     _Key = Command | None
-    # (first code, last code, entry), sorted and disjoint
-    _Segment = tuple[int, int, _Entry]
-    # The segments that meet 256 codes, and their first codes
-    _Bucket = tuple[tuple[int, ...], tuple[_Segment, ...]]
+    # The first codes of the registrations (cut to where each still holds)
+    # that meet 256 codes, and those registrations, sorted and disjoint
+    _Bucket = tuple[tuple[int, ...], tuple["CustomStatus", ...]]
 else:
     M_co = None
     _CustomStatusFields = namedtuple(
@@ -216,52 +215,40 @@ def _check_command(command: object) -> _Key:
     )
 
 
-# Custom statuses are kept per command as sorted, disjoint segments
-# (first code, last code, entry), filed in 256 buckets of 256 codes: a bucket
-# holds every segment that meets its codes, with their first codes for
-# bisect.  A registration copies the bucket index (256 references) and
-# rebuilds only the buckets it touches, so its cost does not grow with the
-# number of registrations.
+# Custom statuses are kept per command as sorted, disjoint segments (each a
+# CustomStatus, cut to the codes where it still holds), filed in 256 buckets
+# of 256 codes: a bucket holds every segment that meets its codes, with their
+# first codes for bisect.  A registration copies the bucket index (256
+# references) and rebuilds only the buckets it touches, so its cost does not
+# grow with the number of registrations, and it keeps no object but its
+# CustomStatus (few objects for the garbage collector to walk).
 _BUCKET_SHIFT = 8
 _NO_SEGMENTS: _Bucket = ((), ())
 _EMPTY_INDEX: tuple[_Bucket, ...] = (_NO_SEGMENTS,) * (0x10000 >> _BUCKET_SHIFT)
 
 
-class _Chain:
-    """Registrations in order, as a chain of batches that each generation
-    shares with the one before (so a registration does not copy them)."""
-
-    __slots__ = ("batch", "count", "older")
-
-    def __init__(self, batch: tuple[CustomStatus, ...], older: _Chain | None) -> None:
-        self.batch = batch
-        self.older = older
-        self.count: int = len(batch) + (older.count if older is not None else 0)
-
-    def flatten(self) -> tuple[CustomStatus, ...]:
-        batches: list[tuple[CustomStatus, ...]] = []
-        link: _Chain | None = self
-        while link is not None:
-            batches.append(link.batch)
-            link = link.older
-        return tuple(status for batch in reversed(batches) for status in batch)
-
-
 class _Tables:
-    """One immutable generation of a registry's resolution tables."""
+    """One immutable generation of a registry's resolution tables.
 
-    __slots__ = ("buckets", "chain", "customs", "exact", "memo", "service_memo_size")
+    ``log[:count]`` are its registrations, oldest first.  The list is shared
+    with the generations before and after it, each seeing its own prefix: a
+    registration appends to it (under the registration lock), unless another
+    generation already has, and then it copies the prefix first.
+    """
+
+    __slots__ = ("buckets", "count", "exact", "log", "memo", "service_memo_size")
 
     def __init__(
         self,
         exact: dict[_Key, dict[int, _Entry]],
         buckets: dict[_Key, Sequence[_Bucket]],
-        chain: _Chain | None,
+        log: list[CustomStatus],
+        count: int,
     ) -> None:
         self.exact = exact
         self.buckets = buckets
-        self.chain = chain
-        self.customs: tuple[CustomStatus, ...] | None = () if chain is None else None
+        self.log = log
+        self.count = count
         # command -> code -> Status, and command -> service -> code -> Status
         # (filled as statuses are resolved, a command's memo made on first
         # use).  Status() checks the argument types before it looks here.
@@ -271,22 +258,19 @@ class _Tables:
     @classmethod
     def standard(cls) -> _Tables:
         return cls({key: _STANDARD_EXACT[key] for key in _ENUMS},
-                   {key: _EMPTY_INDEX for key in _ENUMS}, None)
+                   {key: _EMPTY_INDEX for key in _ENUMS}, [], 0)
 
     def custom_statuses(self) -> tuple[CustomStatus, ...]:
-        customs = self.customs
-        if customs is None and self.chain is not None:
-            customs = self.customs = self.chain.flatten()
-        return customs or ()
+        return tuple(self.log[:self.count])
 
     def custom(self, key: _Key, code: int) -> _Entry | None:
         starts, segments = self.buckets[key][code >> _BUCKET_SHIFT]
         if starts:
             i = bisect_right(starts, code) - 1
             if i >= 0:
-                segment = segments[i]
-                if code <= segment[1]:
-                    return segment[2]
+                s = segments[i]
+                if code <= s.end:
+                    return (None, s.type, s.description, s.related_attributes)
         return None
 
     def vacant(self, key: _Key, first: int, last: int) -> list[tuple[int, int]]:
@@ -299,7 +283,7 @@ class _Tables:
         for b in range(first >> _BUCKET_SHIFT, (last >> _BUCKET_SHIFT) + 1):
             _, segments = index[b]
             lo, hi = _overlapped(index[b], first, last)
-            taken += [(s[0], s[1]) for s in segments[lo:hi]]
+            taken += [(s.code, s.end) for s in segments[lo:hi]]
         taken += [(low, high) for low, high, _ in _MASK_SPANS[key]]
         runs: list[tuple[int, int]] = []
         at = first
@@ -377,8 +361,12 @@ class _Tables:
                     exact[key] = dict(exact[key])
                     exact_copied.add(key)
                 exact[key][code] = entry
-        chain = _Chain(batch, self.chain) if batch else self.chain
-        return _Tables(exact, buckets, chain)
+        log = self.log
+        if batch:
+            if len(log) != self.count:  # another generation has appended
+                log = log[:self.count]
+            log.extend(batch)
+        return _Tables(exact, buckets, log, self.count + len(batch))
 
 
 _STANDARD_EXACT = {key: _standard_exact(key) for key in _ENUMS}
@@ -418,7 +406,7 @@ def _overlapped(bucket: _Bucket, first: int, last: int) -> tuple[int, int]:
     """The slice of ``bucket``'s segments that meet ``first..last``."""
     starts, segments = bucket
     lo = bisect_right(starts, first) - 1
-    if lo < 0 or segments[lo][1] < first:
+    if lo < 0 or segments[lo].end < first:
         lo += 1
     return lo, bisect_right(starts, last)
 
@@ -428,8 +416,8 @@ def _add(index: list[_Bucket], status: CustomStatus, override: bool) -> _Entry:
     first, last = status.code, status.end
     entry: _Entry = (None, status.type, status.description, status.related_attributes)
     b_first, b_last = first >> _BUCKET_SHIFT, last >> _BUCKET_SHIFT
-    head: _Segment | None = None
-    tail: _Segment | None = None
+    head: CustomStatus | None = None
+    tail: CustomStatus | None = None
     for b in range(b_first, b_last + 1):
         bucket = index[b]
         if bucket[0]:
@@ -444,31 +432,30 @@ def _add(index: list[_Bucket], status: CustomStatus, override: bool) -> _Entry:
             raise StatusConflictError(conflict)
         if head is not None:
             raise StatusConflictError(
-                f"{status} overlaps the registered 0x{head[0]:04X}-0x{head[1]:04X} "
-                f"({head[2][1].value}: {head[2][2]}); pass override=True to replace it"
+                f"{status} overlaps the registered 0x{head.code:04X}-0x{head.end:04X} "
+                f"({head.type.value}: {head.description}); pass override=True to replace it"
             )
-    segment: _Segment = (first, last, entry)
     if head is None and b_first == b_last:  # the usual case: one bucket, nothing replaced
         starts, segments = index[b_first]
         i = bisect_right(starts, first)
         index[b_first] = (starts[:i] + (first,) + starts[i:],
-                          segments[:i] + (segment,) + segments[i:])
+                          segments[:i] + (status,) + segments[i:])
         return entry
-    pieces: list[_Segment] = [segment]
+    pieces: list[CustomStatus] = [status]
     span_first, span_last = first, last
-    if head is not None and head[0] < first:
-        pieces.insert(0, (head[0], first - 1, head[2]))
-        span_first = head[0]
-    if tail is not None and tail[1] > last:
-        pieces.append((last + 1, tail[1], tail[2]))
-        span_last = tail[1]
+    if head is not None and head.code < first:
+        pieces.insert(0, head._replace(end=first - 1))
+        span_first = head.code
+    if tail is not None and tail.end > last:
+        pieces.append(tail._replace(code=last + 1))
+        span_last = tail.end
     # Every bucket the old segments or the new pieces meet is rebuilt.
     for b in range(span_first >> _BUCKET_SHIFT, (span_last >> _BUCKET_SHIFT) + 1):
         starts, segments = index[b]
         lo, hi = _overlapped(index[b], first, last)
         low, high = b << _BUCKET_SHIFT, ((b + 1) << _BUCKET_SHIFT) - 1
-        new = tuple(p for p in pieces if p[0] <= high and p[1] >= low)
-        index[b] = (starts[:lo] + tuple(p[0] for p in new) + starts[hi:],
+        new = tuple(p for p in pieces if p.code <= high and p.end >= low)
+        index[b] = (starts[:lo] + tuple(p.code for p in new) + starts[hi:],
                     segments[:lo] + new + segments[hi:])
     return entry
 
@@ -611,7 +598,7 @@ class StatusRegistry:
         return (_registry_of, (self.custom_statuses,))
 
     def __repr__(self) -> str:
-        return f"<StatusRegistry with {self._tables.custom_statuses().__len__()} custom statuses>"
+        return f"<StatusRegistry with {self._tables.count} custom statuses>"
 
 
 def _registry_of(statuses: tuple[CustomStatus, ...]) -> StatusRegistry:
@@ -665,28 +652,31 @@ class _StatusMeta(type):
 
         def __call__(cls, code, command=None, service=None, *, registry=None):
             # Fast path: a plain int already resolved for this command (and
-            # service) in a StatusRegistry (None: the default one).  The memo
-            # only holds valid codes, and the exact-type checks keep a bool,
-            # a float, an int posing as a command or anything posing as a
-            # registry from finding a memoized status; services hash by
-            # identity, so nothing but a Service finds a service's memo.
-            # Memos are only read here, never iterated, so no lock is needed.
+            # service) in the default registry (None) or a StatusRegistry.
+            # The memo only holds valid codes, and the exact-type checks keep
+            # a bool, a float, an int posing as a command or anything posing
+            # as a registry from finding a memoized status; services hash by
+            # identity, so nothing but a Service finds a service's memo (a
+            # service's memo sits in its command's memo under the Service
+            # key; anything else found there is a Status, which has no []).
+            # Memos are only read here, never iterated: no lock is needed.
+            # (The two branches are written out: one shared ``memo`` local
+            # costs the default registry 2-3 ns a call.)
             if code.__class__ is int and (command.__class__ is Command or command is None):
                 if registry is None:
-                    memo = _default_memo
+                    try:
+                        if service is None:
+                            return _default_memo[command][code]
+                        return _default_memo[command][service][code]
+                    except (KeyError, TypeError):
+                        pass
                 elif registry.__class__ is StatusRegistry:
-                    memo = registry._memo
-                else:
-                    return _resolve(cls, code, command, service, registry)
-                try:
-                    if service is None:
-                        return memo[command][code]
-                    # A service's memo sits in its command's memo under the
-                    # Service key; anything else found there is a Status,
-                    # which has no [].
-                    return memo[command][service][code]
-                except (KeyError, TypeError):
-                    pass
+                    try:
+                        if service is None:
+                            return registry._memo[command][code]
+                        return registry._memo[command][service][code]
+                    except (KeyError, TypeError):
+                        pass
             return _resolve(cls, code, command, service, registry)
 
 
