@@ -143,10 +143,14 @@ def test_register_statuses_restores_the_standard_like_the_seed() -> None:
     assert len(default_registry.custom_statuses) == 1
 
 
-def test_compat_add_status_last_registration_wins() -> None:
+def test_compat_add_status_exact_codes_last_wins_ranges_first_wins() -> None:
+    """pynetdicom2's order (checked against pynetdicom2 in test_reliability.py)."""
     compat.add_status(0x1000, "Warning", "one", end=0x10FF)
     compat.add_status(0x1000, "Failure", "two", end=0x10FF)
-    assert compat.Status(0x1050).description == "two"
+    compat.add_status(0x1050, "Warning", "x")
+    compat.add_status(0x1050, "Failure", "y")
+    assert compat.Status(0x1050).description == "y"
+    assert compat.Status(0x1051).description == "one"
 
 
 def test_registration_from_threads_while_others_resolve() -> None:

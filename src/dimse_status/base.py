@@ -18,8 +18,31 @@ if TYPE_CHECKING:
     from typing_extensions import Self
 
 __all__ = [
-    "Command", "ServiceEnum", "StatusEnum", "StatusType", "annex_c_class", "format_tag", "tag_name",
+    "Command", "ServiceEnum", "StatusEnum", "StatusType", "annex_c_class", "described",
+    "format_tag", "shown", "tag_name",
 ]
+
+_SHOWN_LIMIT = 80  # characters of a value that an error message repeats
+
+
+def shown(value: object) -> str:
+    """``value`` as an error message names it: its ``repr()``, shortened if
+    long, and never an error of its own (a huge int, a ``__repr__`` that raises)."""
+    if isinstance(value, int) and value.bit_length() > 64:
+        sign = "-" if value < 0 else ""
+        return f"{sign}<an int of {value.bit_length()} bits>"
+    try:
+        text = repr(value)
+    except Exception:  # the message must not fail
+        return f"<{type(value).__name__} object>"
+    if len(text) > _SHOWN_LIMIT:
+        text = f"{text[:_SHOWN_LIMIT - 20]}... ({len(text)} characters)"
+    return text
+
+
+def described(value: object) -> str:
+    """``value``'s type and :func:`shown` value: ``str 'x'``."""
+    return f"{type(value).__name__} {shown(value)}"
 
 
 class StatusType(Enum):
@@ -39,11 +62,11 @@ class StatusType(Enum):
         if isinstance(value, StatusType):
             return value
         if not isinstance(value, str):
-            raise TypeError(f"status type must be a StatusType or str, not {value!r}")
+            raise TypeError(f"status type must be a StatusType or str, not {described(value)}")
         member = _STATUS_TYPES.get(value.casefold())
         if member is None:
             choices = ", ".join(m.value for m in cls)
-            raise ValueError(f"unknown status type {value!r}; expected one of {choices}")
+            raise ValueError(f"unknown status type {shown(value)}; expected one of {choices}")
         return member
 
 
@@ -100,16 +123,17 @@ class Command(IntEnum):
     @classmethod
     def from_field(cls, field: int) -> Command:
         """The command of a request or response Command Field: ``0x0001`` and
-        ``0x8001`` both give ``C_STORE``.  ``ValueError`` names an unknown field."""
+        ``0x8001`` both give ``C_STORE``.  ``ValueError`` names a field that is
+        not 16-bit or not a command with a status."""
         if isinstance(field, bool) or not isinstance(field, int):
-            raise TypeError(f"command field must be an int, not {field!r}")
+            raise TypeError(f"command field must be an int, not {described(field)}")
+        if not 0 <= field <= 0xFFFF:
+            raise ValueError(f"command field {shown(field)} is not a 16-bit value")
         try:
-            return cls(field & 0x7FFF if field & 0x8000 else field)
+            return cls(field & 0x7FFF)
         except ValueError:
             raise ValueError(
                 f"0x{field:04X} is not the Command Field of a DIMSE command with a status"
-                if 0 <= field <= 0xFFFF
-                else f"command field {field!r} is not a 16-bit value"
             ) from None
 
     @classmethod
@@ -117,11 +141,11 @@ class Command(IntEnum):
         """The command for ``"C-STORE"``, ``"c_store"``, ``"cstore"`` or
         ``"C_STORE"``; ``ValueError`` names anything else."""
         if not isinstance(text, str):
-            raise TypeError(f"command name must be a str, not {text!r}")
+            raise TypeError(f"command name must be a str, not {described(text)}")
         command = _COMMANDS_BY_KEY.get(_name_key(text))
         if command is None:
             choices = ", ".join(c.label for c in cls)
-            raise ValueError(f"unknown DIMSE command {text!r}; expected one of {choices}")
+            raise ValueError(f"unknown DIMSE command {shown(text)}; expected one of {choices}")
         return command
 
 
@@ -173,18 +197,19 @@ class ServiceEnum(Enum):
         title (``"Unified Procedure Step"``) or an alias (``"UPS"``), in any
         case and spelling of separators; ``ValueError`` names anything else."""
         if not isinstance(text, str):
-            raise TypeError(f"service name must be a str, not {text!r}")
+            raise TypeError(f"service name must be a str, not {described(text)}")
         key = _name_key(text)
         for member in cls:
             names = (member.name, member.title, *member.aliases)
             if key and any(_name_key(name) == key for name in names):
                 return member
         choices = ", ".join(m.name for m in cls)
-        raise ValueError(f"unknown service class {text!r}; expected one of {choices}")
+        raise ValueError(f"unknown service class {shown(text)}; expected one of {choices}")
 
 _TAG_NAMES = {
     0x00000002: "Affected SOP Class UID",
     0x00000100: "Command Field",
+    0x00000900: "Status",
     0x00000901: "Offending Element",
     0x00000902: "Error Comment",
     0x00000903: "Error ID",

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import sys
 from collections.abc import Sequence
 from typing import Any, NoReturn
 
 from . import __version__
-from .base import Command, StatusEnum, format_tag, tag_name
+from .base import Command, StatusEnum, described, format_tag, shown, tag_name
 from .resolve import Status
 from .services import SERVICE_ENUMS, Service
 from .statuses import COMMAND_ENUMS, DICOM_EDITION, GeneralStatus
@@ -30,9 +31,13 @@ class _Parser(argparse.ArgumentParser):
 
 def parse_code(text: str) -> int:
     """``A7F3``, ``0xA7F3``, ``a7f3`` or ``A7F3H`` -> 0xA7F3."""
+    if not isinstance(text, str):
+        raise TypeError(f"a status code to parse must be a str, not {described(text)}")
     match = _CODE.fullmatch(text.strip())
     if match is None:
-        raise ValueError(f"{text!r} is not a 16-bit hexadecimal status code (e.g. A7F3, 0xA7F3)")
+        raise ValueError(
+            f"{shown(text)} is not a 16-bit hexadecimal status code (e.g. A7F3, 0xA7F3)"
+        )
     return int(match.group(1) or match.group(2), 16)
 
 
@@ -208,12 +213,34 @@ def main(argv: Sequence[str] | None = None) -> int:
             text = table_text(command, args.format, service)
     except (ValueError, TypeError) as exc:
         parser.error(str(exc))
+    return _write(parser.prog, text)
+
+
+def _write(prog: str, text: str) -> int:
+    """Print ``text``; if standard output is closed or cannot be written, say
+    so in one line on stderr and return 1 (a reader that went away, a broken
+    pipe, is no error: 0, quietly)."""
+    out = sys.stdout
+    if out is None:  # started with stdout closed (>&-)
+        sys.stderr.write(f"{prog}: error: standard output is closed\n")
+        return 1
     try:
-        print(text)
-        sys.stdout.flush()
-    except BrokenPipeError:
-        sys.stderr.close()
-        return 0
+        out.write(text + "\n")
+        out.flush()
+    except OSError as exc:
+        # Nothing more can reach stdout: point it at devnull so that the
+        # interpreter's flush at exit does not fail (and report) again.
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, out.fileno())
+            os.close(devnull)
+        except (OSError, ValueError):
+            pass
+        if isinstance(exc, BrokenPipeError):
+            return 0
+        reason = exc.strerror or type(exc).__name__
+        sys.stderr.write(f"{prog}: error: cannot write to standard output: {reason}\n")
+        return 1
     return 0
 
 

@@ -2,8 +2,12 @@
 
 Same names, same behaviour: ``Status(value, command=None)`` with
 ``.status_type`` (a string), ``.description`` and the ``is_*`` flags;
-``add_status`` registers process-wide and the last registration wins;
-unknown codes are Failures.  ``command`` may be a :class:`~dimse_status.Command`
+``add_status`` registers process-wide in pynetdicom2's order (an exact code
+for a command, the last registered winning; then the command's ranges, the
+first registered winning; then the same for no command in particular);
+unknown codes are Failures.  A status compares equal, by code, with any
+``pynetdicom2.statuses.Status``, such as those pynetdicom2's own helpers
+return.  ``command`` may be a :class:`~dimse_status.Command`
 or any class with a ``command_field`` attribute, such as pynetdicom2's message
 classes.  Meanings come from the standard, so a few differ from pynetdicom2's
 table; README.md lists them.
@@ -11,12 +15,12 @@ table; README.md lists them.
 
 from __future__ import annotations
 
+import sys
 from typing import Any, Protocol, SupportsIndex, Union
 
-from .base import Command, StatusType
+from .base import Command, StatusType, described
 from .resolve import Status as _Status
-from .resolve import add_status as _add_status
-from .resolve import check_code, register_statuses
+from .resolve import add_status_as_seed, check_code, register_statuses
 
 __all__ = [
     "C_FIND_CANCEL",
@@ -62,17 +66,33 @@ def _command(command: object) -> Command | None:
     if isinstance(field, int) and not isinstance(field, bool):
         return Command.from_field(field)
     raise TypeError(
-        f"command must be a Command or have a command_field attribute, not {command!r}"
+        f"command must be a Command or have a command_field attribute, not {described(command)}"
     )
 
 
+def _pynetdicom2_code(other: object) -> int | None:
+    """The code of a ``pynetdicom2.statuses.Status``, if ``other`` is one
+    (pynetdicom2 is not imported: only looked for if already loaded)."""
+    module = sys.modules.get("pynetdicom2.statuses")
+    their_status: object = getattr(module, "Status", None)
+    if isinstance(their_status, type) and isinstance(other, their_status):
+        return int(other)  # type: ignore[call-overload, no-any-return]
+    return None
+
+
 class Status:
-    """A message status, as pynetdicom2's ``statuses.Status``."""
+    """A message status, as pynetdicom2's ``statuses.Status``; read-only (a
+    new meaning is registered with :func:`add_status`)."""
 
     __slots__ = ("_status",)
 
     def __init__(self, value: SupportsIndex, command: CommandLike = None) -> None:
         self._status = _Status(check_code(value), _command(command))
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Every pickle protocol (0 and 1 cannot pickle __slots__ by
+        # themselves); the typed status pickles its meaning.
+        return (_from_status, (self._status,))
 
     @property
     def status_type(self) -> str:
@@ -117,6 +137,9 @@ class Status:
     def __eq__(self, other: object) -> bool:
         if isinstance(other, Status):
             return int(self) == int(other)
+        code = _pynetdicom2_code(other)
+        if code is not None:
+            return int(self) == code
         return NotImplemented
 
     def __hash__(self) -> int:
@@ -129,6 +152,12 @@ class Status:
         return f"Status(0x{int(self):04X})"
 
 
+def _from_status(status: _Status[Any]) -> Status:
+    new = object.__new__(Status)
+    new._status = status  # pyright: ignore[reportPrivateUsage]
+    return new
+
+
 def add_status(
     code: SupportsIndex,
     code_type: StatusType | str,
@@ -136,9 +165,13 @@ def add_status(
     end: SupportsIndex | None = None,
     command: CommandLike = None,
 ) -> None:
-    """Add a status to the process-wide registry; the last registration wins,
-    standard statuses included, as in pynetdicom2."""
-    _add_status(code, code_type, description, end, _command(command), override=True)
+    """Add a status to the process-wide registry, in pynetdicom2's order: a
+    single code (``end`` None) wins over everything registered before it for
+    its command, standard statuses included; a range only takes the codes
+    that no exact code, earlier range or standard status of its command
+    already defines.  A command's own statuses come before those for no
+    command in particular."""
+    add_status_as_seed(code, code_type, description, end, _command(command))
 
 
 #: (0x0000) Success

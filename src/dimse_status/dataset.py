@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import namedtuple
 
 from ._typing import TYPE_CHECKING
-from .base import Command, StatusType, format_tag, tag_name
+from .base import Command, StatusType, described, format_tag, shown, tag_name
 
 if TYPE_CHECKING:
     from typing import Any, NamedTuple
@@ -52,7 +52,9 @@ else:
     SubOperations = namedtuple("SubOperations", "remaining completed failed warning")
     SubOperations.__doc__ = "The sub-operation counts of a C-MOVE or C-GET response."
 
-__all__ = ["FIELD_TAGS", "StatusDetails", "SubOperations", "check_details", "read", "write"]
+__all__ = [
+    "FIELD_TAGS", "StatusDetails", "SubOperations", "check_details", "check_tags", "read", "write",
+]
 
 STATUS_TAG = 0x00000900
 COMMAND_FIELD_TAG = 0x00000100
@@ -93,7 +95,7 @@ def allowed_tags(code: int, type_: StatusType, related: tuple[int, ...]) -> tupl
     return related
 
 
-_TAGS = {**FIELD_TAGS, "command_field": COMMAND_FIELD_TAG}
+_TAGS = {**FIELD_TAGS, "command_field": COMMAND_FIELD_TAG, "status": STATUS_TAG}
 
 
 def _name(field: str) -> str:
@@ -103,8 +105,34 @@ def _name(field: str) -> str:
 
 def _count(field: str, value: object) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 0xFFFF:
-        raise ValueError(f"{_name(field)} must be an int in 0..65535, not {value!r}")
+        raise ValueError(f"{_name(field)} must be an int in 0..65535, not {shown(value)}")
     return value
+
+
+def check_tags(tags: object, what: str) -> tuple[int, ...]:
+    """``tags`` as a tuple of 32-bit tags; ``TypeError`` or ``ValueError``
+    naming ``what`` otherwise."""
+    if isinstance(tags, (str, bytes)) or not hasattr(tags, "__iter__"):
+        raise TypeError(f"{what} must be a sequence of 32-bit tags, not {described(tags)}")
+    values: tuple[object, ...] = tuple(tags)  # pyright: ignore[reportArgumentType]
+    for tag in values:
+        if isinstance(tag, bool) or not isinstance(tag, int) or not 0 <= tag <= 0xFFFFFFFF:
+            raise ValueError(f"{what} must list 32-bit tags, not {shown(tag)}")
+    return values  # type: ignore[return-value]
+
+
+def _check_comment(comment: object) -> str:
+    """An Error Comment as the command set's LO can carry it: ASCII text
+    (the default character repertoire; the command set has no Specific
+    Character Set), printable, at most 64 characters, no backslash."""
+    if not isinstance(comment, str):
+        raise TypeError(f"{_name('error_comment')} must be a str, not {described(comment)}")
+    if not all(" " <= char <= "~" for char in comment):
+        raise ValueError(
+            f"{_name('error_comment')} {shown(comment)} is not in the default character "
+            "repertoire: the command set's LO carries printable ASCII only"
+        )
+    return comment
 
 
 def check_details(
@@ -112,7 +140,10 @@ def check_details(
     what: str,
 ) -> StatusDetails:
     """``details``, each value checked, if the standard allows every field set
-    with this status; ``ValueError`` naming the first one it does not."""
+    with this status; ``ValueError`` naming the first one it does not.  An
+    empty Error Comment is no comment (it would not be written)."""
+    if details.error_comment == "":
+        details = details._replace(error_comment=None)
     allowed = allowed_tags(code, type_, related)
     for field in StatusDetails._fields:
         value: object = getattr(details, field)
@@ -123,31 +154,38 @@ def check_details(
             raise ValueError(
                 f"{_name(field)} does not travel with {what}; the standard allows: {names}"
             )
-    tags: tuple[object, ...] = tuple(details.offending_element)
-    for tag in tags:
-        if isinstance(tag, bool) or not isinstance(tag, int) or not 0 <= tag <= 0xFFFFFFFF:
-            raise ValueError(f"{_name('offending_element')} must list 32-bit tags, not {tag!r}")
-    comment: object = details.error_comment
-    if comment is not None:
-        if not isinstance(comment, str):
-            raise ValueError(f"{_name('error_comment')} must be a str, not {comment!r}")
-        if len(comment) > _LO_MAX or "\\" in comment:
-            raise ValueError(
-                f"{_name('error_comment')} {comment!r} is not a valid LO: at most {_LO_MAX} "
-                "characters and no backslash"
-            )
+    check_values(details)
+    comment: str | None = details.error_comment
+    if comment is not None and (len(comment) > _LO_MAX or "\\" in comment):
+        raise ValueError(
+            f"{_name('error_comment')} {shown(comment)} is not a valid LO: at most {_LO_MAX} "
+            "characters and no backslash"
+        )
+    return details
+
+
+def check_values(details: StatusDetails) -> None:
+    """``ValueError`` (or ``TypeError``) naming the first value that its VR
+    cannot carry: a count outside US, a tag outside AT, a comment that is not
+    ASCII.  (What a peer sent is read as sent; this stops it being written.)"""
+    check_tags(details.offending_element, _name("offending_element"))
+    if details.error_comment is not None:
+        _check_comment(details.error_comment)
     for field in ("error_id", "remaining", "completed", "failed", "warning"):
         count: object = getattr(details, field)
         if count is not None:
             _count(field, count)
-    return details
 
 
-def _value(ds: Any, tag: int) -> Any:
-    element = ds.get(tag)
-    if element is None:
+def _value(ds: Any, tag: int, field: str) -> Any:
+    try:
+        element = ds.get(tag)
+        value = None if element is None else element.value
+    except Exception as exc:  # pydicom's errors for raw bytes vary
+        # A raw element pydicom cannot decode (an odd length for US, ...).
+        raise ValueError(f"{_name(field)} cannot be decoded: {exc}") from exc
+    if value is None:
         return None
-    value = element.value
     if value is None or value == "" or value == b"" or value == []:
         return None
     return value
@@ -162,15 +200,39 @@ def _ints(field: str, value: Any) -> tuple[int, ...]:
     out: list[int] = []
     for item in values:
         if isinstance(item, bool) or not isinstance(item, int):
-            raise ValueError(f"{_name(field)} holds {item!r}, not an integer")
+            raise ValueError(f"{_name(field)} holds {shown(item)}, not an integer")
         out.append(int(item))
     return tuple(out)
+
+
+def _text(field: str, value: Any) -> str:
+    """The text of a value pydicom decoded: a str, several (a backslash joins
+    them again), or bytes of an element held raw or as OB/UN, decoded as the
+    default character repertoire (ASCII) that the command set uses."""
+    parts: list[object] = (
+        [value] if isinstance(value, (str, bytes)) or not hasattr(value, "__iter__")
+        else list(value)
+    )
+    texts: list[str] = []
+    for part in parts:
+        if isinstance(part, bytes):
+            try:
+                part = part.decode("ascii").rstrip("\0 ")
+            except UnicodeDecodeError:
+                raise ValueError(
+                    f"{_name(field)} holds bytes outside the default character repertoire "
+                    f"(ASCII): {shown(part)}"
+                ) from None
+        if not isinstance(part, str):
+            raise ValueError(f"{_name(field)} holds {shown(part)}, not text")
+        texts.append(part)
+    return "\\".join(texts)
 
 
 def _single_int(field: str, value: Any) -> int:
     values = _ints(field, value)
     if len(values) != 1:
-        raise ValueError(f"{_name(field)} holds {len(values)} values, not one: {value!r}")
+        raise ValueError(f"{_name(field)} holds {len(values)} values, not one: {shown(value)}")
     return values[0]
 
 
@@ -186,7 +248,7 @@ def read(ds: object) -> tuple[int, Command | None, StatusDetails]:
     """
     pydicom = _pydicom()
     if not isinstance(ds, pydicom.Dataset):
-        raise TypeError(f"expected a pydicom Dataset, not {type(ds).__name__} {ds!r}")
+        raise TypeError(f"expected a pydicom Dataset, not {described(ds)}")
     if len(ds) == 0:  # pyright: ignore[reportArgumentType]  # a Dataset, checked above
         from .errors import NoResponseError
 
@@ -195,25 +257,24 @@ def read(ds: object) -> tuple[int, Command | None, StatusDetails]:
             "empty Dataset when the association was aborted or released, or the "
             "response timed out)"
         )
-    raw = _value(ds, STATUS_TAG)
+    raw = _value(ds, STATUS_TAG, "status")
     if raw is None:
         raise ValueError("the dataset has no Status (0000,0900): it is not a DIMSE status")
     if isinstance(raw, bool) or not isinstance(raw, int):
-        raise ValueError(f"Status (0000,0900) is {raw!r}, not a 16-bit integer")
+        raise ValueError(f"Status (0000,0900) is {shown(raw)}, not a 16-bit integer")
     if not 0 <= raw <= 0xFFFF:
-        raise ValueError(f"Status (0000,0900) {raw!r} is outside 0x0000..0xFFFF")
-    field = _value(ds, COMMAND_FIELD_TAG)
+        raise ValueError(f"Status (0000,0900) {shown(raw)} is outside 0x0000..0xFFFF")
+    field = _value(ds, COMMAND_FIELD_TAG, "command_field")
     command = None if field is None else Command.from_field(_single_int("command_field", field))
     values: dict[str, Any] = {}
     for name, tag in FIELD_TAGS.items():
-        value = _value(ds, tag)
+        value = _value(ds, tag, name)
         if value is None:
             continue
         if name == "offending_element":
             values[name] = _ints(name, value)
         elif name == "error_comment":
-            parts = [value] if isinstance(value, str) else list(value)
-            values[name] = "\\".join(str(part) for part in parts)
+            values[name] = _text(name, value)
         else:
             values[name] = _single_int(name, value)
     return int(raw), command, StatusDetails(**values)
@@ -222,6 +283,7 @@ def read(ds: object) -> tuple[int, Command | None, StatusDetails]:
 def write(code: int, details: StatusDetails) -> Dataset:
     """A response status ``Dataset``: Status and the details that are set
     (already checked against the status by :func:`check_details`)."""
+    check_values(details)
     pydicom = _pydicom()
     ds: Dataset = pydicom.Dataset()
     ds.add_new(STATUS_TAG, "US", code)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from ._typing import TYPE_CHECKING
 from .base import Command, StatusEnum
-from .resolve import check_code, default_registry
+from .resolve import _registry, check_code  # pyright: ignore[reportPrivateUsage]
 from .statuses import COMMAND_ENUMS, GeneralStatus
 
 if TYPE_CHECKING:
@@ -80,8 +80,8 @@ def is_permitted(
     value = code if code.__class__ is int and 0 <= code <= 0xFFFF else check_code(code)
     if value in codes:
         return True
-    tables = (default_registry if registry is None else registry)._tables  # pyright: ignore[reportPrivateUsage]
-    if not tables.customs:
+    tables = _registry(registry)._tables  # pyright: ignore[reportPrivateUsage]
+    if not tables.count:
         return False
     return tables.custom(command, value) is not None or tables.custom(None, value) is not None
 

@@ -25,20 +25,21 @@ memo of the statuses it has resolved.
 
 from __future__ import annotations
 
+import os as _os
 from _thread import allocate_lock
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import namedtuple
 from operator import index
 from sys import modules
 
 from ._typing import TYPE_CHECKING, Generic, final
-from .base import Command, StatusEnum, StatusType, annex_c_class, format_tag
-from .dataset import EMPTY_DETAILS, StatusDetails, SubOperations
+from .base import Command, StatusEnum, StatusType, annex_c_class, described, format_tag, shown
+from .dataset import EMPTY_DETAILS, StatusDetails, SubOperations, check_tags
 from .statuses import COMMAND_ENUMS, GeneralStatus
 
 # Only type checkers import typing (see _typing.py).
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Sequence
     from typing import Any, NamedTuple, SupportsIndex
 
     from pydicom import Dataset
@@ -60,8 +61,9 @@ if TYPE_CHECKING:
     # (member or None, type, description, related attributes)
     _Entry = tuple[StatusEnum | None, StatusType, str, tuple[int, ...]]
     _Key = Command | None
-    # (first code, last code, entry), sorted and disjoint
-    _Segment = tuple[int, int, _Entry]
+    # The first codes of the registrations (cut to where each still holds)
+    # that meet 256 codes, and those registrations, sorted and disjoint
+    _Bucket = tuple[tuple[int, ...], tuple["CustomStatus", ...]]
 else:
     M_co = None
 
@@ -108,7 +110,10 @@ def _standard_masks(key: _Key) -> tuple[tuple[int, dict[int, _Entry]], ...]:
 
 
 _MASKS = {key: _standard_masks(key) for key in _ENUMS}
-_MASKED = {key: tuple(m for m in _ENUMS[key] if m.is_masked) for key in _ENUMS}
+# Each command's masked members as (first code, last code, member)
+_MASK_SPANS = {
+    key: tuple((m.value, m.codes[-1], m) for m in _ENUMS[key] if m.is_masked) for key in _ENUMS
+}
 
 _UNKNOWN: _Entry = (
     None, StatusType.FAILURE, "Unknown Status (no Annex C class: read as a Failure)", ()
@@ -200,9 +205,9 @@ def check_code(code: object, what: str = "status code") -> int:
     try:
         value = index(code)  # type: ignore[arg-type]
     except TypeError:
-        raise TypeError(f"{what} must be an int, not {type(code).__name__} {code!r}") from None
+        raise TypeError(f"{what} must be an int, not {described(code)}") from None
     if not 0 <= value <= 0xFFFF:
-        raise ValueError(f"{what} {value!r} is outside 0x0000..0xFFFF")
+        raise ValueError(f"{what} {shown(value)} is outside 0x0000..0xFFFF")
     return value
 
 
@@ -210,52 +215,92 @@ def _check_command(command: object) -> _Key:
     if command is None or isinstance(command, Command):
         return command
     raise TypeError(
-        f"command must be a dimse_status.Command or None, not {type(command).__name__} "
-        f"{command!r} (use Command.parse() or Command.from_field())"
+        f"command must be a dimse_status.Command or None, not {described(command)} "
+        "(use Command.parse() or Command.from_field())"
     )
 
 
-class _Tables:
-    """One immutable generation of a registry's resolution tables."""
+# Custom statuses are kept per command as sorted, disjoint segments (each a
+# CustomStatus, cut to the codes where it still holds), filed in 256 buckets
+# of 256 codes: a bucket holds every segment that meets its codes, with their
+# first codes for bisect.  A registration copies the bucket index (256
+# references) and rebuilds only the buckets it touches, so its cost does not
+# grow with the number of registrations, and it keeps no object but its
+# CustomStatus (few objects for the garbage collector to walk).
+_BUCKET_SHIFT = 8
+_NO_SEGMENTS: _Bucket = ((), ())
+_EMPTY_INDEX: tuple[_Bucket, ...] = (_NO_SEGMENTS,) * (0x10000 >> _BUCKET_SHIFT)
 
-    __slots__ = ("customs", "exact", "memo", "segments", "service_memo_size", "starts")
+
+class _Tables:
+    """One immutable generation of a registry's resolution tables.
+
+    ``log[:count]`` are its registrations, oldest first.  The list is shared
+    with the generations before and after it, each seeing its own prefix: a
+    registration appends to it (under the registration lock), unless another
+    generation already has, and then it copies the prefix first.
+    """
+
+    __slots__ = ("buckets", "count", "exact", "log", "memo", "service_memo_size")
 
     def __init__(
         self,
         exact: dict[_Key, dict[int, _Entry]],
-        starts: dict[_Key, list[int]],
-        segments: dict[_Key, list[_Segment]],
-        customs: tuple[CustomStatus, ...],
+        buckets: dict[_Key, Sequence[_Bucket]],
+        log: list[CustomStatus],
+        count: int,
     ) -> None:
         self.exact = exact
-        self.starts = starts
-        self.segments = segments
-        self.customs = customs
+        self.buckets = buckets
+        self.log = log
+        self.count = count
         # command -> code -> Status, and command -> service -> code -> Status
-        # (filled as statuses are resolved).  Status() checks the argument
-        # types before it looks here.
-        self.memo: dict[_Key, dict[Any, Any]] = {key: {} for key in _ENUMS}
+        # (filled as statuses are resolved, a command's memo made on first
+        # use).  Status() checks the argument types before it looks here.
+        self.memo: dict[_Key, dict[Any, Any]] = {}
         self.service_memo_size = 0  # statuses in all the services' memos
 
     @classmethod
     def standard(cls) -> _Tables:
-        return cls(
-            {key: _STANDARD_EXACT[key] for key in _ENUMS},
-            {key: [] for key in _ENUMS},
-            {key: [] for key in _ENUMS},
-            (),
-        )
+        return cls({key: _STANDARD_EXACT[key] for key in _ENUMS},
+                   {key: _EMPTY_INDEX for key in _ENUMS}, [], 0)
+
+    def custom_statuses(self) -> tuple[CustomStatus, ...]:
+        return tuple(self.log[:self.count])
 
     def custom(self, key: _Key, code: int) -> _Entry | None:
-        starts = self.starts[key]
-        if not starts:
-            return None
-        i = bisect_right(starts, code) - 1
-        if i >= 0:
-            _, last, entry = self.segments[key][i]
-            if code <= last:
-                return entry
+        starts, segments = self.buckets[key][code >> _BUCKET_SHIFT]
+        if starts:
+            i = bisect_right(starts, code) - 1
+            if i >= 0:
+                s = segments[i]
+                if code <= s.end:
+                    return (None, s.type, s.description, s.related_attributes)
         return None
+
+    def vacant(self, key: _Key, first: int, last: int) -> list[tuple[int, int]]:
+        """The codes of ``first..last`` that ``key``'s own tables leave
+        undefined (no exact code, registration or mask of that command), as
+        (first, last) runs: where a pynetdicom2 range still has a say."""
+        # (Only the standard's exact codes are ever in ``exact``.)
+        taken = [(c, c) for c in _standard_codes(key, first, last)]
+        index = self.buckets[key]
+        for b in range(first >> _BUCKET_SHIFT, (last >> _BUCKET_SHIFT) + 1):
+            _, segments = index[b]
+            lo, hi = _overlapped(index[b], first, last)
+            taken += [(s.code, s.end) for s in segments[lo:hi]]
+        taken += [(low, high) for low, high, _ in _MASK_SPANS[key]]
+        runs: list[tuple[int, int]] = []
+        at = first
+        for start, end in sorted(taken):
+            if end < at or start > last:
+                continue
+            if start > at:
+                runs.append((at, start - 1))
+            at = end + 1
+        if at <= last:
+            runs.append((at, last))
+        return runs
 
     def resolve(self, command: _Key, code: int) -> _Entry:
         entry = self.exact[command].get(code)
@@ -295,40 +340,61 @@ class _Tables:
 
     def extended(self, additions: Iterable[CustomStatus], override: bool) -> _Tables:
         """New tables with ``additions`` registered in order; raises, leaving
-        ``self`` untouched, if any of them conflicts."""
-        exact = dict(self.exact)
-        starts = dict(self.starts)
-        segments = dict(self.segments)
+        ``self`` untouched, if any of them conflicts.  Only the commands
+        touched are copied: their exact codes (at most an enum's size) and
+        bucket index, and then only the buckets a registration meets."""
+        exact = self.exact
+        buckets: dict[_Key, Any] = dict(self.buckets)
         copied: set[_Key] = set()
-        customs = list(self.customs)
-        for status in additions:
+        exact_copied: set[_Key] = set()
+        batch = tuple(additions)
+        for status in batch:
             key = status.command
             if key not in copied:
-                exact[key] = dict(exact[key])
-                starts[key] = list(starts[key])
-                segments[key] = list(segments[key])
+                buckets[key] = list(buckets[key])
                 copied.add(key)
-            _add(exact[key], starts[key], segments[key], status, override)
-            customs.append(status)
-        return _Tables(exact, starts, segments, tuple(customs))
+            entry = _add(buckets[key], status, override)
+            # With override, the standard's exact codes in range are redefined.
+            for code in _standard_codes(key, status.code, status.end) if override else ():
+                if key not in exact_copied:
+                    if exact is self.exact:
+                        exact = dict(exact)
+                    exact[key] = dict(exact[key])
+                    exact_copied.add(key)
+                exact[key][code] = entry
+        log = self.log
+        if batch:
+            if len(log) != self.count:  # another generation has appended
+                log = log[:self.count]
+            log.extend(batch)
+        return _Tables(exact, buckets, log, self.count + len(batch))
 
 
 _STANDARD_EXACT = {key: _standard_exact(key) for key in _ENUMS}
+# Each command's exact standard codes, sorted, and their members.
+_STANDARD_CODES = {key: sorted(_STANDARD_EXACT[key]) for key in _ENUMS}
+_STANDARD_MEMBERS = {key: {m.value: m for m in _ENUMS[key] if not m.is_masked} for key in _ENUMS}
+
+
+def _standard_codes(key: _Key, first: int, last: int) -> list[int]:
+    """The exact standard codes of ``key`` in ``first..last``."""
+    codes = _STANDARD_CODES[key]
+    return codes[bisect_left(codes, first):bisect_right(codes, last)]
 
 
 def _standard_conflict(status: CustomStatus) -> str | None:
     """Why ``status`` would redefine the standard, or ``None`` if it does not."""
     key, first, last = status.command, status.code, status.end
-    where = key.label if key is not None else "any command"
-    for m in _ENUMS[key]:
-        if not m.is_masked and first <= m.value <= last:
-            return (
-                f"0x{m.value:04X} is already defined for {where} as "
-                f"{type(m).__name__}.{m.name} ({m.type.value}: {m.description}); "
-                "pass override=True to redefine it"
-            )
-    for m in _MASKED[key]:
-        if m.type is not status.type and first <= m.codes[-1] and m.value <= last:
+    for code in _standard_codes(key, first, last)[:1]:
+        m = _STANDARD_MEMBERS[key][code]
+        where = key.label if key is not None else "any command"
+        return (
+            f"0x{m.value:04X} is already defined for {where} as "
+            f"{type(m).__name__}.{m.name} ({m.type.value}: {m.description}); "
+            "pass override=True to redefine it"
+        )
+    for low, high, m in _MASK_SPANS[key]:
+        if m.type is not status.type and first <= high and low <= last:
             return (
                 f"{status} lies in {type(m).__name__}.{m.name} ({m.pattern}), which is a "
                 f"{m.type.value}; a code inside a standard range keeps the range's type "
@@ -337,42 +403,62 @@ def _standard_conflict(status: CustomStatus) -> str | None:
     return None
 
 
-def _add(
-    exact: dict[int, _Entry],
-    starts: list[int],
-    segments: list[_Segment],
-    status: CustomStatus,
-    override: bool,
-) -> None:
-    """Register ``status`` into one command's (copied) tables."""
+def _overlapped(bucket: _Bucket, first: int, last: int) -> tuple[int, int]:
+    """The slice of ``bucket``'s segments that meet ``first..last``."""
+    starts, segments = bucket
+    lo = bisect_right(starts, first) - 1
+    if lo < 0 or segments[lo].end < first:
+        lo += 1
+    return lo, bisect_right(starts, last)
+
+
+def _add(index: list[_Bucket], status: CustomStatus, override: bool) -> _Entry:
+    """Register ``status`` into one command's (copied) bucket index; its entry."""
     first, last = status.code, status.end
     entry: _Entry = (None, status.type, status.description, status.related_attributes)
-    lo = bisect_right(starts, first) - 1
-    if lo < 0 or segments[lo][1] < first:
-        lo += 1
-    hi = bisect_right(starts, last)
+    b_first, b_last = first >> _BUCKET_SHIFT, last >> _BUCKET_SHIFT
+    head: CustomStatus | None = None
+    tail: CustomStatus | None = None
+    for b in range(b_first, b_last + 1):
+        bucket = index[b]
+        if bucket[0]:
+            lo, hi = _overlapped(bucket, first, last)
+            if lo < hi:
+                if head is None:
+                    head = bucket[1][lo]
+                tail = bucket[1][hi - 1]
     if not override:
         conflict = _standard_conflict(status)
         if conflict is not None:
             raise StatusConflictError(conflict)
-        if lo < hi:
-            s = segments[lo]
+        if head is not None:
             raise StatusConflictError(
-                f"{status} overlaps the registered 0x{s[0]:04X}-0x{s[1]:04X} "
-                f"({s[2][1].value}: {s[2][2]}); pass override=True to replace it"
+                f"{status} overlaps the registered 0x{head.code:04X}-0x{head.end:04X} "
+                f"({head.type.value}: {head.description}); pass override=True to replace it"
             )
-    for m in _ENUMS[status.command]:
-        if not m.is_masked and first <= m.value <= last:
-            exact[m.value] = entry
-    new: list[_Segment] = [(first, last, entry)]
-    if lo < hi:
-        head, tail = segments[lo], segments[hi - 1]
-        if head[0] < first:
-            new.insert(0, (head[0], first - 1, head[2]))
-        if tail[1] > last:
-            new.append((last + 1, tail[1], tail[2]))
-    segments[lo:hi] = new
-    starts[lo:hi] = [s[0] for s in new]
+    if head is None and b_first == b_last:  # the usual case: one bucket, nothing replaced
+        starts, segments = index[b_first]
+        i = bisect_right(starts, first)
+        index[b_first] = (starts[:i] + (first,) + starts[i:],
+                          segments[:i] + (status,) + segments[i:])
+        return entry
+    pieces: list[CustomStatus] = [status]
+    span_first, span_last = first, last
+    if head is not None and head.code < first:
+        pieces.insert(0, head._replace(end=first - 1))
+        span_first = head.code
+    if tail is not None and tail.end > last:
+        pieces.append(tail._replace(code=last + 1))
+        span_last = tail.end
+    # Every bucket the old segments or the new pieces meet is rebuilt.
+    for b in range(span_first >> _BUCKET_SHIFT, (span_last >> _BUCKET_SHIFT) + 1):
+        starts, segments = index[b]
+        lo, hi = _overlapped(index[b], first, last)
+        low, high = b << _BUCKET_SHIFT, ((b + 1) << _BUCKET_SHIFT) - 1
+        new = tuple(p for p in pieces if p.code <= high and p.end >= low)
+        index[b] = (starts[:lo] + tuple(p.code for p in new) + starts[hi:],
+                    segments[:lo] + new + segments[hi:])
+    return entry
 
 
 def _custom_status(
@@ -381,40 +467,60 @@ def _custom_status(
     description: object,
     end: object = None,
     command: object = None,
-    related_attributes: Iterable[int] = (),
+    related_attributes: object = (),
 ) -> CustomStatus:
     first = check_code(code)
     last = first if end is None else check_code(end, "end code")
     if last < first:
         raise ValueError(f"end code 0x{last:04X} is below code 0x{first:04X}")
     if not isinstance(description, str):
-        raise TypeError(f"description must be a str, not {description!r}")
-    related = tuple(related_attributes)
-    for tag in related:
-        if isinstance(tag, bool) or not isinstance(tag, int) or not 0 <= tag <= 0xFFFFFFFF:
-            raise ValueError(f"related attribute {tag!r} is not a 32-bit tag")
+        raise TypeError(f"description must be a str, not {described(description)}")
     return CustomStatus(
-        first, last, StatusType.parse(code_type), description,  # type: ignore[arg-type]
-        _check_command(command), related,
+        first, last, StatusType.parse(code_type), str.__str__(description),  # type: ignore[arg-type]
+        _check_command(command), check_tags(related_attributes, "related_attributes"),
     )
 
 
+# One lock serialises the registrations of every registry.  A child process
+# forked while another thread held it gets a new one: the child has no such
+# thread, and the published tables are whole (see _publish).
+_lock = allocate_lock()
+
+
+def _new_lock_after_fork() -> None:
+    global _lock
+    _lock = allocate_lock()
+
+
+if hasattr(_os, "register_at_fork"):
+    _os.register_at_fork(after_in_child=_new_lock_after_fork)
+
+
+@final
 class StatusRegistry:
     """The statuses an application adds to the standard's.
 
     ``Status(code, command, registry=r)`` resolves against ``r``; without
     ``registry`` the process-wide :data:`default_registry` is used.  A new
-    registry knows the standard's statuses and nothing else.
+    registry knows the standard's statuses and nothing else.  Registries can
+    be copied (``copy()``, :mod:`copy`) and pickled: a copy has the same
+    registrations and is independent from then on.
     """
 
+    __slots__ = ("__weakref__", "_memo", "_tables")
+
     def __init__(self) -> None:
-        self._lock = allocate_lock()
         self._publish(_Tables.standard())
 
     def _publish(self, tables: _Tables) -> None:
-        # ``_memo`` is read by Status()'s fast path; both belong to one generation.
+        # One assignment makes a generation visible to resolvers; ``_memo``
+        # (read by Status()'s fast path) follows, so a resolver sees the
+        # previous generation or this one, each whole.
+        global _default_memo
         self._tables = tables
         self._memo = tables.memo
+        if self is _default:
+            _default_memo = tables.memo
 
     def add(
         self,
@@ -436,7 +542,8 @@ class StatusRegistry:
         registration, unless ``override`` is true; then it wins.
         """
         status = _custom_status(code, code_type, description, end, command, related_attributes)
-        self.add_many((status,), override=override)
+        with _lock:
+            self._publish(self._tables.extended((status,), override))
         return status
 
     def add_many(self, statuses: Iterable[CustomStatus], *, override: bool = False) -> None:
@@ -447,23 +554,34 @@ class StatusRegistry:
             else _not_custom(s)
             for s in statuses
         ]
-        with self._lock:
+        with _lock:
             self._publish(self._tables.extended(checked, override))
+
+    def _add_as_seed(self, status: CustomStatus, single: bool) -> None:
+        """Register ``status`` by pynetdicom2's rules (see :func:`add_status_as_seed`)."""
+        with _lock:
+            tables = self._tables
+            if single:
+                pieces = [status]
+            else:
+                vacant = tables.vacant(status.command, status.code, status.end)
+                pieces = [status._replace(code=first, end=last) for first, last in vacant]
+            self._publish(tables.extended(pieces, override=True))
 
     @property
     def custom_statuses(self) -> tuple[CustomStatus, ...]:
         """Every registration, oldest first."""
-        return self._tables.customs
+        return self._tables.custom_statuses()
 
     def clear(self) -> None:
         """Forget every registration: only the standard's statuses remain."""
-        with self._lock:
+        with _lock:
             self._publish(_Tables.standard())
 
     def restore_standard(self) -> None:
         """Drop the registrations that redefine a standard status; keep the rest."""
-        with self._lock:
-            keep = [s for s in self._tables.customs if _standard_conflict(s) is None]
+        with _lock:
+            keep = [s for s in self.custom_statuses if _standard_conflict(s) is None]
             self._publish(_Tables.standard().extended(keep, override=True))
 
     def copy(self) -> StatusRegistry:
@@ -472,16 +590,55 @@ class StatusRegistry:
         new._publish(self._tables.extended((), override=True))
         return new
 
+    __copy__ = copy
+
+    def __deepcopy__(self, memo: dict[int, object]) -> StatusRegistry:
+        return self.copy()
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_registry_of, (self.custom_statuses,))
+
     def __repr__(self) -> str:
-        return f"<StatusRegistry with {len(self._tables.customs)} custom statuses>"
+        return f"<StatusRegistry with {self._tables.count} custom statuses>"
+
+
+def _registry_of(statuses: tuple[CustomStatus, ...]) -> StatusRegistry:
+    """A registry with these registrations (in order, each winning over the
+    ones before, as they did when they were made): unpickling."""
+    registry = StatusRegistry()
+    registry.add_many(statuses, override=True)
+    return registry
 
 
 def _not_custom(value: object) -> NoReturn:
-    raise TypeError(f"expected a CustomStatus, not {type(value).__name__} {value!r}")
+    raise TypeError(f"expected a CustomStatus, not {described(value)}")
 
 
-default_registry = StatusRegistry()
+def _registry(registry: object) -> StatusRegistry:
+    """``registry``, or the default one for ``None``; ``TypeError`` naming anything else."""
+    if registry is None:
+        return default_registry
+    if type(registry) is StatusRegistry:
+        return registry
+    what = described(registry)
+    if isinstance(registry, type) and issubclass(registry, StatusRegistry):
+        raise TypeError(
+            f"registry must be a StatusRegistry instance, not the class {registry.__name__} "
+            "itself: pass StatusRegistry() or a registry you made"
+        )
+    if isinstance(registry, StatusRegistry):
+        raise TypeError(
+            f"registry must be a StatusRegistry, not an instance of its subclass "
+            f"{type(registry).__name__}: subclasses are not supported"
+        )
+    raise TypeError(f"registry must be a StatusRegistry or None, not {what}")
+
+
+_default: StatusRegistry | None = None
+_default_memo: dict[_Key, dict[Any, Any]] = {}
+default_registry = _default = StatusRegistry()
 """The process-wide registry that ``Status`` uses when given none."""
+_default_memo = default_registry._memo  # pyright: ignore[reportPrivateUsage]
 
 
 class _StatusMeta(type):
@@ -494,23 +651,33 @@ class _StatusMeta(type):
 
     if not TYPE_CHECKING:
 
-        def __call__(cls, code, command=None, service=None, *, registry=default_registry):
+        def __call__(cls, code, command=None, service=None, *, registry=None):
             # Fast path: a plain int already resolved for this command (and
-            # service).  The memo only holds valid codes, and the exact-type
-            # checks keep a bool, a float or an int posing as a command from
-            # finding a memoized status; services hash by identity, so nothing
-            # but a Service finds a service's memo.  (registry=None or a wrong
-            # type fails the lookup and goes the slow way.)
+            # service) in the default registry (None) or a StatusRegistry.
+            # The memo only holds valid codes, and the exact-type checks keep
+            # a bool, a float, an int posing as a command or anything posing
+            # as a registry from finding a memoized status; services hash by
+            # identity, so nothing but a Service finds a service's memo (a
+            # service's memo sits in its command's memo under the Service
+            # key; anything else found there is a Status, which has no []).
+            # Memos are only read here, never iterated: no lock is needed.
+            # (The two branches are written out: one shared ``memo`` local
+            # costs the default registry 2-3 ns a call.)
             if code.__class__ is int and (command.__class__ is Command or command is None):
-                try:
-                    if service is None:
-                        return registry._memo[command][code]
-                    # A service's memo sits in its command's memo under the
-                    # Service key; anything else found there is a Status,
-                    # which has no [].
-                    return registry._memo[command][service][code]
-                except (KeyError, AttributeError, TypeError):
-                    pass
+                if registry is None:
+                    try:
+                        if service is None:
+                            return _default_memo[command][code]
+                        return _default_memo[command][service][code]
+                    except (KeyError, TypeError):
+                        pass
+                elif registry.__class__ is StatusRegistry:
+                    try:
+                        if service is None:
+                            return registry._memo[command][code]
+                        return registry._memo[command][service][code]
+                    except (KeyError, TypeError):
+                        pass
             return _resolve(cls, code, command, service, registry)
 
 
@@ -628,9 +795,10 @@ class Status(_StatusBase[M_co], metaclass=_StatusMeta):
         """
         from .dataset import check_details
 
+        tags = () if offending_element is None else check_tags(
+            offending_element, "Offending Element (0000,0901)")
         details = StatusDetails(
-            tuple(offending_element) if offending_element is not None else (),
-            error_comment, error_id, remaining, completed, failed, warning,
+            tags, error_comment, error_id, remaining, completed, failed, warning,
         )
         details = check_details(details, self.code, self.type, self.related_attributes,
                                 str(self) + self._where())
@@ -760,7 +928,17 @@ class Status(_StatusBase[M_co], metaclass=_StatusMeta):
     # int gives equality, hash, ordering and format (f"{status:04X}"); a
     # copy or a pickle is resolved again, so it is the memo's status.
     def __reduce__(self) -> tuple[Any, ...]:
-        return (_unpickle, (self.code, self.command, self.service, tuple(self._details)))
+        # The meaning travels with the code: a status from a custom registry
+        # (or registered in another process) keeps it when unpickled.
+        meaning = (self._member, self._type, self._description, self._related)
+        return (_unpickle, (self._code, self._command, self._service, tuple(self._details),
+                            meaning))
+
+    def __copy__(self) -> Self:
+        return self  # immutable
+
+    def __deepcopy__(self, memo: dict[int, object]) -> Self:
+        return self
 
     def __str__(self) -> str:
         return f"(0x{self.code:04X}) {self.type.value}: {self.description}"
@@ -790,9 +968,14 @@ def as_status(value: object) -> Status[Any] | None:
 
 def _unpickle(
     code: int, command: Command | None, service: Service | None,
-    details: tuple[Any, ...] = (),
+    details: tuple[Any, ...] = (), meaning: _Entry | None = None,
 ) -> Status[Any]:
-    status = _resolve(Status, code, command, service, None)
+    """A pickled status, with its meaning (pickles made without one, by
+    earlier versions, resolve the code in the default registry)."""
+    if meaning is None:
+        status = _resolve(Status, code, command, service, None)
+    else:
+        status = _new_status(Status, code, command, service, meaning)
     return status._with(StatusDetails(*details)) if details else status  # pyright: ignore[reportPrivateUsage]
 
 
@@ -805,8 +988,8 @@ def _check_service(service: object, command: Command | None) -> Service | None:
             )
         return service
     raise TypeError(
-        f"service must be a dimse_status.Service or None, not {type(service).__name__} "
-        f"{service!r} (use Service.parse())"
+        f"service must be a dimse_status.Service or None, not {described(service)} "
+        "(use Service.parse())"
     )
 
 
@@ -829,25 +1012,28 @@ _COMMAND_OF = {enum: command for command, enum in COMMAND_ENUMS.items()}
 def _resolve(
     cls: type[Status[Any]], code: object, command: object, service: object, registry: object
 ) -> Status[Any]:
-    """The slow path of ``Status()``: validate, resolve, remember."""
-    if registry is None:
-        tables = default_registry._tables  # pyright: ignore[reportPrivateUsage]
-    elif type(registry) is StatusRegistry:
-        tables = registry._tables  # pyright: ignore[reportPrivateUsage]
-    else:
-        raise TypeError(f"registry must be a StatusRegistry, not {registry!r}")
+    """The slow path of ``Status()``: validate, resolve, remember.
+
+    Safe from any number of threads without a lock: a memo is only ever
+    changed by single dict operations, and is iterated only as a copy.
+    """
+    tables = _registry(registry)._tables  # pyright: ignore[reportPrivateUsage]
     value = check_code(code)
     key = _check_command(command)
     if key is None and service is None and isinstance(code, StatusEnum):
         key, service = _context_of(code)
     context = _check_service(service, key)
-    memo: dict[Any, Any] = tables.memo[key]
+    memo: dict[Any, Any] = tables.memo.setdefault(key, {})
     if context is not None:
         if tables.service_memo_size >= _SERVICE_MEMO_LIMIT:
-            for by_code in tables.memo.values():
-                for service_key in [k for k in by_code if type(k) is not int]:
-                    del by_code[service_key]
+            # Evict every service's memo.  Another thread may be adding to
+            # or evicting the same dicts: iterate copies, and pop what may
+            # already be gone.
             tables.service_memo_size = 0
+            for by_code in tables.memo.copy().values():
+                for memo_key in by_code.copy():
+                    if memo_key.__class__ is not int:
+                        by_code.pop(memo_key, None)
         memo = memo.setdefault(context, {})
     status = memo.get(value)
     if status is None:
@@ -855,22 +1041,31 @@ def _resolve(
             entry = tables.resolve(key, value)
         else:
             entry = tables.resolve_in(context, key, value)  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
-        member, type_, description, related = entry
-        status = int.__new__(cls, value)
-        setattr_ = object.__setattr__  # not vars(): CPython keeps the values inline
-        setattr_(status, "_code", value)
-        setattr_(status, "_command", key)
-        setattr_(status, "_service", context)
-        setattr_(status, "_member", member)
-        setattr_(status, "_type", type_)
-        setattr_(status, "_description", description)
-        setattr_(status, "_related", related)
-        setattr_(status, "_details", EMPTY_DETAILS)
+        status = _new_status(cls, value, key, context, entry)
         if len(memo) >= _MEMO_LIMIT:
             memo.clear()
         memo[value] = status
         if context is not None:
             tables.service_memo_size += 1
+    return status
+
+
+def _new_status(
+    cls: type[Status[Any]], code: int, command: Command | None, service: Service | None,
+    entry: _Entry,
+) -> Status[Any]:
+    """A status with this meaning, without details."""
+    member, type_, description, related = entry
+    status = int.__new__(cls, code)
+    setattr_ = object.__setattr__  # not vars(): CPython keeps the values inline
+    setattr_(status, "_code", code)
+    setattr_(status, "_command", command)
+    setattr_(status, "_service", service)
+    setattr_(status, "_member", member)
+    setattr_(status, "_type", type_)
+    setattr_(status, "_description", description)
+    setattr_(status, "_related", related)
+    setattr_(status, "_details", EMPTY_DETAILS)
     return status
 
 
@@ -887,15 +1082,28 @@ def add_status(
 ) -> CustomStatus:
     """Register a status in ``registry`` (the default one if ``None``); see
     :meth:`StatusRegistry.add`."""
-    target = default_registry if registry is None else registry
-    return target.add(
+    return _registry(registry).add(
         code, code_type, description, end, command,
         related_attributes=related_attributes, override=override,
     )
+
+
+def add_status_as_seed(
+    code: object, code_type: object, description: object, end: object = None,
+    command: Command | None = None,
+) -> None:
+    """``compat.add_status``: register in the default registry in pynetdicom2's
+    order.  A single code (``end`` None) wins over everything registered
+    before it for its command, standard statuses included; a range takes
+    only the codes that no exact code, earlier range or standard status of
+    its command defines (pynetdicom2 tries a command's exact codes, then its
+    ranges in the order registered, then the same for no command)."""
+    status = _custom_status(code, code_type, description, end, command)
+    default_registry._add_as_seed(status, end is None)  # pyright: ignore[reportPrivateUsage]
 
 
 def register_statuses(registry: StatusRegistry | None = None) -> None:
     """Make the standard's statuses win again, as the seed's
     ``register_statuses()`` does: drop the registrations that redefine a
     standard status, keep the others."""
-    (default_registry if registry is None else registry).restore_standard()
+    _registry(registry).restore_standard()
