@@ -1,25 +1,31 @@
 """Status tables for a DICOM Conformance Statement, in the layout of PS3.2 Annex N.
 
-PS3.2 Annex N ("Conformance Statement Sample Integrated Modality", read in
-the 2024c and 2024d chtml pages of dicom.nema.org "current", sections
-N.7.3.2.1, N.7.3.2.5 and N.7.3.2.7) asks for one table per role, service
-and command:
+PS3.2 Annex N ("Conformance Statement Sample Integrated Modality") asks for
+one table per role, service and command.  Read in the chtml pages of
+dicom.nema.org "current": N.7.3.2.5 (PS3.2 2024d; Tables N.7-42 and N.7-43,
+C-STORE), N.7.3.2.1 and N.7.3.2.7 (PS3.2 2024c; Tables N.7-10 and N.7-48,
+Worklist and Q/R C-FIND):
 
 - the SCU table lists the Status Codes the SCU supports and "defines the
   application behavior when encountering" them, in the columns *Service
-  Status | Further Meaning | Status Code | Behavior* (Table N.7-42, C-STORE
-  SCU), and ends with a row ``- | Other Status Codes | anything else`` for the
-  behaviour on an unknown code;
+  Status | Further Meaning | Status Code | Behavior* (Table N.7-42), and ends
+  with a row ``- | Other Status Codes | anything else`` for the behaviour on
+  an unknown code;
 - the SCP table lists the Status Codes the SCP sends and "defines conditions
   in which the listed Status Codes are sent", in the columns *Service Status
   | Further Meaning | Status Codes | Related Fields | Condition* (Table
-  N.7-43, C-STORE SCP), with ``N/A`` where no related fields are used.
+  N.7-43; the stored page breaks off in the last header, which the
+  template's instruction names: 'comments ... can be provided in the
+  "Condition" Column'), with ``N/A`` "if there are no related fields".
+  Some SCP templates (N.7-41, Instance Availability Notification N-CREATE)
+  have no Related Fields column; this module always writes N.7-43's.
 
-The Service Status is the PS3.7 Annex C class word the templates use
-(Success, Warning, Failure, Cancel, Pending; the value of ``StatusType``),
-rows grouped in that order as the templates group them, and written on every
-row so that each row stands alone (in a CSV or a sorted table); a masked range
-is written as the templates write it, ``A700-A7FF``.  The vendor's cells
+The templates write "Status Code(s)", not "Error Code".  The Service Status
+is the PS3.7 Annex C class word the templates use (Success, Warning,
+Failure, Cancel, Pending: the value of ``StatusType``), the rows grouped in
+that order as the templates group them, and written on every row so that
+each row stands alone (in a CSV, or a sorted table); a masked range is
+written as the templates write it, ``A700-A7FF``.  The vendor's cells
 (Behavior, Condition) are left empty for the vendor to fill.
 
 The rows come from the data: with a service, the service's own statuses for
