@@ -331,7 +331,7 @@ def render_init(current: str) -> str:
     all_end = text.index("]\n", all_start) + 2
     public = ["Command", "CustomStatus", "ServiceEnum", "Status", "StatusConflictError",
               "StatusDetails", "StatusEnum", "StatusRegistry", "StatusType", "SubOperations",
-              "add_status", "default_registry", "register_statuses",
+              "add_status", "conformance_table", "default_registry", "register_statuses",
               # the server and client toolkit
               "NoResponseError", "StatusError", "status_handler", "is_permitted", "describe",
               "log_status", "status_log_handlers", "RetrieveOutcome", "SubOperationTally",

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from ._typing import TYPE_CHECKING
 from .base import Command, ServiceEnum, StatusEnum, StatusType
+from .conformance import conformance_table
 from .dataset import StatusDetails, SubOperations
 from .errors import NoResponseError, StatusError
 from .resolve import (
@@ -150,6 +151,7 @@ __all__ = [
     "StatusType",
     "SubOperations",
     "add_status",
+    "conformance_table",
     "default_registry",
     "register_statuses",
     "NoResponseError",

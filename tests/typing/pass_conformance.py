@@ -1,0 +1,15 @@
+"""Conformance-statement tables: the arguments a checker accepts; checked by
+mypy --strict and pyright."""
+
+from __future__ import annotations
+
+from typing_extensions import assert_type
+
+from dimse_status import Command, Service, conformance_table
+from dimse_status.conformance import ROLES, conformance_rows
+
+assert_type(conformance_table(Command.C_STORE), str)
+assert_type(conformance_table(Command.C_FIND, Service.QUERY_RETRIEVE, "scu", "html"), str)
+assert_type(conformance_table(Command.N_ACTION, role="scp", fmt="csv"), str)
+for role in ROLES:
+    assert_type(conformance_rows(Command.C_ECHO, None, role), list[tuple[str, ...]])
