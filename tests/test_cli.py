@@ -8,6 +8,7 @@ import sys
 
 import pytest
 
+from dimse_status import COMMAND_ENUMS, CStoreStatus, Service, __version__
 from dimse_status.cli import main, parse_code
 
 
@@ -32,8 +33,15 @@ def test_explain_json(capsys: pytest.CaptureFixture[str]) -> None:
         "command": "C-STORE",
         "service": None,
         "member": "OUT_OF_RESOURCES",
+        "enum": "CStoreStatus",
+        "pattern": "A7xx",
+        "section": "PS3.4 B.2.3",
+        "verified": CStoreStatus.OUT_OF_RESOURCES.verified,
         "related_attributes": ["(0000,0902)"],
         "is_standard": True,
+        "names": [{"toolkit": "DCMTK", "name": "STATUS_STORE_Refused_OutOfResources"},
+                  {"toolkit": "dcm4che", "name": "Status.OutOfResources"},
+                  {"toolkit": "fo-dicom", "name": "DicomStatus.StorageStorageOutOfResources"}],
     }
 
 
@@ -66,13 +74,14 @@ def test_version_shows_the_package_and_the_edition(capsys: pytest.CaptureFixture
 def test_json_table_carries_the_edition_and_the_verification(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    assert main(["table", "--format", "json"]) == 0
-    rows = json.loads(capsys.readouterr().out)
-    assert {row["edition"] for row in rows} == {"2025b"}
+    assert main(["table", "--command", "C-FIND", "--format", "json"]) == 0
+    document = json.loads(capsys.readouterr().out)
+    assert document["edition"] == "2025b" and document["version"] == __version__
+    rows = document["statuses"]
     b001 = [row for row in rows if row["verified"].startswith("NOT VERIFIED")]
     assert all(row["verified"] for row in rows) and b001 == []  # none among the commands'
     assert main(["table", "--service", "QR", "-c", "C-FIND", "--format", "json"]) == 0
-    rows = json.loads(capsys.readouterr().out)
+    rows = json.loads(capsys.readouterr().out)["statuses"]
     assert [r["member"] for r in rows if r["verified"].startswith("NOT VERIFIED")] == [
         "RESPONSE_LIMIT_REACHED"]
 
@@ -85,22 +94,26 @@ def test_explain_text(capsys: pytest.CaptureFixture[str]) -> None:
     assert "(0000,0902) Error Comment" in out
 
 
-@pytest.mark.parametrize("fmt", ["text", "markdown", "json"])
+@pytest.mark.parametrize("fmt", ["text", "markdown", "csv", "json"])
 def test_table_formats(fmt: str, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["table", "--command", "C-MOVE", "--format", fmt]) == 0
     out = capsys.readouterr().out
     assert "MOVE_DESTINATION_UNKNOWN" in out
     assert "CStoreStatus" not in out
     if fmt == "json":
-        rows = json.loads(out)
+        rows = json.loads(out)["statuses"]
         assert {r["enum"] for r in rows} == {"CMoveStatus"}
-        assert next(r for r in rows if r["pattern"] == "Cxxx")["code"] == 0xC000
+        cxxx = next(r for r in rows if r["pattern"] == "Cxxx")
+        assert (cxxx["first"], cxxx["last"], cxxx["mask"]) == (0xC000, 0xCFFF, 0xF000)
 
 
 def test_table_of_everything(capsys: pytest.CaptureFixture[str]) -> None:
+    from dimse_status.services import SERVICE_CONTEXTS
+
     assert main(["table", "--format", "json"]) == 0
-    enums = {r["enum"] for r in json.loads(capsys.readouterr().out)}
-    assert len(enums) == 12
+    enums = {r["enum"] for r in json.loads(capsys.readouterr().out)["statuses"]}
+    assert enums == {"GeneralStatus", *(e.__name__ for e in COMMAND_ENUMS.values()),
+                     *(e.__name__ for e in SERVICE_CONTEXTS)}
 
 
 @pytest.mark.parametrize(
@@ -112,7 +125,15 @@ def test_table_of_everything(capsys: pytest.CaptureFixture[str]) -> None:
         (["table", "--command", "X"], "unknown DIMSE command 'X'"),
         (["table", "--format", "html"], "invalid choice: 'html'"),
         (["frobnicate"], "invalid choice"),
-        ([], "required"),
+        ([], "a command is required"),
+        (["check", "A700"], "check needs --command"),
+        (["check", "A700", "-c", "C-STORE", "--pack", "nobody"], "unknown toolkit 'nobody'"),
+        (["explain", "A700", "-c", "C-STORE", "-s", "UPS"], "not C-STORE"),
+        (["names", "NoSuchNameAnywhere"], "no toolkit name matches 'NoSuchNameAnywhere'"),
+        (["conformance"], "conformance needs --command"),
+        (["conformance", "-c", "C-STORE", "--format", "pdf"], "invalid choice: 'pdf'"),
+        (["table", "--services", "--format", "csv"], "--services has no csv format"),
+        (["explain", "A" * 100_000], "... (100002 characters)"),
     ],
 )
 def test_bad_input_is_one_line_and_exit_2(argv: list[str], message: str) -> None:
@@ -121,7 +142,8 @@ def test_bad_input_is_one_line_and_exit_2(argv: list[str], message: str) -> None
         capture_output=True, text=True, timeout=60, check=False,
     )
     assert result.returncode == 2
-    assert result.stdout == ""
+    # Bare ``dimse-status`` also prints its usage (on stdout); nothing else does.
+    assert result.stdout == "" if argv else result.stdout.startswith("usage: dimse-status")
     lines = result.stderr.splitlines()
     assert len(lines) == 1, result.stderr
     assert message in lines[0]
@@ -165,10 +187,14 @@ def test_bad_service_input(
 
 def test_table_of_a_service(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["table", "--service", "UPS", "--format", "json"]) == 0
-    rows = json.loads(capsys.readouterr().out)
+    rows = json.loads(capsys.readouterr().out)["statuses"]
     enums = {row["enum"] for row in rows}
     assert {"UPSNActionStatus", "UPSNSetStatus", "CFindStatus"} <= enums
-    assert {row["service"] for row in rows} == {"UNIFIED_PROCEDURE_STEP"}
+    # The service's own statuses, then those of the commands it uses.
+    assert {row["service"] for row in rows} == {"UNIFIED_PROCEDURE_STEP", None}
+    ups = Service.UNIFIED_PROCEDURE_STEP
+    assert {r["enum"] for r in rows if r["service"] is None} == {
+        e.__name__ for c, e in COMMAND_ENUMS.items() if c in ups.commands}
     c310 = [r for r in rows if r["enum"] == "UPSNActionStatus" and r["pattern"] == "C310"]
     assert c310[0]["member"] == "NOT_YET_IN_PROGRESS"
     assert main(["table", "-s", "print", "-c", "N-CREATE"]) == 0

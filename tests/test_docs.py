@@ -3,7 +3,8 @@
 - ``python`` blocks run in order, one namespace per file; a line
   ``print(x)  # text`` must print ``text``.
 - ``console`` blocks are transcripts: each ``$ dimse-status ...`` line runs the
-  command line and its output must be the lines that follow.
+  command line and its output must be the lines that follow (a last line
+  ``[exit N]`` gives the exit status, 0 otherwise).
 - ``sh`` blocks (install commands) are not run.
 - The package's docstring examples run as doctests.
 """
@@ -113,9 +114,16 @@ def test_there_are_transcripts() -> None:
 def test_console_examples_print_what_they_show(
     page: str, command: str, expected: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    """The output shown, and the exit status: 0, or the ``[exit N]`` line
+    that ends the transcript of a command."""
     argv = shlex.split(command)
     assert argv[0] == "dimse-status"
-    assert main(argv[1:]) == 0
+    status = 0
+    exit_line = re.search(r"^\[exit (\d+)\]\n*\Z", expected, re.M)
+    if exit_line:
+        status = int(exit_line.group(1))
+        expected = expected[:exit_line.start()]
+    assert main(argv[1:]) == status
     assert capsys.readouterr().out.rstrip("\n") == expected.rstrip("\n")
 
 
@@ -137,5 +145,5 @@ def test_the_api_reference_lists_every_public_name() -> None:
     documented = [name for name in re.findall(r"^::: dimse_status(?:\.\w+)*\.(\w+)$", text, re.M)
                   if not name.startswith("_")]
     assert len(documented) == len(set(documented)), "a name is documented twice"
-    modules = {"compat"}
+    modules = {"compat", "toolkits"}
     assert set(documented) - modules == set(dimse_status.__all__)

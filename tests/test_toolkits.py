@@ -33,6 +33,8 @@ from pydicom.uid import UID, CTImageStorage
 from pynetdicom import build_role, evt
 from pynetdicom.dimse_messages import C_STORE_RSP
 
+import dimse_status
+import dimse_status.toolkits
 from dimse_status import (
     COMMAND_ENUMS,
     SERVICE_ENUMS,
@@ -201,13 +203,8 @@ def test_a_private_code_redefines_no_standard_status_of_its_commands(
 
 
 def pack(toolkit: Toolkit) -> StatusRegistry:
-    """The toolkit's private and retired codes, registered per command."""
-    registry = StatusRegistry()
-    for row in toolkit.codes:
-        if row.kind != STANDARD:
-            for name in row.commands:
-                registry.add(_code(row.code), row.type, row.description, command=Command[name])
-    return registry
+    """The toolkit's private and retired codes, as the package ships them."""
+    return dimse_status.toolkits.pack(toolkit.name)
 
 
 @pytest.mark.parametrize("toolkit", [t for t in toolkits.TOOLKITS if t.codes],
@@ -219,7 +216,7 @@ def test_a_pack_registers_without_conflict_and_explains_each_code(toolkit: Toolk
             status = Status(_code(row.code), Command[name], registry=registry)
             assert status.type.value == row.type
             if row.kind != STANDARD:
-                assert status.description == row.description, (row.code, name)
+                assert status.description == f"{row.description} ({toolkit.name})", (row.code, name)
                 assert status.member is None  # a registered status, not the standard's
 
 
@@ -371,7 +368,7 @@ def test_pynetdicom_sends_the_recorded_code_and_the_pack_explains_it(
     status = Status.from_dataset(rsp, case.command, registry=pack(PYNETDICOM))
     assert status.type.value == row.type
     if row.kind != STANDARD:
-        assert status.description == row.description
+        assert status.description == f"{row.description} (pynetdicom)"
 
 
 def test_every_code_pynetdicom_sends_is_provoked() -> None:
@@ -413,4 +410,4 @@ def test_a_c_get_scu_answers_its_c_store_sub_operation_with_the_recorded_code(
     (row,) = [r for r in PYNETDICOM.codes if _code(r.code) == code and "C_STORE" in r.commands]
     assert "Association._c_store_scp()" in row.source
     status = Status(code, Command.C_STORE, registry=pack(PYNETDICOM))
-    assert status.description == row.description
+    assert status.description == f"{row.description} (pynetdicom)"

@@ -8,6 +8,8 @@ and the generated docs from ``tools/standard.py``.
 from __future__ import annotations
 
 import argparse
+import json
+import re
 import sys
 from pathlib import Path
 from typing import NamedTuple
@@ -21,6 +23,7 @@ from standard import Row, ServiceTable  # noqa: E402
 
 ENUMS_PATH = ROOT / "src" / "dimse_status" / "statuses.py"
 TOOLKITS_MODULE_PATH = ROOT / "src" / "dimse_status" / "toolkits.py"
+STATUSES_JSON_PATH = ROOT / "src" / "dimse_status" / "statuses.json"
 SERVICES_MODULE_PATH = ROOT / "src" / "dimse_status" / "services.py"
 TABLES_PATH = ROOT / "docs" / "status-tables.md"
 SERVICES_PATH = ROOT / "docs" / "service-tables.md"
@@ -335,7 +338,9 @@ def render_init(current: str) -> str:
               # the server and client toolkit
               "NoResponseError", "StatusError", "status_handler", "is_permitted", "describe",
               "log_status", "status_log_handlers", "RetrieveOutcome", "SubOperationTally",
-              "retrieve_outcome"]
+              "retrieve_outcome",
+              # for debugging
+              "meanings"]
     import_names = ["COMMAND_ENUMS", "DICOM_EDITION", "AnyCommandStatus", "GeneralStatus",
                     *(t.enum for t in standard.COMMANDS)]
     names = public + import_names + service_names()
@@ -742,6 +747,53 @@ def render_toolkits_module() -> str:
     return "\n".join(out)
 
 
+def _package_version() -> str:
+    match = re.search(r'^__version__ = "([^"]+)"$', INIT_PATH.read_text(encoding="utf-8"), re.M)
+    assert match is not None, "no __version__ in __init__.py"
+    return match.group(1)
+
+
+def _json_row(context: str, command: str | None, service: str | None, enum: str,
+              row: Row) -> dict[str, object]:
+    first, mask = parse_pattern(row.code)
+    return {
+        "context": context,
+        "command": None if command is None else _label(command),
+        "service": service,
+        "enum": enum,
+        "member": row.name,
+        "aliases": list(row.aliases),
+        "pattern": row.code,
+        "first": first,
+        "last": first | (~mask & 0xFFFF),
+        "mask": mask,
+        "type": row.type,
+        "description": row.description,
+        "related_attributes": _doc_tags(row.related).split(),
+        "section": row.section,
+        "verified": row.verified,
+    }
+
+
+def render_statuses_json() -> str:
+    """``statuses.json``: every status as data, for ``dimse-status table
+    --format json`` and for projects in other languages (the schema is
+    ``statuses.schema.json`` beside it)."""
+    rows = [_json_row("general", None, None, "GeneralStatus", row) for row in standard.GENERAL]
+    rows += [_json_row("command", t.command, None, t.enum, row)
+             for t in standard.COMMANDS for row in t.rows]
+    rows += [_json_row("service", e.command, e.service.name, e.name, row)
+             for e in service_enums() for row in e.rows]
+    document = {
+        "format": 1,
+        "package": "dimse-status",
+        "version": _package_version(),
+        "edition": standard.EDITION,
+        "statuses": rows,
+    }
+    return json.dumps(document, indent=1) + "\n"
+
+
 def outputs() -> dict[Path, str]:
     return {
         ENUMS_PATH: render_enums(),
@@ -754,6 +806,7 @@ def outputs() -> dict[Path, str]:
         README_PATH: render_readme(README_PATH.read_text(encoding="utf-8")),
         SIGNATURES_PATH: render_signatures(),
         TOOLKITS_MODULE_PATH: render_toolkits_module(),
+        STATUSES_JSON_PATH: render_statuses_json(),
     }
 
 

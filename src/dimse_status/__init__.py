@@ -49,6 +49,7 @@ from .statuses import (
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
+    from .contexts import meanings
     from .handlers import status_handler
     from .permitted import is_permitted
     from .statuslog import describe, log_status, status_log_handlers
@@ -57,6 +58,7 @@ if TYPE_CHECKING:
 # The server and client toolkit, imported on first use (logging and inspect
 # would slow ``import dimse_status`` down).
 _TOOLKIT = {
+    "meanings": "contexts",
     "status_handler": "handlers",
     "is_permitted": "permitted",
     "describe": "statuslog",
@@ -164,6 +166,7 @@ __all__ = [
     "RetrieveOutcome",
     "SubOperationTally",
     "retrieve_outcome",
+    "meanings",
     "COMMAND_ENUMS",
     "DICOM_EDITION",
     "AnyCommandStatus",

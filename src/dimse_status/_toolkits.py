@@ -131,7 +131,8 @@ def names_for(status: Status[Any]) -> tuple[ToolkitName, ...]:
 
 def find_names(text: str) -> tuple[ToolkitName, ...]:
     """The toolkit names that are ``text`` (in any case, ignoring ``_``,
-    ``-``, ``.`` and spaces), or else contain it: ``find_names("OutOfResources")``."""
+    ``-``, ``.`` and spaces; with or without the toolkit's class prefix such
+    as ``Status.``), then those that contain it: ``find_names("OutOfResources")``."""
     from .toolkits import NAMES
 
     if not isinstance(text, str):
@@ -142,4 +143,5 @@ def find_names(text: str) -> tuple[ToolkitName, ...]:
     keys = [(name, name_key(name.name).replace(".", ""),
              name_key(name.name.rsplit(".", 1)[-1])) for name in NAMES]
     exact = tuple(name for name, whole, last in keys if key in (whole, last))
-    return exact or tuple(name for name, whole, _ in keys if key in whole)
+    return exact + tuple(name for name, whole, last in keys
+                         if key in whole and key not in (whole, last))

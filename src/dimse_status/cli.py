@@ -1,8 +1,15 @@
 """Where a status is printed: the ``dimse-status`` command line.
 
-    dimse-status explain CODE [--command CMD] [--service NAME] [--json]
-    dimse-status table [--command CMD] [--service NAME] [--format text|markdown|json]
+    dimse-status explain CODE [--command CMD [--service NAME]] [--pack TOOLKIT] [--json]
+    dimse-status check CODE --command CMD [--service NAME] [--pack TOOLKIT] [--quiet]
+    dimse-status table [--command CMD] [--service NAME] [--format text|markdown|csv|json]
     dimse-status table --services [--format text|markdown|json]
+    dimse-status names TEXT [--json]
+    dimse-status conformance --command CMD [--service NAME] [--role scu|scp]
+                             [--format markdown|html|csv]
+
+Bad input is one line on stderr and exit status 2; ``check`` exits with the
+status type's number (see ``EXIT_STATUS``).
 """
 
 from __future__ import annotations
@@ -16,10 +23,20 @@ from collections.abc import Sequence
 from typing import Any, NoReturn
 
 from . import __version__
-from .base import Command, StatusEnum, described, format_tag, shown, tag_name
-from .resolve import Status
+from .base import Command, StatusType, described, format_tag, shown, tag_name
+from .resolve import Status, StatusRegistry
 from .services import SERVICE_ENUMS, Service
-from .statuses import COMMAND_ENUMS, DICOM_EDITION, GeneralStatus
+from .statuses import COMMAND_ENUMS, DICOM_EDITION
+
+EXIT_STATUS = {
+    StatusType.SUCCESS: 0,
+    StatusType.WARNING: 3,
+    StatusType.FAILURE: 4,
+    StatusType.CANCEL: 5,
+    StatusType.PENDING: 6,
+}
+"""The exit status of ``dimse-status check`` for each status type (1 is an
+unwritable standard output and 2 bad input, as for every subcommand)."""
 
 _CODE = re.compile(r"(?:0[xX])?([0-9a-fA-F]{1,4})|([0-9a-fA-F]{1,4})[hH]")
 
@@ -50,6 +67,9 @@ def _service(text: str | None) -> Service | None:
 
 
 def explain_json(status: Status[Any]) -> dict[str, Any]:
+    """Everything ``explain`` shows of ``status``, as a JSON object."""
+    from .toolkits import names_for
+
     member = status.member
     return {
         "code": status.code,
@@ -59,12 +79,26 @@ def explain_json(status: Status[Any]) -> dict[str, Any]:
         "command": None if status.command is None else status.command.label,
         "service": None if status.service is None else status.service.name,
         "member": None if member is None else member.name,
+        "enum": None if member is None else type(member).__name__,
+        "pattern": None if member is None else member.pattern,
+        "section": None if member is None else member.section,
+        "verified": None if member is None else member.verified,
         "related_attributes": list(status.related_attribute_names),
         "is_standard": status.is_standard,
+        "names": [{"toolkit": n.toolkit, "name": n.name} for n in names_for(status)],
     }
 
 
+def _where(status: Status[Any]) -> str:
+    where = "no command" if status.command is None else status.command.label
+    if status.service is not None:
+        where += f" in {status.service.title}"
+    return where
+
+
 def explain_text(status: Status[Any]) -> str:
+    from .toolkits import names_for
+
     member = status.member
     lines = [str(status)]
     lines.append(f"  command: {'none' if status.command is None else status.command.label}")
@@ -84,20 +118,52 @@ def explain_text(status: Status[Any]) -> str:
         lines.append(f"  checked: {member.verified}")
     for tag in status.related_attributes:
         lines.append(f"  related: {format_tag(tag)} {tag_name(tag)}")
+    for name in names_for(status):
+        lines.append(f"  name:    {name.toolkit} {name.name}")
     return "\n".join(lines)
 
 
-def _enums(
-    command: Command | None, service: Service | None = None
-) -> list[tuple[str, type[StatusEnum]]]:
+def meanings_text(statuses: tuple[Status[Any], ...]) -> str:
+    """``explain`` without a command: the general meaning, then every
+    command and service that gives the code a meaning of its own."""
+    general, *others = statuses
+    lines = [explain_text(general)]
+    if not others:
+        lines.append(f"  no command or service class defines 0x{general.code:04X}")
+    else:
+        lines.append(f"  meanings of 0x{general.code:04X} by context "
+                     "(use --command, and --service, for one):")
+        for status in others:
+            member = status.member
+            name = "registered" if member is None else f"{type(member).__name__}.{member.name}"
+            lines.append(f"    {_where(status)}: {status.type.value}: {status.description} "
+                         f"[{name}]")
+    return "\n".join(lines)
+
+
+def statuses_document() -> dict[str, Any]:
+    """The shipped ``statuses.json``: every status as data (its JSON Schema
+    is ``statuses.schema.json`` beside it)."""
+    from importlib.resources import files
+
+    text = files("dimse_status").joinpath("statuses.json").read_text(encoding="utf-8")
+    document: dict[str, Any] = json.loads(text)
+    return document
+
+
+def table_rows(command: Command | None, service: Service | None) -> list[dict[str, Any]]:
+    """The rows of ``statuses.json`` for a command (the command's own), a
+    service (its own statuses for each of its commands, then those
+    commands'), both, or neither (all)."""
+    rows: list[dict[str, Any]] = statuses_document()["statuses"]
     if service is not None:
-        enums = SERVICE_ENUMS[service]
-        if command is not None:
-            return [(command.label, enums.get(command, COMMAND_ENUMS[command]))]
-        return [(c.label, e) for c, e in enums.items()]
+        commands = [command] if command is not None else list(service.commands)
+        labels = {c.label for c in commands}
+        own = [r for r in rows if r["service"] == service.name and r["command"] in labels]
+        return own + [r for r in rows if r["context"] == "command" and r["command"] in labels]
     if command is not None:
-        return [(command.label, COMMAND_ENUMS[command])]
-    return [("general", GeneralStatus)] + [(c.label, e) for c, e in COMMAND_ENUMS.items()]
+        return [r for r in rows if r["context"] == "command" and r["command"] == command.label]
+    return rows
 
 
 _SERVICE_HEADER = ["Service", "Title", "Section", "Aliases", "Commands", "Enums of its own"]
@@ -134,93 +200,214 @@ def _render(rows: list[list[str]], header: list[str], fmt: str, title: str) -> s
     return "\n".join(out)
 
 
-def _row(member: StatusEnum) -> list[str]:
-    related = " ".join(format_tag(t) for t in member.related_attributes)
-    return [member.pattern, member.type.value, member.name, member.description, related,
-            member.section]
-
-
 _HEADER = ["Code", "Type", "Member", "Description", "Related", "Section"]
+_CSV_FIELDS = ["context", "command", "service", "enum", "member", "aliases", "pattern", "first",
+               "last", "mask", "type", "description", "related_attributes", "section",
+               "verified"]
 
 
 def table_text(command: Command | None, fmt: str, service: Service | None = None) -> str:
-    groups = _enums(command, service)
+    rows = table_rows(command, service)
     if fmt == "json":
-        return json.dumps([
-            {
-                "command": None if label == "general" else label,
-                "service": None if service is None else service.name,
-                "enum": enum.__name__,
-                "member": m.name,
-                "code": m.value,
-                "pattern": m.pattern,
-                "type": m.type.value,
-                "description": m.description,
-                "related_attributes": [format_tag(t) for t in m.related_attributes],
-                "section": m.section,
-                "verified": m.verified,
-                "edition": DICOM_EDITION,
-            }
-            for label, enum in groups for m in enum
-        ], indent=2)
-    titles = [
-        f"{label}: `{enum.__name__}`" if fmt == "markdown" else f"{label} ({enum.__name__})"
-        for label, enum in groups
-    ]
-    return "\n\n".join(
-        _render([_row(m) for m in enum], _HEADER, fmt, title)
-        for title, (_, enum) in zip(titles, groups, strict=True)
-    )
+        if command is None and service is None:
+            from importlib.resources import files
+
+            return files("dimse_status").joinpath("statuses.json").read_text(
+                encoding="utf-8").rstrip("\n")
+        return json.dumps({**statuses_document(), "statuses": rows}, indent=1)
+    if fmt == "csv":
+        import csv
+        import io
+
+        out = io.StringIO()
+        writer = csv.DictWriter(out, _CSV_FIELDS, lineterminator="\n")
+        writer.writeheader()
+        for row in rows:
+            writer.writerow({k: _cell(v) for k, v in row.items()})
+        return out.getvalue().rstrip("\n")
+    groups: dict[tuple[str | None, str], list[dict[str, Any]]] = {}
+    for row in rows:
+        groups.setdefault((row["command"], row["enum"]), []).append(row)
+    tables: list[str] = []
+    for (label, enum), members in groups.items():
+        label = label or "general"
+        title = f"{label}: `{enum}`" if fmt == "markdown" else f"{label} ({enum})"
+        cells = [[r["pattern"], r["type"], r["member"], r["description"],
+                  " ".join(r["related_attributes"]), r["section"]] for r in members]
+        tables.append(_render(cells, _HEADER, fmt, title))
+    return "\n\n".join(tables)
+
+
+def _cell(value: object) -> object:
+    """A JSON value as a CSV cell: a list space-separated, null empty."""
+    if isinstance(value, list):
+        items: list[object] = value  # pyright: ignore[reportUnknownVariableType]
+        return " ".join(str(item) for item in items)
+    return "" if value is None else value
+
+
+def names_text(text: str, as_json: bool) -> str:
+    """The toolkit names that match ``text``, each with what it resolves to."""
+    from .toolkits import find_names
+
+    found = find_names(text)
+    if not found:
+        raise ValueError(f"no toolkit name matches {shown(text)} (try part of a name, "
+                         "such as OutOfResources)")
+    entries: list[dict[str, Any]] = []
+    for name in found:
+        for command_name, service_name in name.where:
+            command = None if command_name is None else Command[command_name]
+            service = None if service_name is None else Service[service_name]
+            status = Status(name.first, command, service)
+            member = status.member
+            entries.append({
+                "toolkit": name.toolkit, "name": name.name,
+                "code": name.first, "hex": f"0x{name.first:04X}",
+                "command": None if command is None else command.label,
+                "service": service_name,
+                "member": None if member is None else f"{type(member).__name__}.{member.name}",
+                "type": status.type.value, "description": status.description,
+                "difference": name.difference or None,
+            })
+    if as_json:
+        return json.dumps(entries, indent=1)
+    lines: list[str] = []
+    for e in entries:
+        where = e["command"] or "any command"
+        if e["service"]:
+            where += f" in {Service[e['service']].title}"
+        resolved = e["member"] or "no member"
+        lines.append(f"{e['toolkit']} {e['name']}: {e['hex']} {where}: {resolved} "
+                     f"({e['type']}: {e['description']})")
+        if e["difference"]:
+            lines.append(f"  differs: {e['difference']}")
+    return "\n".join(lines)
+
+
+def _registry(pack: str | None) -> StatusRegistry | None:
+    if pack is None:
+        return None
+    from .toolkits import pack as make_pack
+
+    return make_pack(pack)
+
+
+def _context_options(parser: argparse.ArgumentParser, packs: bool = True) -> None:
+    parser.add_argument("--command", "-c", help="the command answered: C-STORE, c_find, ...")
+    parser.add_argument("--service", "-s",
+                        help="the PS3.4 service class that answered: UPS, MPPS, Print, ...")
+    if packs:
+        parser.add_argument("--pack", "-p", metavar="TOOLKIT",
+                            help="also know the codes this toolkit sends of its own: "
+                                 "pynetdicom or DCMTK")
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="dimse-status", description="Explain DICOM DIMSE status codes.")
     parser.add_argument("--version", action="version",
                         version=f"dimse-status {__version__} (DICOM {DICOM_EDITION})")
-    sub = parser.add_subparsers(dest="action", required=True, parser_class=_Parser)
-    explain = sub.add_parser("explain", help="explain one status code")
+    sub = parser.add_subparsers(dest="action", parser_class=_Parser, metavar="COMMAND")
+    explain = sub.add_parser(
+        "explain", help="explain one status code (without --command: in every context)")
     explain.add_argument("code", help="hexadecimal code: A7F3, 0xA7F3, a7f3 or A7F3H")
-    explain.add_argument("--command", "-c", help="the command answered: C-STORE, c_find, ...")
-    explain.add_argument("--service", "-s",
-                         help="the PS3.4 service class that answered: UPS, MPPS, Print, ...")
+    _context_options(explain)
     explain.add_argument("--json", action="store_true", help="print one JSON object")
+    check = sub.add_parser(
+        "check", help="exit with the status type: 0 success, 3 warning, 4 failure, "
+                      "5 cancel, 6 pending",
+        description="Print the status and exit with its type: 0 Success, 3 Warning, "
+                    "4 Failure, 5 Cancel, 6 Pending (2: bad input).")
+    check.add_argument("code", help="hexadecimal code: A7F3, 0xA7F3, a7f3 or A7F3H")
+    _context_options(check)
+    check.add_argument("--quiet", "-q", action="store_true", help="print nothing")
     table = sub.add_parser("table", help="list the statuses of a command, or of all")
     table.add_argument("--command", "-c", help="only this command's statuses")
     table.add_argument("--service", "-s", help="the statuses of a PS3.4 service class")
     table.add_argument("--services", action="store_true", help="list every service class")
-    table.add_argument("--format", "-f", choices=["text", "markdown", "json"], default="text")
+    table.add_argument("--format", "-f", choices=["text", "markdown", "csv", "json"],
+                       default="text")
+    names = sub.add_parser("names", help="find a status by another toolkit's name for it")
+    names.add_argument("text", help="a name or part of one: STATUS_STORE_Refused_OutOfResources,"
+                                    " OutOfResources, DicomStatus.Pending ...")
+    names.add_argument("--json", action="store_true", help="print a JSON list")
+    from .conformance import FORMATS, ROLES
+
+    conformance = sub.add_parser(
+        "conformance", help="a status table for a conformance statement (PS3.2 Annex N)")
+    _context_options(conformance, packs=False)
+    conformance.add_argument("--role", "-r", choices=ROLES, default="scp")
+    conformance.add_argument("--format", "-f", choices=FORMATS, default="markdown")
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.action is None:
+        sys.stdout.write(parser.format_help())
+        parser.error("a command is required: explain, check, table, names or conformance")
     try:
-        command = _command(args.command)
-        service = _service(args.service)
-        if args.action == "explain":
-            if service is not None and command is None:
-                raise ValueError("--service needs --command: a service's statuses depend on "
-                                 "the command it answers")
-            status = Status(parse_code(args.code), command, service=service)
-            text = json.dumps(explain_json(status)) if args.json else explain_text(status)
-        elif args.services:
+        text, code = _run(args)
+    except (ValueError, TypeError, KeyError) as exc:
+        parser.error(str(exc))
+    written = _write(parser.prog, text, quiet=args.action == "check" and args.quiet)
+    return written or code
+
+
+def _run(args: argparse.Namespace) -> tuple[str, int]:
+    """What to print for the parsed ``args``, and the exit status after it."""
+    if args.action == "names":
+        return names_text(args.text, args.json), 0
+    command = _command(args.command)
+    service = _service(args.service)
+    if service is not None and command is None and args.action != "table":
+        raise ValueError("--service needs --command: a service's statuses depend on "
+                         "the command it answers")
+    if service is not None and command is not None and command not in service.commands:
+        raise ValueError(f"the {service.title} service class uses "
+                         f"{', '.join(c.label for c in service.commands)}, not {command.label}")
+    if args.action == "conformance":
+        if command is None:
+            raise ValueError("conformance needs --command: the table is one command's")
+        from .conformance import conformance_table
+
+        return conformance_table(command, service, args.role, args.format).rstrip("\r\n"), 0
+    if args.action == "table":
+        if args.services:
             if command is not None or service is not None:
                 raise ValueError("--services lists every service; it takes no --command or "
                                  "--service")
-            text = services_text(args.format)
-        else:
-            text = table_text(command, args.format, service)
-    except (ValueError, TypeError) as exc:
-        parser.error(str(exc))
-    return _write(parser.prog, text)
+            if args.format == "csv":
+                raise ValueError("--services has no csv format; use text, markdown or json")
+            return services_text(args.format), 0
+        return table_text(command, args.format, service), 0
+    registry = _registry(args.pack)
+    code = parse_code(args.code)
+    if args.action == "check":
+        if command is None:
+            raise ValueError("check needs --command: a code's type depends on the command")
+        status = Status(code, command, service, registry=registry)
+        return str(status), EXIT_STATUS[status.type]
+    if command is None:
+        from .contexts import meanings
+
+        found = meanings(code, registry=registry)
+        if args.json:
+            return json.dumps({**explain_json(found[0]),
+                               "contexts": [explain_json(s) for s in found[1:]]}), 0
+        return meanings_text(found), 0
+    status = Status(code, command, service, registry=registry)
+    return (json.dumps(explain_json(status)) if args.json else explain_text(status)), 0
 
 
-def _write(prog: str, text: str) -> int:
+def _write(prog: str, text: str, quiet: bool = False) -> int:
     """Print ``text``; if standard output is closed or cannot be written, say
     so in one line on stderr and return 1 (a reader that went away, a broken
     pipe, is no error: 0, quietly)."""
     out = sys.stdout
+    if quiet:
+        return 0
     if out is None:  # started with stdout closed (>&-)
         sys.stderr.write(f"{prog}: error: standard output is closed\n")
         return 1
