@@ -38,14 +38,17 @@ Message IDs, tags, UIDs, lengths, counts and PDU hex dumps are none of these.
 
 The command a code is read for: ``command`` when given; else the last command
 the same line names before the code (``C-STORE RSP``, ``1:C-STORE-RSP[``,
-``Received Store Response``, ``Find SCP Response``); else the last command a
-previous line named (``Message Type : C-FIND RSP`` before its ``Status``
-line; a request's command stands for its response's); else none, and the
-code gets its general meaning.  Commands are named ``C-STORE``, ``N-ACTION``
-(``-RQ``/``-RSP``/`` RQ``/`` RSP`` or not) or, as pynetdicom and DCMTK write
-them, ``Echo``/``Store``/``Find``/``Get``/``Move`` before ``Request``,
-``Response``, ``SCP``, ``SCU`` or ``Result``.  A log that interleaves several
-associations can mislead the inference; ``command`` then settles it.
+``Received Store Response``, ``Find SCP Response``), or the first it names
+after the code; else the last command a previous line named (``Message Type
+: C-FIND RSP`` before its ``Status`` line; a request's command stands for its
+response's); else none, and the code gets its general meaning.  Commands
+are named ``C-STORE``, ``N-ACTION`` (``-RQ``/``-RSP``/`` RQ``/`` RSP`` or
+not; ``_`` for ``-`` too) or, as pynetdicom and DCMTK write them,
+``Echo``/``Store``/``Find``/``Get``/``Move`` before ``Request``,
+``Response``, ``SCP``, ``SCU`` or ``Result`` (pynetdicom's ``Get Response``
+of an N-GET is read as C-GET, but its ``Message Type : N-GET RSP`` comes
+before the Status).  A log that interleaves several associations can mislead
+the inference; ``command`` then settles it.
 """
 
 from __future__ import annotations
@@ -158,7 +161,9 @@ def annotate(
     Status(0, Command.C_ECHO if command is None else command, service, registry=registry)
     if not _patterns:
         _patterns.append(_Patterns())
-    return _annotated([lines] if isinstance(lines, str) else lines, command, service, registry)
+    if isinstance(lines, str):
+        lines = [lines] if lines else []
+    return _annotated(lines, command, service, registry)
 
 
 def _annotated(
@@ -191,11 +196,16 @@ def _annotated(
         marker = body.find(MARKER)
         scanned = body if marker < 0 else body[:marker]
         mentions: list[tuple[int, Command]] = []
-        for found in find_commands(scanned):
-            named = _COMMANDS.get(found["c"].replace("_", "-")) if found["c"] else (
-                _WORDS[found["w"]])
-            if named is not None:
-                mentions.append((found.start(), named))
+        if (  # the substrings every command name holds: most lines have none
+            "C-" in scanned or "N-" in scanned or "C_" in scanned or "N_" in scanned
+            or "Echo " in scanned or "Store " in scanned or "Find " in scanned
+            or "Get " in scanned or "Move " in scanned
+        ):
+            for found in find_commands(scanned):
+                named = _COMMANDS.get(found["c"].replace("_", "-")) if found["c"] else (
+                    _WORDS[found["w"]])
+                if named is not None:
+                    mentions.append((found.start(), named))
         added: list[str] = []
         if marker < 0 and (
             "0x" in scanned or "tatus" in scanned or "TATUS" in scanned
@@ -207,11 +217,7 @@ def _annotated(
                     continue
                 for_command = command
                 if for_command is None:
-                    for_command = context
-                    for start, named in mentions:
-                        if start >= match.start():
-                            break
-                        for_command = named
+                    for_command = _named_for(match.start(), mentions, context)
                 text = note(code, for_command)
                 if text not in added:
                     added.append(text)
@@ -229,6 +235,18 @@ def _annotated(
         else:  # an item that holds several lines
             for line in split(item):
                 yield one_line(line, _body(line))
+
+
+def _named_for(
+    position: int, mentions: list[tuple[int, Command]], context: Command | None
+) -> Command | None:
+    """The command a code at ``position`` is read for: the last one its line
+    names before it, else the first one the line names after it, else the
+    one the lines before named."""
+    before = [named for start, named in mentions if start < position]
+    if before:
+        return before[-1]
+    return mentions[0][1] if mentions else context
 
 
 def _body(line: str) -> str:
