@@ -329,7 +329,7 @@ def render_init(current: str) -> str:
     all_end = text.index("]\n", all_start) + 2
     public = ["Command", "CustomStatus", "ServiceEnum", "Status", "StatusConflictError",
               "StatusDetails", "StatusEnum", "StatusRegistry", "StatusType", "SubOperations",
-              "add_status", "default_registry", "register_statuses"]
+              "add_status", "annotate", "default_registry", "register_statuses"]
     import_names = ["COMMAND_ENUMS", "DICOM_EDITION", "AnyCommandStatus", "GeneralStatus",
                     *(t.enum for t in standard.COMMANDS)]
     names = public + import_names + service_names()

@@ -15,6 +15,7 @@ The service classes' names (``Service``, ``UPSNActionStatus`` ...) live in
 from __future__ import annotations
 
 from ._typing import TYPE_CHECKING
+from .annotate import annotate
 from .base import Command, ServiceEnum, StatusEnum, StatusType
 from .dataset import StatusDetails, SubOperations
 from .resolve import (
@@ -126,6 +127,7 @@ __all__ = [
     "StatusType",
     "SubOperations",
     "add_status",
+    "annotate",
     "default_registry",
     "register_statuses",
     "COMMAND_ENUMS",

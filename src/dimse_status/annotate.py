@@ -147,10 +147,10 @@ def annotate(
     raises ``TypeError`` when it is reached.
 
     >>> from dimse_status import Command
-    >>> for line in annotate(["Status: 0x0000", "Status: 0xC001"], Command.C_FIND):
+    >>> for line in annotate(["Status: 0xC001", "D: Message ID : 1"], Command.C_STORE):
     ...     print(line)
-    Status: 0x0000  [dimse-status C-FIND 0x0000 Success: Success]
-    Status: 0xC001  [dimse-status C-FIND 0xC001 Failure: Failed: Unable to process]
+    Status: 0xC001  [dimse-status C-STORE 0xC001 Failure: Error: Cannot understand]
+    D: Message ID : 1
     """
     if registry is None:
         registry = default_registry
