@@ -10,6 +10,7 @@ import json
 import subprocess
 import sys
 from importlib.resources import files
+from pathlib import Path
 from typing import Any
 
 import jsonschema
@@ -251,3 +252,60 @@ def test_conformance_prints_the_table(
     expected = conformance_table(Command.N_ACTION, Service.UNIFIED_PROCEDURE_STEP,
                                  role, fmt)  # type: ignore[arg-type]
     assert capsys.readouterr().out == expected.rstrip("\r\n") + "\n"
+
+
+# --- annotate -------------------------------------------------------------------------
+
+LOGS = sorted((Path(__file__).resolve().parent / "fixtures" / "logs").glob("*.log"))
+
+
+def _annotate(*argv: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run([sys.executable, "-m", "dimse_status", "annotate", *argv],
+                          input=stdin, capture_output=True, timeout=60, check=False)
+
+
+@pytest.mark.parametrize("log", LOGS, ids=lambda p: p.name)
+def test_annotate_a_captured_log_from_a_file_and_from_stdin(log: Path) -> None:
+    golden = log.with_suffix(".annotated").read_bytes()
+    from_file = _annotate(str(log))
+    assert (from_file.returncode, from_file.stderr) == (0, b"")
+    assert from_file.stdout == golden
+    assert _annotate(stdin=log.read_bytes()).stdout == golden
+
+
+def test_annotate_passes_any_bytes_through_and_keeps_line_endings() -> None:
+    log = b"Status : 0xA700\r\n\xff\xfe not UTF-8\nno status here\r"
+    result = _annotate("--command", "C-STORE", stdin=log)
+    assert result.returncode == 0
+    assert result.stdout == (
+        b"Status : 0xA700  [dimse-status C-STORE 0xA700 Failure: Refused: Out of Resources]"
+        b"\r\n\xff\xfe not UTF-8\nno status here\r")
+
+
+def test_annotate_with_a_pack() -> None:
+    result = _annotate("--pack", "pynetdicom", "-c", "C-STORE", stdin=b"status=c211H\n")
+    assert result.stdout.decode().endswith(
+        "[dimse-status C-STORE 0xC211 Failure: Unhandled exception raised by the handler "
+        "bound to evt.EVT_C_STORE (pynetdicom)]\n")
+
+
+@pytest.mark.parametrize(("argv", "message"), [
+    (["no-such.log"], "cannot read 'no-such.log': No such file or directory"),
+    (["-c", "C-FOO"], "unknown DIMSE command 'C-FOO'"),
+    (["--pack", "nobody"], "unknown toolkit 'nobody'"),
+])
+def test_annotate_bad_input_is_one_line_and_exit_2(argv: list[str], message: str) -> None:
+    result = _annotate(*argv, stdin=b"")
+    assert result.returncode == 2 and result.stdout == b""
+    (line,) = result.stderr.decode().splitlines()
+    assert message in line
+
+
+def test_annotate_to_an_unwritable_output_is_one_line() -> None:
+    with open("/dev/full", "wb") as full:
+        result = subprocess.run(
+            [sys.executable, "-m", "dimse_status", "annotate", str(LOGS[0])], stdout=full,
+            stderr=subprocess.PIPE, timeout=60, check=False)
+    assert result.returncode == 1
+    assert result.stderr.decode().splitlines() == [
+        "dimse-status: error: cannot write to standard output: No space left on device"]

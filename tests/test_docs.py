@@ -14,6 +14,7 @@ from __future__ import annotations
 import doctest
 import re
 import shlex
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
@@ -112,10 +113,12 @@ def test_there_are_transcripts() -> None:
 @pytest.mark.parametrize(("page", "command", "expected"), TRANSCRIPTS,
                          ids=[f"{p}: {c}" for p, c, _ in TRANSCRIPTS])
 def test_console_examples_print_what_they_show(
-    page: str, command: str, expected: str, capsys: pytest.CaptureFixture[str]
+    page: str, command: str, expected: str, capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """The output shown, and the exit status: 0, or the ``[exit N]`` line
-    that ends the transcript of a command."""
+    that ends the transcript of a command.  Paths are the repository's."""
+    monkeypatch.chdir(ROOT)
     argv = shlex.split(command)
     assert argv[0] == "dimse-status"
     status = 0
@@ -128,10 +131,22 @@ def test_console_examples_print_what_they_show(
 
 
 def test_docstring_examples() -> None:
-    from dimse_status import base, compat, errors, permitted, resolve, statuslog, suboperations
+    from dimse_status import (
+        _toolkits,
+        base,
+        compat,
+        contexts,
+        errors,
+        permitted,
+        resolve,
+        statuslog,
+        suboperations,
+    )
 
+    # dimse_status.annotate is the function; its module is only in sys.modules.
+    annotate = sys.modules["dimse_status.annotate"]
     modules: list[ModuleType] = [dimse_status, resolve, base, compat, errors, permitted,
-                                 statuslog, suboperations]
+                                 statuslog, suboperations, annotate, contexts, _toolkits]
     results = [doctest.testmod(module, verbose=False) for module in modules]
     assert sum(r.attempted for r in results) > 0
     assert [r.failed for r in results] == [0] * len(modules)

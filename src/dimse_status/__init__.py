@@ -15,6 +15,7 @@ The service classes' names (``Service``, ``UPSNActionStatus`` ...) live in
 from __future__ import annotations
 
 from ._typing import TYPE_CHECKING
+from .annotate import annotate
 from .base import Command, ServiceEnum, StatusEnum, StatusType
 from .conformance import conformance_table
 from .dataset import StatusDetails, SubOperations
@@ -167,6 +168,7 @@ __all__ = [
     "SubOperationTally",
     "retrieve_outcome",
     "meanings",
+    "annotate",
     "COMMAND_ENUMS",
     "DICOM_EDITION",
     "AnyCommandStatus",

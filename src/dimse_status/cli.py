@@ -5,6 +5,7 @@
     dimse-status table [--command CMD] [--service NAME] [--format text|markdown|csv|json]
     dimse-status table --services [--format text|markdown|json]
     dimse-status names TEXT [--json]
+    dimse-status annotate [FILE] [--command CMD [--service NAME]] [--pack TOOLKIT]
     dimse-status conformance --command CMD [--service NAME] [--role scu|scp]
                              [--format markdown|html|csv]
 
@@ -19,7 +20,7 @@ import json
 import os
 import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any, NoReturn
 
 from . import __version__
@@ -331,6 +332,14 @@ def build_parser() -> argparse.ArgumentParser:
     names.add_argument("text", help="a name or part of one: STATUS_STORE_Refused_OutOfResources,"
                                     " OutOfResources, DicomStatus.Pending ...")
     names.add_argument("--json", action="store_true", help="print a JSON list")
+    annotate = sub.add_parser(
+        "annotate", help="append the meaning of each status code to a log's lines",
+        description="Read a log (pynetdicom's debug log, DCMTK's -d output, dcm4che's) and "
+                    "write it back with the meaning of each status code appended to the line "
+                    "that shows it, as  [dimse-status C-STORE 0xA700 Failure: ...].")
+    annotate.add_argument("file", nargs="?", default="-",
+                          help="the log to read (default: standard input)")
+    _context_options(annotate)
     from .conformance import FORMATS, ROLES
 
     conformance = sub.add_parser(
@@ -347,6 +356,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.action is None:
         sys.stdout.write(parser.format_help())
         parser.error("a command is required: explain, check, table, names or conformance")
+    if args.action == "annotate":
+        return _annotate(parser, args)
     try:
         text, code = _run(args)
     except (ValueError, TypeError, KeyError) as exc:
@@ -401,18 +412,52 @@ def _run(args: argparse.Namespace) -> tuple[str, int]:
     return (json.dumps(explain_json(status)) if args.json else explain_text(status)), 0
 
 
+def _annotate(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    """``dimse-status annotate``: the log in, annotated, out, line by line;
+    bytes that are not UTF-8 pass through as they came."""
+    import io
+
+    from .annotate import annotate
+
+    try:
+        registry = _registry(args.pack)
+        command, service = _command(args.command), _service(args.service)
+        if args.file == "-":
+            if sys.stdin is None:
+                raise ValueError("standard input is closed: name the log to read")
+            source: io.TextIOWrapper = io.TextIOWrapper(
+                sys.stdin.buffer, encoding="utf-8", errors="surrogateescape", newline="")
+        else:
+            source = open(args.file, encoding="utf-8", errors="surrogateescape", newline="")  # noqa: SIM115
+    except OSError as exc:
+        parser.error(f"cannot read {shown(args.file)}: {exc.strerror or exc}")
+    except (ValueError, TypeError, KeyError) as exc:
+        parser.error(str(exc))
+    with source:
+        return _write_lines(parser.prog, annotate(source, command, service, registry=registry))
+
+
 def _write(prog: str, text: str, quiet: bool = False) -> int:
-    """Print ``text``; if standard output is closed or cannot be written, say
-    so in one line on stderr and return 1 (a reader that went away, a broken
+    """Print ``text`` (unless ``quiet``): see :func:`_write_lines`."""
+    return 0 if quiet else _write_lines(prog, [text + "\n"])
+
+
+def _write_lines(prog: str, lines: Iterable[str]) -> int:
+    """Write ``lines`` to standard output (as UTF-8, unpaired surrogates as
+    the bytes they stand for); if it is closed or cannot be written, say so
+    in one line on stderr and return 1 (a reader that went away, a broken
     pipe, is no error: 0, quietly)."""
     out = sys.stdout
-    if quiet:
-        return 0
     if out is None:  # started with stdout closed (>&-)
         sys.stderr.write(f"{prog}: error: standard output is closed\n")
         return 1
     try:
-        out.write(text + "\n")
+        binary = getattr(out, "buffer", None)
+        for line in lines:
+            if binary is None:
+                out.write(line)
+            else:
+                binary.write(line.encode("utf-8", "surrogateescape"))
         out.flush()
     except OSError as exc:
         # Nothing more can reach stdout: point it at devnull so that the

@@ -1,0 +1,320 @@
+"""annotate(): logs from pynetdicom, DCMTK and dcm4che get each status code's
+meaning appended, and nothing else changes.
+
+The logs under fixtures/logs/ were captured over 127.0.0.1 (dcm4che's is
+hand-made from its source formats); their README says how.  Each is compared
+byte for byte with its golden ``.annotated`` file.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from dimse_status import Command, Service, StatusRegistry
+from dimse_status.annotate import MARKER, annotate
+
+LOGS = Path(__file__).resolve().parent / "fixtures" / "logs"
+FIXTURES = sorted(LOGS.glob("*.log"))
+NOTE = re.compile(r"(?:  \[dimse-status [^\]]+\])+")
+
+
+def read(path: Path) -> str:
+    return path.read_bytes().decode("utf-8")  # line endings as they are
+
+
+def annotated(path: Path, command: Command | None = None,
+              service: Service | None = None) -> str:
+    with path.open(encoding="utf-8", newline="") as lines:
+        return "".join(annotate(lines, command, service))
+
+
+def notes(line: str, command: Command | None = None) -> list[str]:
+    """The annotations annotate() appends to one line, without the brackets."""
+    [out] = annotate([line], command)
+    assert out.startswith(line)
+    return re.findall(r"\[dimse-status ([^\]]+)\]", out[len(line):])
+
+
+def test_the_fixtures_are_there() -> None:
+    names = {p.stem for p in FIXTURES}
+    assert names == {"pynetdicom-scu", "pynetdicom-scp", "dcmtk-storescu", "dcmtk-findscu",
+                     "dcmtk-movescu", "dcmtk-getscu", "dcm4che-handmade"}
+    assert {p.stem for p in LOGS.glob("*.annotated")} == names
+
+
+@pytest.mark.parametrize("log", FIXTURES, ids=lambda p: p.stem)
+def test_each_log_annotates_to_its_golden_file(log: Path) -> None:
+    assert annotated(log) == read(log.with_suffix(".annotated"))
+
+
+# What marks a status line in each toolkit's output, told apart from annotate()'s
+# own rules: the lines that must change, and only they.
+ORACLES = {
+    "dcmtk": re.compile(r"^D: DIMSE Status +: 0x[0-9a-f]{4}: "),
+    "pynetdicom": re.compile(r"^D: Status +: 0x[0-9A-F]{4}|\(Status: 0x[0-9A-F]{4} - "
+                             r"|(?:: (?:\d+ - )?|SCP response )0x[0-9A-F]{4} "
+                             r"\((?:Pending|Success|Warning|Failure)"),
+    "dcm4che": re.compile(r", status=[0-9a-f]{1,4}H|with Status [0-9A-F]{4}H for "
+                          r"|^\(0000,0900\) US \[\d+\] Status$"),
+}
+
+
+@pytest.mark.parametrize("log", FIXTURES, ids=lambda p: p.stem)
+def test_only_the_status_lines_change_and_only_at_their_end(log: Path) -> None:
+    before = read(log).splitlines(keepends=True)
+    after = annotated(log).splitlines(keepends=True)
+    assert len(before) == len(after)
+    oracle = ORACLES[log.stem.split("-")[0]]
+    changed = 0
+    for old, new in zip(before, after, strict=True):
+        body = old.rstrip("\r\n")
+        ending = old[len(body):]
+        if oracle.search(body):
+            changed += 1
+            assert new.startswith(body) and new.endswith(ending), new
+            assert NOTE.fullmatch(new[len(body):len(new) - len(ending)]), new
+        else:
+            assert new == old
+    assert changed >= 4
+
+
+@pytest.mark.parametrize(("log", "shown", "meaning"), [
+    # The same class of code means different things for different commands.
+    ("dcmtk-storescu", "0xc123: Error: Cannot understand",
+     "C-STORE 0xC123 Failure: Error: Cannot understand"),
+    ("dcmtk-findscu", "0xc001: Failed: Unable to process",
+     "C-FIND 0xC001 Failure: Failed: Unable to process"),
+    ("dcmtk-storescu", "0xb000: Warning", "C-STORE 0xB000 Warning: Coercion of Data Elements"),
+    ("dcmtk-movescu", "0xa801", "C-MOVE 0xA801 Failure: Refused: Move Destination unknown"),
+    # getscu answers C-STORE sub-operations in the middle of its C-GET.
+    ("dcmtk-getscu", "0xff00", "C-GET 0xFF00 Pending: Sub-operations are continuing"),
+    ("pynetdicom-scu", "I: Received Store Response (Status: 0xA700",
+     "C-STORE 0xA700 Failure: Refused: Out of Resources"),
+    ("pynetdicom-scu", "I: Get SCP Result: 0xB000 (Warning)",
+     "C-GET 0xB000 Warning: Sub-operations Complete - One or more Failures or Warnings"),
+    ("pynetdicom-scp", "I: Get SCP: Received Store SCP response 0xA700 (Failure)",
+     "C-STORE 0xA700 Failure: Refused: Out of Resources"),
+    ("dcm4che-handmade", "(0000,0900) US [42752] Status",
+     "C-STORE 0xA700 Failure: Refused: Out of Resources"),
+    ("dcm4che-handmade", "status=c001H", "C-FIND 0xC001 Failure: Failed: Unable to process"),
+    ("dcm4che-handmade", "<< 2:C-STORE-RSP[pcid=1, status=a700H",
+     "C-STORE 0xA700 Failure: Refused: Out of Resources"),
+])
+def test_a_status_line_is_read_for_its_command(log: str, shown: str, meaning: str) -> None:
+    lines = [line for line in annotated(LOGS / f"{log}.log").splitlines() if shown in line]
+    assert lines
+    assert all(line.endswith(f"  [dimse-status {meaning}]") for line in lines), lines
+
+
+def test_a_getscu_store_response_between_get_responses_is_read_for_c_store() -> None:
+    lines = annotated(LOGS / "dcmtk-getscu.log").splitlines()
+    contexts = [line.split(MARKER)[1].split()[0] for line in lines if MARKER in line]
+    assert contexts == ["C-STORE", "C-GET", "C-STORE", "C-GET", "C-GET"]
+
+
+def test_a_service_reads_the_ups_n_action_code() -> None:
+    log = LOGS / "dcm4che-handmade.log"
+    [line] = [line for line in annotated(log).splitlines() if "status=c310H" in line]
+    assert line.endswith("[dimse-status N-ACTION 0xC310 Failure: Unknown Failure (Annex C: "
+                         "Cxxx is a Failure)]")
+    ups = Service.UNIFIED_PROCEDURE_STEP
+    [line] = [line for line in annotated(log, service=ups).splitlines()
+              if "status=c310H" in line]
+    assert line.endswith("[dimse-status N-ACTION UNIFIED_PROCEDURE_STEP 0xC310 Failure: "
+                         "Refused: The UPS is not yet in the IN PROGRESS state]")
+
+
+@pytest.mark.parametrize("log", FIXTURES, ids=lambda p: p.stem)
+def test_annotating_twice_changes_nothing(log: Path) -> None:
+    once = annotated(log)
+    assert "".join(annotate(once)) == once
+
+
+# --------------------------------------------------------------- unit tests
+
+
+@pytest.mark.parametrize("line", [
+    "D: Message ID                    : 1",
+    "D: Message ID Being Responded To : 41",
+    "D: Presentation Context ID       : 41",
+    "D:   02  00  00  00  10  1d  00  01  00  00  41  4e  59  2d  53  43",
+    "D: DcmFileFormat::checkMetaHeaderValue() Version of MetaHeader is ok: 0x0001",
+    "I: (0010,0020) LO [C001]                                   # 1 PatientID",
+    "D: (0000,0900) tag, (0000,0902) Error Comment, (0008,0058) FailedSOPInstanceUIDList",
+    "D: Affected SOP Instance UID     : 1.2.826.0.1.3680043.8.498.1390.3",
+    "D: PDU Type: Associate Accept, PDU Length: 4125 + 6 bytes PDU header",
+    "I: Sub-Operations Remaining: 0, Completed: 1, Failed: 1, Warning: 0",
+    "D: DIMSE status is: Pending",
+    "Group length 0x00000112, element (0000,0900)",
+    "status=ffffffffH",  # dcm4che's -1 when a response has no Status
+    "Status: 0x0000A700",
+    "Status: 0xA7001",
+    "Status: 42752",
+    "Status: 2h ago",
+    "StatusDetail 0x0001",
+    "ErrorStatus: 0xA700",
+    "(0000,0900) US [70000] Status",
+    "read 0xA700 bytes (0xFF00 more to come)",
+])
+def test_no_number_that_is_not_a_status_is_annotated(line: str) -> None:
+    assert list(annotate([line + "\n"])) == [line + "\n"]
+
+
+@pytest.mark.parametrize(("line", "code"), [
+    ("D: Status                        : 0xA700 - Failure", 0xA700),
+    ("I: Received Echo Response (Status: 0x0000 - Success)", 0x0000),
+    ("D: DIMSE Status                  : 0xa700: Refused: Out of resources", 0xA700),
+    ("1:C-STORE-RSP[pcid=1, status=a700H, errorComment=full", 0xA700),
+    ("1:C-STORE-RSP[pcid=1, status=0H", 0x0000),
+    ('"ERROR: Received C-STORE-RSP with Status A700H for /x.dcm"', 0xA700),
+    ("W: Unknown status value returned by the EVT_C_STORE handler: 0xC123", 0xC123),
+    ("I: Find SCP Response: 1 - 0xFF00 (Pending)", 0xFF00),
+    ("I: Move SCP Response 2: 0xB000 (Warning - some failed)", 0xB000),
+    ("(0000,0900) Status                              US: 42752", 0xA700),
+    ("(0000,0900) US 42752                                   #   2, 1 Status", 0xA700),
+    ("(0000,0900) US [42752] Status", 0xA700),
+    ("(0000,0900) US 0xa700", 0xA700),
+    ("STATUS=0XA700", 0xA700),
+])
+def test_each_way_a_log_shows_a_status(line: str, code: int) -> None:
+    [note] = notes(line, Command.C_STORE)
+    assert note.startswith(f"C-STORE 0x{code:04X} ")
+
+
+def test_the_annotation_format() -> None:
+    [out] = annotate(["x Status: 0xA7F3\n"], Command.C_STORE)
+    assert out == ("x Status: 0xA7F3  [dimse-status C-STORE 0xA7F3 Failure: Refused: Out of "
+                   "Resources]\n")
+    [out] = annotate(["x Status: 0xA700"])
+    assert out == ("x Status: 0xA700  [dimse-status general 0xA700 Failure: "
+                   "Unknown Failure (Annex C: Axxx is a Failure)]")
+
+
+def test_command_overrides_what_the_log_says() -> None:
+    line = "I: Received Find Response (Status: 0xC000)"
+    assert notes(line) == ["C-FIND 0xC000 Failure: Failed: Unable to process"]
+    assert notes(line, Command.C_STORE) == ["C-STORE 0xC000 Failure: Error: Cannot understand"]
+
+
+def test_a_request_names_the_command_of_the_status_lines_after_it() -> None:
+    log = [
+        "D: Status : 0xC000\n",                  # nothing named yet: the general meaning
+        "I: Sending Find Request: MsgID 1\n",
+        "D: Status : 0xC000\n",                  # the find's response
+        "I: Sending Store Request: MsgID 2\n",
+        "D: Status : 0xC000\n",                  # the store's
+        "D: Message Type : C-MOVE RSP\n",
+        "D: Status : 0xC000\n",
+    ]
+    out = list(annotate(log))
+    assert [line.split(MARKER)[1].split(" 0x")[0] for line in out[::2]] == [
+        "general", "C-FIND", "C-STORE", "C-MOVE"]
+    assert out[1::2] == log[1::2]
+
+
+def test_a_line_names_its_own_command_before_or_after_the_code() -> None:
+    log = ["Sending Store Request\n", "Get SCP: Received Store SCP response 0xA700 (Failure)\n",
+           "Status: 0xC000 in the C-FIND response\n", "Status: 0xC000\n"]
+    out = list(annotate(log))
+    assert "C-STORE 0xA700" in out[1]
+    assert "C-FIND 0xC000" in out[2]
+    assert "C-FIND 0xC000" in out[3]  # the line before named C-FIND last
+
+
+def test_empty_input() -> None:
+    assert list(annotate([])) == []
+    assert list(annotate("")) == []
+    assert list(annotate(["", "\n"])) == ["", "\n"]
+
+
+def test_several_codes_on_one_line_each_get_one_note_in_order() -> None:
+    line = "C-FIND-RSP status=ff00H, Status: 0x0000, again status=ff00H, C-STORE Status: 0xC000"
+    assert notes(line) == [
+        "C-FIND 0xFF00 Pending: Matches are continuing - Current Match is supplied and any "
+        "Optional Keys were supported in the same manner as Required Keys",
+        "C-FIND 0x0000 Success: Matching is complete - No final Identifier is supplied",
+        "C-STORE 0xC000 Failure: Error: Cannot understand",
+    ]
+
+
+def test_a_huge_line() -> None:
+    filler = "x" * 5_000_000
+    body = f"{filler} 1:C-STORE-RSP[pcid=1, status=a700H {filler}"
+    [out] = annotate([body + "\n"])
+    assert out == body + "  [dimse-status C-STORE 0xA700 Failure: Refused: Out of Resources]\n"
+    many = "Status Status: " * 500_000
+    assert list(annotate([many])) == [many]
+
+
+@pytest.mark.parametrize("ending", ["\n", "\r\n", "\r", ""])
+def test_the_line_ending_is_kept_after_the_note(ending: str) -> None:
+    [out] = annotate([f"Status: 0x0000{ending}"], Command.C_ECHO)
+    assert out == f"Status: 0x0000  [dimse-status C-ECHO 0x0000 Success: Success]{ending}"
+
+
+def test_a_whole_text_or_an_item_of_several_lines_is_read_line_by_line() -> None:
+    text = "Sending Store Request\r\nStatus: 0xA700\nother\rStatus: 0x0000"
+    out = list(annotate(text))
+    assert out == list(annotate(["Sending Store Request\r\n", "Status: 0xA700\n", "other\r",
+                                 "Status: 0x0000"]))
+    assert len(out) == 4 and out[1].endswith("Out of Resources]\n") and out[2] == "other\r"
+    assert "".join(annotate([text])) == "".join(out)
+
+
+def test_garbage_passes_through() -> None:
+    junk = "\udcff\x00\x1b[31m Status: 0xA700\x1b[0m \ufffd\u2028 [dimse-statu"
+    [out] = annotate([junk + "\n"], Command.C_STORE)
+    assert out == junk + "  [dimse-status C-STORE 0xA700 Failure: Refused: Out of Resources]\n"
+    lines = ["\x00" * 100 + "\n", "\udc80\udcff\n", "]]]][[[[\n"]
+    assert list(annotate(lines)) == lines
+
+
+def test_lines_are_read_as_they_are_consumed() -> None:
+    def log() -> Iterator[str]:
+        yield "Sending Echo Request\n"
+        yield "Status: 0x0000\n"
+        raise RuntimeError("the rest of the log is not there")
+
+    out = annotate(log())
+    assert next(out) == "Sending Echo Request\n"
+    assert next(out).endswith("[dimse-status C-ECHO 0x0000 Success: Success]\n")
+    with pytest.raises(RuntimeError, match="not there"):
+        next(out)
+
+
+def test_a_registry_and_a_service() -> None:
+    mine = StatusRegistry()
+    mine.add(0xC9F0, "Failure", "Vendor: unsupported compression", command=Command.C_STORE)
+    [out] = annotate(["C-STORE-RSP status=c9f0H"], registry=mine)
+    assert out.endswith("[dimse-status C-STORE 0xC9F0 Failure: Vendor: unsupported compression]")
+    [out] = annotate(["C-STORE-RSP status=c9f0H"])
+    assert "Cannot understand" in out
+    # A service applies where a command is known; without one, the general meaning.
+    ups = Service.UNIFIED_PROCEDURE_STEP
+    first, second = annotate(["Status: 0xC310", "N-ACTION-RSP status=c310H"], service=ups)
+    assert "[dimse-status general 0xC310 " in first
+    assert "[dimse-status N-ACTION UNIFIED_PROCEDURE_STEP 0xC310 " in second
+
+
+@pytest.mark.parametrize(("args", "kwargs", "message"), [
+    ((["x"], "C-STORE"), {}, "'C-STORE'"),
+    ((["x"], None, "UPS"), {}, "service must be a dimse_status.Service"),
+    ((["x"],), {"registry": {}}, "registry must be a StatusRegistry"),
+    ((b"Status: 0x0000\n",), {}, "decode the bytes first"),
+])
+def test_bad_arguments_fail_at_the_call(
+    args: tuple[object, ...], kwargs: dict[str, object], message: str
+) -> None:
+    with pytest.raises(TypeError, match=re.escape(message)):
+        annotate(*args, **kwargs)  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
+
+
+def test_an_item_that_is_not_a_str_fails_when_it_is_reached() -> None:
+    out = annotate(["Status: 0x0000\n", b"Status: 0x0000\n"])  # type: ignore[list-item]  # pyright: ignore[reportArgumentType]
+    assert next(out).endswith("Success]\n")
+    with pytest.raises(TypeError, match=r"lines of str, not bytes b'Status"):
+        next(out)
