@@ -53,7 +53,10 @@ _expose_pyenv_interpreters()
 def tests(session: nox.Session) -> None:
     """The run-time tests on one interpreter (the static checks run once, in ``checks``)."""
     session.install("-e", ".[test]")
-    session.run("pytest", "-m", "not typecheck and not package", *session.posargs)
+    # One worker per core; a test module stays on one worker (its servers and
+    # module fixtures are set up once).
+    session.run("pytest", "-n", "auto", "--dist", "loadfile",
+                "-m", "not typecheck and not package", *session.posargs)
 
 
 @nox.session

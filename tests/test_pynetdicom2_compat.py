@@ -11,6 +11,7 @@ least one difference.
 from __future__ import annotations
 
 import sys
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -39,12 +40,19 @@ def _matches(pattern: str, code: int) -> bool:
     return all(p in ("x", d) for p, d in zip(pattern, digits, strict=True))
 
 
+@cache
+def _codes(patterns: str) -> frozenset[int]:
+    """Every code one of the comma-separated ``patterns`` covers."""
+    return frozenset(code for code in range(0x10000)
+                     if any(_matches(p, code) for p in patterns.split(",")))
+
+
 def _explains(row: standard.CompatDifference, difference: Difference) -> bool:
     command, code, field = difference
     return (
         (not row.commands or command in row.commands)
-        and any(_matches(p, code) for p in row.codes.split(","))
         and (row.field == field or row.field == "status_type")
+        and code in _codes(row.codes)
     )
 
 
