@@ -10,6 +10,7 @@ generator check and the tests.
 from __future__ import annotations
 
 import importlib.metadata
+import json
 import os
 import shutil
 import subprocess
@@ -68,8 +69,9 @@ def test_the_wheel_holds_the_package_and_nothing_else(dist: Path) -> None:
     assert {n.split("/")[0] for n in names} == {
         "dimse_status", f"dimse_status-{version}.dist-info"
     }
-    assert "dimse_status/py.typed" in names
-    assert "dimse_status/statuses.py" in names
+    for data in ("py.typed", "statuses.py", "statuses.json", "statuses.schema.json",
+                 "_signatures.pyi"):
+        assert f"dimse_status/{data}" in names, data
 
 
 def test_the_sdist_holds_the_sources_of_truth_and_the_tests(dist: Path) -> None:
@@ -145,3 +147,8 @@ def test_the_installed_command_line_runs_and_says_its_version(
     assert explained.startswith("(0xA7F3) Failure: Refused: Out of Resources")
     version = _run(installed / "dimse-status", "--version", cwd=tmp_path, env=env)
     assert version.split()[:2] == ["dimse-status", dimse_status.__version__]
+    table = json.loads(_run(installed / "dimse-status", "table", "--format", "json",
+                            cwd=tmp_path, env=env))
+    assert table["version"] == dimse_status.__version__ and len(table["statuses"]) > 200
+    explained = _run(installed / "dimse-status", "explain", "C603", cwd=tmp_path, env=env)
+    assert "N-ACTION in Print Management" in explained
