@@ -14,7 +14,7 @@ The service classes' names (``Service``, ``UPSNActionStatus`` ...) live in
 
 from __future__ import annotations
 
-from ._typing import TYPE_CHECKING
+from ._typechecking import TYPE_CHECKING
 from .annotate import annotate
 from .base import Command, ServiceEnum, StatusEnum, StatusType
 from .conformance import conformance_table

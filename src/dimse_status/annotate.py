@@ -53,7 +53,7 @@ the inference; ``command`` then settles it.
 
 from __future__ import annotations
 
-from ._typing import TYPE_CHECKING
+from ._typechecking import TYPE_CHECKING
 from .base import Command
 from .resolve import Status, StatusRegistry, default_registry
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from enum import Enum, IntEnum
 
-from ._typing import TYPE_CHECKING
+from ._typechecking import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from typing import Any, ClassVar

@@ -36,7 +36,7 @@ reads them.
 
 from __future__ import annotations
 
-from ._typing import TYPE_CHECKING
+from ._typechecking import TYPE_CHECKING
 from .base import Command, ServiceEnum, StatusEnum, StatusType, format_tag, tag_name
 from .statuses import COMMAND_ENUMS
 

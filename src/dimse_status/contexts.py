@@ -3,7 +3,7 @@ with no idea which command or service sent it."""
 
 from __future__ import annotations
 
-from ._typing import TYPE_CHECKING
+from ._typechecking import TYPE_CHECKING
 from .base import Command
 from .resolve import Status
 

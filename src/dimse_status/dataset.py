@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections import namedtuple
 
-from ._typing import TYPE_CHECKING
+from ._typechecking import TYPE_CHECKING
 from .base import Command, StatusType, described, format_tag, shown, tag_name
 
 if TYPE_CHECKING:

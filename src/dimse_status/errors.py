@@ -8,7 +8,7 @@ when no response came (an abort, a release, a timeout).  Neither needs pydicom.
 
 from __future__ import annotations
 
-from ._typing import TYPE_CHECKING
+from ._typechecking import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from collections.abc import Iterable

@@ -23,7 +23,7 @@ import functools
 import inspect
 import logging
 
-from ._typing import TYPE_CHECKING, overload
+from ._typechecking import TYPE_CHECKING, overload
 from .base import Command
 
 if TYPE_CHECKING:

@@ -12,7 +12,7 @@ here they can be refused before they go on the wire
 
 from __future__ import annotations
 
-from ._typing import TYPE_CHECKING
+from ._typechecking import TYPE_CHECKING
 from .base import Command, StatusEnum
 from .resolve import _registry, check_code  # pyright: ignore[reportPrivateUsage]
 from .statuses import COMMAND_ENUMS, GeneralStatus

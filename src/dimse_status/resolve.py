@@ -32,12 +32,12 @@ from collections import namedtuple
 from operator import index
 from sys import modules
 
-from ._typing import TYPE_CHECKING, Generic, final
+from ._typechecking import TYPE_CHECKING, Generic, final
 from .base import Command, StatusEnum, StatusType, annex_c_class, described, format_tag, shown
 from .dataset import EMPTY_DETAILS, StatusDetails, SubOperations, check_tags
 from .statuses import COMMAND_ENUMS, GeneralStatus
 
-# Only type checkers import typing (see _typing.py).
+# Only type checkers import typing (see _typechecking.py).
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
     from typing import Any, NamedTuple, SupportsIndex

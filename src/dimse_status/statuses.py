@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from enum import unique
 
-from ._typing import TYPE_CHECKING
+from ._typechecking import TYPE_CHECKING
 from .base import Command, StatusEnum, StatusType
 
 if TYPE_CHECKING:

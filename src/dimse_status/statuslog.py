@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import logging
 
-from ._typing import TYPE_CHECKING
+from ._typechecking import TYPE_CHECKING
 from .base import StatusType, format_tag
 
 if TYPE_CHECKING:

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from enum import Enum
 
-from ._typing import TYPE_CHECKING, Generic, overload
+from ._typechecking import TYPE_CHECKING, Generic, overload
 from .base import Command, StatusEnum, StatusType
 
 if TYPE_CHECKING:

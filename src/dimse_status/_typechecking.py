@@ -9,6 +9,10 @@ Jupyter, editors) cannot tell its value and reads both branches of ``if
 TYPE_CHECKING:``, as mypy and pyright read the first: written ``= False``,
 jedi skipped the lazily imported names of ``dimse_status`` and every
 annotation that needs ``typing``.
+
+The module is not called ``_typing``: CPython 3.12 has a built-in module of
+that name, and jedi, taking ``dimse_status._typing`` for it, imported it and
+read the run-time ``False``.
 """
 
 from __future__ import annotations
