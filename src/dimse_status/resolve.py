@@ -386,7 +386,10 @@ class _Tables:
             # Every code of the bucket resolves alike when no exact code of
             # any step, no registration and no mask finer than a byte is in
             # it: then the bucket's meaning answers every later miss.
-            uniform = (b not in _MIXED_BUCKETS[key] and not self.buckets[key][b][0]
+            mixed = _MIXED_BUCKETS.get(key)
+            if mixed is None:
+                mixed = _MIXED_BUCKETS.setdefault(key, _mixed_buckets(key))
+            uniform = (b not in mixed and not self.buckets[key][b][0]
                        and not self.buckets[None][b][0])
             high[b] = meaning if uniform else _MIXED
         return meaning
@@ -440,7 +443,7 @@ def _mixed_buckets(key: _Key) -> frozenset[int]:
     return frozenset(code >> _BUCKET_SHIFT for code in codes)
 
 
-_MIXED_BUCKETS = {key: _mixed_buckets(key) for key in _ENUMS}
+_MIXED_BUCKETS: dict[_Key, frozenset[int]] = {}  # made on a command's first miss
 _MIXED = False  # a bucket whose codes are resolved one by one
 _MEANINGS_LIMIT = 1024  # shared meanings kept per registry generation
 
