@@ -13,7 +13,7 @@ from enum import Enum, IntEnum
 from ._typechecking import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from typing import Any, ClassVar
+    from typing import Any
 
     from typing_extensions import Self
 
@@ -260,8 +260,6 @@ class StatusEnum(IntEnum):
     ``"NOT VERIFIED"`` (and says what the status rests on) where no text of
     the standard was found.  See ``dimse_status.DICOM_EDITION``."""
 
-    _lookup_memo: ClassVar[dict[int, Any]]  # code -> member or None, per enum
-
     if TYPE_CHECKING:
         # What type checkers need: ``CStoreStatus(0xA700)`` looks a member up
         # by value (masked ranges included, see ``_missing_``), and the class
@@ -289,14 +287,17 @@ class StatusEnum(IntEnum):
     def lookup(cls, code: int) -> Self | None:
         """The member that ``code`` means, masked ranges included (0xA7F3 gives
         ``CStoreStatus.OUT_OF_RESOURCES``), or ``None``; never raises for an
-        int.  The fastest way to a member: one dict lookup once a code has
-        been seen (a bounded memo), else a dict lookup and one per mask."""
-        member: Self | None
-        try:
-            member = cls._lookup_memo[code]
-        except (AttributeError, KeyError, TypeError):
-            member = _lookup(cls, code)
-        return member
+        int.  The fastest way to a member: once a code has been seen, one
+        dict lookup and no Python code at all (a bounded memo), else a dict
+        lookup and one per mask."""
+        if cls is StatusEnum:  # no members, and every enum would inherit its table
+            return None
+        # The first call gives the enum a lookup of its own, which shadows
+        # this one: the __getitem__ of a dict of the codes seen, which
+        # resolves (and remembers) what it does not hold yet.
+        table = _LookupTable(cls)
+        type.__setattr__(cls, "lookup", table.__getitem__)
+        return table[code]  # type: ignore[return-value]  # pyright: ignore[reportReturnType]
 
     @classmethod
     def _missing_(cls, value: object) -> Self:
@@ -381,9 +382,29 @@ _LOOKUP: dict[type[StatusEnum], _LookupTables] = {}
 _LOOKUP_MEMO_LIMIT = 1024  # codes remembered per enum
 
 
+class _LookupTable(dict[int, "StatusEnum | None"]):
+    """One enum's ``lookup``: code -> member or ``None`` for the codes seen
+    (at most ``_LOOKUP_MEMO_LIMIT``, forgotten all at once), a miss resolved
+    by :func:`_lookup`.  Only single dict operations: safe from any thread."""
+
+    __slots__ = ("enum",)
+
+    def __init__(self, enum: type[StatusEnum]) -> None:
+        super().__init__()
+        self.enum = enum
+
+    def __missing__(self, code: int) -> StatusEnum | None:
+        member: StatusEnum | None = _lookup(self.enum, code)
+        if code.__class__ is int and 0 <= code <= 0xFFFF:
+            if len(self) >= _LOOKUP_MEMO_LIMIT:
+                self.clear()
+            self[code] = member
+        return member
+
+
 def _lookup(cls: type[StatusEnum], code: int) -> Any:
-    """``cls.lookup(code)`` the first time: exact codes, then each mask's
-    codes, the most specific mask (most bits set) first; remembered."""
+    """What ``cls.lookup(code)`` gives: exact codes, then each mask's codes,
+    the most specific mask (most bits set) first."""
     tables = _LOOKUP.get(cls)
     if tables is None:
         by_mask: dict[int, dict[int, Any]] = {}
@@ -392,7 +413,6 @@ def _lookup(cls: type[StatusEnum], code: int) -> Any:
                 by_mask.setdefault(m.mask, {})[m.value] = m
         masks = tuple(sorted(by_mask.items(), key=lambda item: -bin(item[0]).count("1")))
         tables = _LOOKUP[cls] = ({m.value: m for m in cls}, masks)
-        type.__setattr__(cls, "_lookup_memo", {})
     exact, masks = tables
     member = exact.get(code)
     if member is None and 0 <= code <= 0xFFFF:
@@ -400,9 +420,4 @@ def _lookup(cls: type[StatusEnum], code: int) -> Any:
             member = table.get(code & bits)
             if member is not None:
                 break
-    if code.__class__ is int and 0 <= code <= 0xFFFF:
-        memo = cls._lookup_memo  # pyright: ignore[reportPrivateUsage]
-        if len(memo) >= _LOOKUP_MEMO_LIMIT:
-            memo.clear()
-        memo[code] = member
     return member

@@ -16,8 +16,8 @@ table; README.md lists them.
 from __future__ import annotations
 
 import sys
-from typing import Any, Protocol, SupportsIndex, Union
 
+from ._typechecking import TYPE_CHECKING
 from .base import Command, StatusType, described
 from .resolve import Status as _Status
 from .resolve import add_status_as_seed, check_code, register_statuses
@@ -50,13 +50,17 @@ __all__ = [
 ]
 
 
-class HasCommandField(Protocol):
-    """A pynetdicom2 message class: anything with a ``command_field``."""
+# Only type checkers import typing (see _typechecking.py): it would double the
+# import time of this module.
+if TYPE_CHECKING:
+    from typing import Any, Protocol, SupportsIndex, Union
 
-    command_field: int
+    class HasCommandField(Protocol):
+        """A pynetdicom2 message class: anything with a ``command_field``."""
 
+        command_field: int
 
-CommandLike = Union[Command, type[HasCommandField], HasCommandField, None]
+    CommandLike = Union[Command, type[HasCommandField], HasCommandField, None]
 
 
 def _command(command: object) -> Command | None:

@@ -39,7 +39,7 @@ from .statuses import COMMAND_ENUMS, GeneralStatus
 
 # Only type checkers import typing (see _typechecking.py).
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Sequence
+    from collections.abc import Callable, Iterable, Sequence
     from typing import Any, NamedTuple, SupportsIndex
 
     from pydicom import Dataset
@@ -60,6 +60,9 @@ if TYPE_CHECKING:
 
     # (member or None, type, description, related attributes)
     _Entry = tuple[StatusEnum | None, StatusType, str, tuple[int, ...]]
+    # A status's attributes (its __dict__), shared by the statuses of one
+    # meaning for one command and service: see _meaning()
+    _Meaning = dict[str, Any]
     _Key = Command | None
     # The first codes of the registrations (cut to where each still holds)
     # that meet 256 codes, and those registrations, sorted and disjoint
@@ -165,16 +168,22 @@ _SERVICE_TABLES: dict[
 
 def _load_services() -> type[Service]:
     """Import the service classes' enums (on first use) and build step 0's tables."""
-    from . import services
+    global _service_class
+    if _service_class is None:
+        from . import services
 
-    if not _SERVICE_TABLES:
-        _SERVICE_TABLES.update({
-            (service, command): _service_tables(enum)
-            for service, enums in services.SERVICE_ENUMS.items()
-            for command, enum in enums.items()
-            if enum is not COMMAND_ENUMS[command]
-        })
-    return services.Service
+        if not _SERVICE_TABLES:
+            _SERVICE_TABLES.update({
+                (service, command): _service_tables(enum)
+                for service, enums in services.SERVICE_ENUMS.items()
+                for command, enum in enums.items()
+                if enum is not COMMAND_ENUMS[command]
+            })
+        _service_class = services.Service
+    return _service_class
+
+
+_service_class: type[Service] | None = None  # once step 0's tables are built
 
 
 class CustomStatus(_CustomStatusFields):
@@ -241,7 +250,8 @@ class _Tables:
     generation already has, and then it copies the prefix first.
     """
 
-    __slots__ = ("buckets", "count", "exact", "log", "memo", "service_memo_size")
+    __slots__ = ("buckets", "count", "exact", "high", "log", "meanings", "memo",
+                 "service_memo_size")
 
     def __init__(
         self,
@@ -255,10 +265,18 @@ class _Tables:
         self.log = log
         self.count = count
         # command -> code -> Status, and command -> service -> code -> Status
-        # (filled as statuses are resolved, a command's memo made on first
-        # use).  Status() checks the argument types before it looks here.
-        self.memo: dict[_Key, dict[Any, Any]] = {}
+        # (filled as statuses are resolved; every command's memo is made
+        # here, so Status()'s fast path never misses a command).  Status()
+        # checks the argument types before it looks here.
+        self.memo: dict[_Key, dict[Any, Any]] = {key: {} for key in _ENUMS}
         self.service_memo_size = 0  # statuses in all the services' memos
+        # command -> 256 buckets of 256 codes: the meaning every code of the
+        # bucket has (a bucket without exact codes, registrations or masks
+        # finer than a byte), _MIXED, or None while not yet seen (made on a
+        # command's first miss).  What a memo miss reads before resolving.
+        self.high: dict[_Key, list[_Meaning | bool | None]] = {}
+        # (command, meaning's identity) -> the meaning, as statuses share it
+        self.meanings: dict[tuple[Any, ...], _Meaning] = {}
 
     @classmethod
     def standard(cls) -> _Tables:
@@ -338,6 +356,44 @@ class _Tables:
                 return entry
         return self.resolve(command, code)
 
+    def meaning(self, key: _Key, entry: _Entry) -> _Meaning:
+        """The attributes that every status of ``entry``'s meaning for
+        ``key`` (without a service) shares: one dict for them all.  (A
+        service's statuses, at most _SERVICE_MEMO_LIMIT of them spread over
+        hundreds of contexts, take less memory each with its own.)"""
+        member, type_, description, related = entry
+        cache_key = (key, id(member), id(type_), description, related)
+        meaning = self.meanings.get(cache_key)
+        if meaning is None:
+            if len(self.meanings) >= _MEANINGS_LIMIT:
+                self.meanings.clear()
+            meaning = self.meanings.setdefault(cache_key, _meaning(entry, key, None))
+        return meaning
+
+    def command_meaning(self, key: _Key, code: int) -> _Meaning:
+        """What ``code`` means for ``key`` (no service): its bucket's meaning
+        when the bucket is uniform, else resolved; a bucket is classified
+        the first time one of its codes is resolved."""
+        high = self.high.get(key)
+        if high is None:
+            high = self.high.setdefault(key, [None] * (0x10000 >> _BUCKET_SHIFT))
+        b = code >> _BUCKET_SHIFT
+        known = high[b]
+        if type(known) is dict:
+            return known
+        meaning = self.meaning(key, self.resolve(key, code))
+        if known is None:
+            # Every code of the bucket resolves alike when no exact code of
+            # any step, no registration and no mask finer than a byte is in
+            # it: then the bucket's meaning answers every later miss.
+            mixed = _MIXED_BUCKETS.get(key)
+            if mixed is None:
+                mixed = _MIXED_BUCKETS.setdefault(key, _mixed_buckets(key))
+            uniform = (b not in mixed and not self.buckets[key][b][0]
+                       and not self.buckets[None][b][0])
+            high[b] = meaning if uniform else _MIXED
+        return meaning
+
     def extended(self, additions: Iterable[CustomStatus], override: bool) -> _Tables:
         """New tables with ``additions`` registered in order; raises, leaving
         ``self`` untouched, if any of them conflicts.  Only the commands
@@ -374,6 +430,22 @@ _STANDARD_EXACT = {key: _standard_exact(key) for key in _ENUMS}
 # Each command's exact standard codes, sorted, and their members.
 _STANDARD_CODES = {key: sorted(_STANDARD_EXACT[key]) for key in _ENUMS}
 _STANDARD_MEMBERS = {key: {m.value: m for m in _ENUMS[key] if not m.is_masked} for key in _ENUMS}
+
+
+def _mixed_buckets(key: _Key) -> frozenset[int]:
+    """The buckets of 256 codes in which ``key``'s codes may not all resolve
+    alike (with no registration): those holding an exact code of any step
+    (the command's, the general codes, 0001, FF00 and FF01), or every bucket
+    if a mask is finer than a byte."""
+    if any(bits & 0xFF for bits, _ in _MASKS[key]):
+        return frozenset(range(0x10000 >> _BUCKET_SHIFT))
+    codes = {*_STANDARD_CODES[key], *_STANDARD_CODES[None], *_CODE_CLASS_ENTRIES}
+    return frozenset(code >> _BUCKET_SHIFT for code in codes)
+
+
+_MIXED_BUCKETS: dict[_Key, frozenset[int]] = {}  # made on a command's first miss
+_MIXED = False  # a bucket whose codes are resolved one by one
+_MEANINGS_LIMIT = 1024  # shared meanings kept per registry generation
 
 
 def _standard_codes(key: _Key, first: int, last: int) -> list[int]:
@@ -660,14 +732,20 @@ class _StatusMeta(type):
             # identity, so nothing but a Service finds a service's memo (a
             # service's memo sits in its command's memo under the Service
             # key; anything else found there is a Status, which has no []).
-            # Memos are only read here, never iterated: no lock is needed.
-            # (The two branches are written out: one shared ``memo`` local
-            # costs the default registry 2-3 ns a call.)
+            # Every command has a memo (see _Tables), so a miss is a code not
+            # seen yet: _miss makes its status without checking anything
+            # twice.  Memos are only read here, never iterated: no lock is
+            # needed.  (The branches are written out: one shared ``memo``
+            # local costs the default registry 2-3 ns a call.)
             if code.__class__ is int and (command.__class__ is Command or command is None):
                 if registry is None:
+                    if service is None:
+                        memo = _default_memo[command]
+                        status = memo.get(code)
+                        if status is not None:
+                            return status
+                        return _miss(memo, command, code)
                     try:
-                        if service is None:
-                            return _default_memo[command][code]
                         return _default_memo[command][service][code]
                     except (KeyError, TypeError):
                         pass
@@ -728,14 +806,73 @@ class Status(_StatusBase[M_co], metaclass=_StatusMeta):
     immutable.
     """
 
-    _code: int
-    _command: Command | None
-    _service: Service | None
-    _details: StatusDetails
-    _member: StatusEnum | None
-    _type: StatusType
-    _description: str
-    _related: tuple[int, ...]
+    # A status's attributes are plain instance attributes (its __dict__ is
+    # shared by every status of the same meaning for the same command and
+    # service, see _meaning()), so reading one costs what reading any int
+    # subclass's attribute costs; type checkers see read-only properties.
+    if TYPE_CHECKING:
+
+        @property
+        def command(self) -> Command | None:
+            """The command the status answers, if known."""
+            ...
+
+        @property
+        def service(self) -> Service | None:
+            """The service class whose statuses were read first, if given."""
+            ...
+
+        @property
+        def type(self) -> StatusType:
+            """Success, Warning, Failure, Cancel or Pending."""
+            ...
+
+        @property
+        def description(self) -> str:
+            """What the status means for the command."""
+            ...
+
+        @property
+        def member(self) -> M_co | None:
+            """The member of the command's enum (``GeneralStatus`` without a
+            command; the service's enum for the command with ``service=``)
+            that the code resolves to, masked ranges included; ``None`` when
+            the code is not one of the enum's statuses."""
+            ...
+
+        @property
+        def is_success(self) -> bool:
+            """Whether the status is Success (0000) (PS3.7 Annex C)."""
+            ...
+
+        @property
+        def is_warning(self) -> bool:
+            """Whether the status is a Warning: done, with something to report (PS3.7 Annex C)."""
+            ...
+
+        @property
+        def is_failure(self) -> bool:
+            """Whether the status is a Failure: the operation was not performed (PS3.7 Annex C)."""
+            ...
+
+        @property
+        def is_cancel(self) -> bool:
+            """Whether the status is Cancel: terminated by a C-CANCEL (PS3.7 Annex C)."""
+            ...
+
+        @property
+        def is_pending(self) -> bool:
+            """Whether the status is Pending: more responses follow (PS3.7 Annex C)."""
+            ...
+
+        @property
+        def code(self) -> int:
+            """The raw code as received: 0xA7F3 stays 0xA7F3."""
+            ...
+
+    else:
+        # int(status), without a Python frame
+        code = property(int.__int__, doc="The raw code as received: 0xA7F3 stays 0xA7F3.")
 
     if not TYPE_CHECKING:
         # Type checkers read the overloads of _signatures.pyi instead.
@@ -764,7 +901,7 @@ class Status(_StatusBase[M_co], metaclass=_StatusMeta):
             from .permitted import refuse_unpermitted
 
             refuse_unpermitted(self, registry)
-        return write(self.code, self._details)
+        return write(self.code, self.details)
 
     @property
     def is_permitted(self) -> bool:
@@ -773,7 +910,7 @@ class Status(_StatusBase[M_co], metaclass=_StatusMeta):
         registry included: :func:`dimse_status.is_permitted`."""
         from .permitted import is_permitted
 
-        return is_permitted(self._code, self._command, self._service)
+        return is_permitted(int(self), self.command, self.service)
 
     def with_details(
         self,
@@ -811,99 +948,46 @@ class Status(_StatusBase[M_co], metaclass=_StatusMeta):
         return where
 
     def _with(self, details: StatusDetails) -> Self:
-        copy = int.__new__(type(self), self._code)
-        vars(copy).update(vars(self), _details=details)
+        copy = _int_new(type(self), self)
+        _set_dict(copy, {**vars(self), "_details": details})
         return copy
 
     @property
     def details(self) -> StatusDetails:
         """The attributes the response carried with its status (from
         :meth:`from_dataset` or :meth:`with_details`); empty otherwise."""
-        return self._details
+        details: StatusDetails = vars(self).get("_details", EMPTY_DETAILS)
+        return details
 
     @property
     def error_comment(self) -> str | None:
         """Error Comment (0000,0902), if the response carried one."""
-        return self._details.error_comment
+        return self.details.error_comment
 
     @property
     def offending_element(self) -> tuple[int, ...]:
         """Offending Element (0000,0901): the tags in error, if any."""
-        return self._details.offending_element
+        return self.details.offending_element
 
     @property
     def error_id(self) -> int | None:
         """Error ID (0000,0903), if the response carried one."""
-        return self._details.error_id
+        return self.details.error_id
 
     @property
     def sub_operations(self) -> SubOperations:
         """The sub-operation counts (0000,1020)-(0000,1023); ``None`` where absent."""
-        d = self._details
+        d = self.details
         return SubOperations(d.remaining, d.completed, d.failed, d.warning)
-
-    @property
-    def code(self) -> int:
-        """The raw code as received: 0xA7F3 stays 0xA7F3."""
-        return self._code
-
-    @property
-    def command(self) -> Command | None:
-        """The command the status answers, if known."""
-        return self._command
-
-    @property
-    def service(self) -> Service | None:
-        """The service class whose statuses were read first, if given."""
-        return self._service
-
-    @property
-    def type(self) -> StatusType:
-        """Success, Warning, Failure, Cancel or Pending."""
-        return self._type
-
-    @property
-    def description(self) -> str:
-        """What the status means for the command."""
-        return self._description
 
     @property
     def related_attributes(self) -> tuple[int, ...]:
         """Command set tags that may travel with the status, e.g. ``0x00000902``."""
-        return self._related
-
-    @property
-    def member(self) -> M_co | None:
-        """The member of the command's enum (``GeneralStatus`` without a
-        command; the service's enum for the command with ``service=``) that
-        the code resolves to, masked ranges included; ``None`` when the code
-        is not one of the enum's statuses."""
-        return self._member  # type: ignore[return-value]  # pyright: ignore[reportReturnType]
-
-    @property
-    def is_success(self) -> bool:
-        """Whether the status is Success (0000) (PS3.7 Annex C)."""
-        return self.type is StatusType.SUCCESS
-
-    @property
-    def is_warning(self) -> bool:
-        """Whether the status is a Warning: done, with something to report (PS3.7 Annex C)."""
-        return self.type is StatusType.WARNING
-
-    @property
-    def is_failure(self) -> bool:
-        """Whether the status is a Failure: the operation was not performed (PS3.7 Annex C)."""
-        return self.type is StatusType.FAILURE
-
-    @property
-    def is_cancel(self) -> bool:
-        """Whether the status is Cancel: terminated by a C-CANCEL (PS3.7 Annex C)."""
-        return self.type is StatusType.CANCEL
-
-    @property
-    def is_pending(self) -> bool:
-        """Whether the status is Pending: more responses follow (PS3.7 Annex C)."""
-        return self.type is StatusType.PENDING
+        related: tuple[int, ...] | None = vars(self).get("_related")
+        if related is None:
+            member = self.member
+            related = () if member is None else member.related_attributes
+        return related
 
     @property
     def is_standard(self) -> bool:
@@ -912,7 +996,7 @@ class Status(_StatusBase[M_co], metaclass=_StatusMeta):
         D000-FDFF, FE01-FEFF and FF02-FFFF, which implementations shall not
         send: such a code reads as an unknown Failure (the seed's fallback)
         unless a registered status defines it."""
-        return annex_c_class(self._code) is not None
+        return annex_c_class(int(self)) is not None
 
     @property
     def related_attribute_names(self) -> tuple[str, ...]:
@@ -930,8 +1014,8 @@ class Status(_StatusBase[M_co], metaclass=_StatusMeta):
     def __reduce__(self) -> tuple[Any, ...]:
         # The meaning travels with the code: a status from a custom registry
         # (or registered in another process) keeps it when unpickled.
-        meaning = (self._member, self._type, self._description, self._related)
-        return (_unpickle, (self._code, self._command, self._service, tuple(self._details),
+        meaning = (self.member, self.type, self.description, self.related_attributes)
+        return (_unpickle, (int(self), self.command, self.service, tuple(self.details),
                             meaning))
 
     def __copy__(self) -> Self:
@@ -949,7 +1033,7 @@ class Status(_StatusBase[M_co], metaclass=_StatusMeta):
         details = ", ".join(
             f"{name}=({''.join(f'0x{tag:08X}, ' for tag in value).rstrip()})"
             if name == "offending_element" else f"{name}={value!r}"
-            for name, value in self._details._asdict().items()
+            for name, value in self.details._asdict().items()
             if value is not None and value != ()
         )
         details = f".with_details({details})" if details else ""
@@ -1018,12 +1102,12 @@ def _resolve(
     changed by single dict operations, and is iterated only as a copy.
     """
     tables = _registry(registry)._tables  # pyright: ignore[reportPrivateUsage]
-    value = check_code(code)
-    key = _check_command(command)
+    value = code if type(code) is int and 0 <= code <= 0xFFFF else check_code(code)
+    key = command if command is None or type(command) is Command else _check_command(command)
     if key is None and service is None and isinstance(code, StatusEnum):
         key, service = _context_of(code)
     context = _check_service(service, key)
-    memo: dict[Any, Any] = tables.memo.setdefault(key, {})
+    memo: dict[Any, Any] = tables.memo[key]
     if context is not None:
         if tables.service_memo_size >= _SERVICE_MEMO_LIMIT:
             # Evict every service's memo.  Another thread may be adding to
@@ -1038,10 +1122,11 @@ def _resolve(
     status = memo.get(value)
     if status is None:
         if context is None:
-            entry = tables.resolve(key, value)
+            meaning = tables.command_meaning(key, value)
         else:
-            entry = tables.resolve_in(context, key, value)  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
-        status = _new_status(cls, value, key, context, entry)
+            meaning = _meaning(tables.resolve_in(context, key, value), key, context)  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
+        status = _int_new(cls, value)
+        _set_dict(status, meaning)
         if len(memo) >= _MEMO_LIMIT:
             memo.clear()
         memo[value] = status
@@ -1050,23 +1135,55 @@ def _resolve(
     return status
 
 
+def _miss(memo: dict[int, Status[Any]], command: Command | None, code: int) -> Status[Any]:
+    """``Status(code, command)`` in the default registry when ``memo`` (the
+    command's) does not have it yet; ``Status()`` has checked the types of
+    code and command."""
+    if 0 <= code <= 0xFFFF:
+        tables = default_registry._tables  # pyright: ignore[reportPrivateUsage]
+        high = tables.high.get(command)
+        meaning = None if high is None else high[code >> _BUCKET_SHIFT]
+        if type(meaning) is not dict:
+            meaning = tables.command_meaning(command, code)
+        status: Status[Any] = _int_new(Status, code)  # pyright: ignore[reportUnknownVariableType]
+        _set_dict(status, meaning)
+        if len(memo) >= _MEMO_LIMIT:
+            memo.clear()
+        memo[code] = status
+        return status
+    return _resolve(Status, code, command, None, None)
+
+
+def _meaning(entry: _Entry, command: Command | None, service: Service | None) -> _Meaning:
+    """The ``__dict__`` of the statuses that mean ``entry`` for ``command``
+    in ``service``: ten keys (a dict of ten keys is half the size of one of
+    eleven), plus ``_related`` where the member does not give them."""
+    member, type_, description, related = entry
+    meaning: _Meaning = {
+        "command": command, "service": service, "member": member, "type": type_,
+        "description": description,
+        "is_success": type_ is StatusType.SUCCESS, "is_warning": type_ is StatusType.WARNING,
+        "is_failure": type_ is StatusType.FAILURE, "is_cancel": type_ is StatusType.CANCEL,
+        "is_pending": type_ is StatusType.PENDING,
+    }
+    if related != (() if member is None else member.related_attributes):
+        meaning["_related"] = related
+    return meaning
+
+
 def _new_status(
     cls: type[Status[Any]], code: int, command: Command | None, service: Service | None,
     entry: _Entry,
 ) -> Status[Any]:
     """A status with this meaning, without details."""
-    member, type_, description, related = entry
-    status = int.__new__(cls, code)
-    setattr_ = object.__setattr__  # not vars(): CPython keeps the values inline
-    setattr_(status, "_code", code)
-    setattr_(status, "_command", command)
-    setattr_(status, "_service", service)
-    setattr_(status, "_member", member)
-    setattr_(status, "_type", type_)
-    setattr_(status, "_description", description)
-    setattr_(status, "_related", related)
-    setattr_(status, "_details", EMPTY_DETAILS)
+    status = _int_new(cls, code)
+    _set_dict(status, _meaning(entry, command, service))
     return status
+
+
+# What makes a status: a new int of the class, given its shared attributes.
+_int_new = int.__new__
+_set_dict: Callable[[object, _Meaning], None] = Status.__dict__["__dict__"].__set__
 
 
 def add_status(
