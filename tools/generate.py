@@ -335,7 +335,9 @@ def render_init(current: str) -> str:
               # the server and client toolkit
               "NoResponseError", "StatusError", "status_handler", "is_permitted", "describe",
               "log_status", "status_log_handlers", "RetrieveOutcome", "SubOperationTally",
-              "retrieve_outcome"]
+              "retrieve_outcome",
+              # the status test server
+              "StatusScript", "StatusServer", "status_server", "Exchange"]
     import_names = ["COMMAND_ENUMS", "DICOM_EDITION", "AnyCommandStatus", "GeneralStatus",
                     *(t.enum for t in standard.COMMANDS)]
     names = public + import_names + service_names()
