@@ -469,8 +469,8 @@ def _parse_answer(command: Command, value: object, service: Service | None,
             raise ScriptError(f"{where}: only Pending responses may come before the last one; "
                               f"{step.status} is final")
     if last.status is not None and last.status.is_pending:
-        hint = (" (the responses to one request are a list inside answers: "
-                "[[\"FF00\", \"0000\"]])" if len(items) == 1 else "")
+        hint = (" (the responses to one request form one answer: [\"FF00\", \"0000\"] in "
+                "a file's answers, FF00+0000 after --status)" if len(items) == 1 else "")
         raise ScriptError(f"{where}: ends with a Pending status ({last.status}); end it with "
                           f"a final status or \"abort\"{hint}")
     return tuple(steps)
@@ -518,11 +518,11 @@ def _parse_response(command: Command, value: object, service: Service | None,
             from .permitted import refuse_unpermitted
 
             refuse_unpermitted(status)
+        status = status.with_details(**fields)
         for name in fields:
             if name not in _WIRE[command]:
-                raise ValueError(f"{_FIELD_NAMES[name]} does not travel in a {command.label} "
-                                 "response (PS3.7 command set; pynetdicom cannot send it)")
-        status = status.with_details(**fields)
+                raise ValueError(f"{_FIELD_NAMES[name]} is not a field of the {command.label} "
+                                 "response's command set (PS3.7): pynetdicom cannot send it")
     except (TypeError, ValueError) as exc:
         raise ScriptError(f"{where}: {exc}") from None
     steps = [Step(_pending(command, context, n, pending), delay) for n in range(1, pending + 1)]
@@ -862,7 +862,11 @@ class StatusServer:
             self._threads.append(assoc)
 
         def serve(msg: Any, context_id: int) -> None:
-            self._serve(assoc, msg, context_id)
+            try:
+                self._serve(assoc, msg, context_id)
+            except Exception:  # a bug here must not leave the client waiting
+                self._logger.exception("aborting: the request could not be answered")
+                assoc.abort()
 
         assoc._serve_request = serve
 
