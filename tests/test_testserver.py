@@ -251,7 +251,10 @@ answers = ["0000", { status = "A700", error_comment = "disk full" }]
 rules = [{ every = 5, answer = "abort" }]
 
 [c-find]
-answers = [["FF01", "FF00", { status = 0xC001, error_comment = "bad query", offending_element = ["(0010,0020)"] }]]
+answers = [[
+  "FF01", "FF00",
+  { status = 0xC001, error_comment = "bad query", offending_element = ["(0010,0020)"] },
+]]
 
 [C-MOVE]
 answers = [{ status = "B000", completed = 2, failed = 1, warning = 0, pending = 3 }]
@@ -299,7 +302,7 @@ def test_bad_files(tmp_path: Path, name: str, text: str, message: str) -> None:
     assert message in str(info.value) and "\n" not in str(info.value)
 
 
-GOOD_FOR_THE_SCHEMA = [
+GOOD_FOR_THE_SCHEMA: list[dict[str, Any]] = [
     {"C-STORE": "A700"},
     {"C-STORE": 0xA700, "$schema": "serve-script.schema.json"},
     {"C-ECHO": "abort", "C-FIND": [["FF00", {"status": "0000", "delay": 0.5}]]},
@@ -307,7 +310,7 @@ GOOD_FOR_THE_SCHEMA = [
      "C-GET": {"answers": ["0000"], "then": "cycle",
                "rules": [{"request": 3, "answer": ["FF00", "A702"]}]}},
 ]
-BAD_FOR_THE_SCHEMA = [
+BAD_FOR_THE_SCHEMA: list[dict[str, Any]] = [
     {"C-STORE": {"status": "A700", "colour": "red"}},
     {"C-STORE": {"answers": [], "then": "repeat"}},
     {"C-STORE": {"rules": [{"every": 2}]}},
@@ -373,7 +376,7 @@ def test_every_scripted_status_arrives_with_its_details() -> None:
     assert (store.code, store.error_comment, store.offending_element) == (
         0xA7F3, "disk full", (0x7FE00010, 0x00080016))
     assert [s.code for s, _ in find] == [0xFF01, 0xFF00, 0xC001]
-    assert [ident.PatientID for _, ident in find[:2]] == ["1234", "1234"]  # the query back
+    assert [ident and ident.PatientID for _, ident in find[:2]] == ["1234", "1234"]  # the query
     assert find[-1][1] is None
     assert (find[-1][0].error_comment, find[-1][0].offending_element) == ("bad query",
                                                                           (0x00100020,))
@@ -507,7 +510,7 @@ def test_one_log_line_per_response(caplog: pytest.LogCaptureFixture) -> None:
     assert re.fullmatch(r"PYNETDICOM@127\.0\.0\.1:\d+ C-FIND #1: sent \(0xA700\) Failure: "
                         r"Refused: Out of Resources \[C-FIND\]; Error Comment 'full'",
                         lines[2].getMessage())
-    assert getattr(lines[2], "code_hex") == "0xA700"  # the status log's structured fields
+    assert lines[2].__dict__["code_hex"] == "0xA700"  # the status log's structured fields
     assert lines[3].getMessage().endswith("C-STORE #1: aborted the association (scripted)")
 
 
@@ -543,7 +546,7 @@ def test_it_binds_the_loopback_address_unless_told_otherwise() -> None:
 
 def _local_addresses() -> list[str]:
     try:
-        return [info[4][0] for info in socket.getaddrinfo(socket.gethostname(), None,
+        return [str(info[4][0]) for info in socket.getaddrinfo(socket.gethostname(), None,
                                                             socket.AF_INET)]
     except OSError:
         return []
@@ -573,7 +576,7 @@ def test_the_public_names() -> None:
     assert dimse_status.status_server is status_server
     assert {"StatusScript", "StatusServer", "status_server", "Exchange"} <= set(
         dimse_status.__all__)
-    assert Exchange.__name__ == "Exchange" and CFindStatus.PENDING == 0xFF00
+    assert Exchange.__name__ == "Exchange" and int(CFindStatus.PENDING) == 0xFF00
 
 
 def test_the_docstring_examples() -> None:
@@ -743,3 +746,13 @@ def test_the_docs_pytest_example_passes_under_pytest(tmp_path: Path) -> None:
                             timeout=120, check=False, cwd=tmp_path)
     assert result.returncode == 0, result.stdout + result.stderr
     assert re.search(r"\b[1-9]\d* passed\b", result.stdout), result.stdout
+
+
+def test_the_docs_toml_example_is_a_valid_script(tmp_path: Path) -> None:
+    page = (ROOT / "docs" / "testing-clients.md").read_text(encoding="utf-8")
+    (block,) = re.findall(r"^```toml\n(.*?)^```", page, re.M | re.S)
+    (tmp_path / "script.toml").write_text(block, encoding="utf-8")
+    script = StatusScript.load(tmp_path / "script.toml")
+    store = [script.answer(Command.C_STORE, n)[0].status for n in range(1, 6)]
+    assert [None if s is None else s.code for s in store] == [0, 0xB007, None, 0, 0]
+    assert script.service is Service.UNIFIED_PROCEDURE_STEP
