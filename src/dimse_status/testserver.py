@@ -42,6 +42,7 @@ import logging
 import math
 import os
 import signal
+import socket
 import sys
 import threading
 from collections import deque
@@ -860,6 +861,12 @@ class StatusServer:
         with self._lock:
             self._threads = [t for t in self._threads if t.is_alive()]
             self._threads.append(assoc)
+        # A response is written as several PDUs: without TCP_NODELAY, Nagle's
+        # algorithm holds each later one until the peer's delayed ACK (40 ms).
+        raw = getattr(getattr(assoc.dul, "socket", None), "socket", None)
+        if isinstance(raw, socket.socket):
+            with contextlib.suppress(OSError):
+                raw.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
 
         def serve(msg: Any, context_id: int) -> None:
             try:
