@@ -242,8 +242,8 @@ class StatusScript:
     >>> from dimse_status import StatusScript
     >>> script = StatusScript.parse({"C-STORE": ["0000", {"status": "A700",
     ...                                                   "error_comment": "disk full"}]})
-    >>> [str(step.status) for step in script.answer("C-STORE", 2)]
-    ['(0xA700) Failure: Refused: Out of Resources']
+    >>> str(script.answer("C-STORE", 2)[0].status)
+    '(0xA700) Failure: Refused: Out of Resources'
     >>> StatusScript.parse({"C-STORE": "B123"})  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
@@ -1066,7 +1066,7 @@ the responses of one C-FIND/C-GET/C-MOVE answer are joined by "+"; a
 response is a hex code or "abort", then /key=value details (error_comment,
 offending_element, error_id, remaining, completed, failed, warning,
 pending, delay).  Examples:
-  --status c-store=A700/error_comment=disk full
+  --status "c-store=A700/error_comment=disk full"
   --status c-store=0000,0000,A700            every third C-STORE fails
   --status c-find=FF01+FF00+C001             two matches, then a failure
   --status c-move=B000/completed=2/failed=1/warning=0
