@@ -18,17 +18,16 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from loopback import TIMEOUT, alarm, associate, instance
-from pydicom import Dataset
-from pydicom.uid import UID, CTImageStorage
+from loopback import TIMEOUT, alarm
+from test_dcmtk import _ensure_dcmtk  # pyright: ignore[reportPrivateUsage]
+from test_testserver_dcmtk import QUERY, comments_in, run_tool, statuses_in, write_ct
 
-from dimse_status import Command, Status, status_server
+from dimse_status import status_server
 
 pytestmark = pytest.mark.skipif(not Path("/proc/self/status").exists(),
                                 reason="reads the server's threads, descriptors and memory "
                                        "from /proc")
 
-FIND = UID("1.2.840.10008.5.1.4.1.2.1.1")
 SCRIPT = ["--status", "c-store=A7F3/error_comment=disk full/offending_element=00100020",
           "--status", "c-find=FF01+FF00+C001/error_comment=bad query"]
 STORE = (0xA7F3, "disk full", (0x00100020,))
@@ -42,26 +41,25 @@ def bounded() -> Iterator[None]:
         yield
 
 
-def _exchange(port: int, store: bool = True) -> None:
-    """One association: a C-FIND (and a C-STORE), each answered as scripted."""
-    assoc = associate(port, [CTImageStorage, FIND])
-    try:
-        finds = [Status.from_dataset(rsp, Command.C_FIND)
-                 for rsp, _ in assoc.send_c_find(_query(), FIND)]
-        stored = Status.from_dataset(assoc.send_c_store(instance()), Command.C_STORE) \
-            if store else None
-    finally:
-        assoc.release()
-    assert [(s.code, s.error_comment) for s in finds] == FINDS
-    if stored is not None:
-        assert (stored.code, stored.error_comment, stored.offending_element) == STORE
+@pytest.fixture(scope="module")
+def ct(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The instance storescu sends (DCMTK installed if missing)."""
+    _ensure_dcmtk()
+    return write_ct(tmp_path_factory.mktemp("load") / "ct.dcm")
 
 
-def _query() -> Dataset:
-    query = Dataset()
-    query.QueryRetrieveLevel = "PATIENT"
-    query.PatientID = "1234"
-    return query
+def _exchange(port: int, ct: Path | None) -> None:
+    """One association of DCMTK's findscu (and one of storescu), each answered
+    as scripted.  (DCMTK's tools as the clients: pynetdicom's SCU, under the
+    load of many threads, now and then takes its own response off the queue
+    as an "unexpected" message and times out waiting for it.)"""
+    found, log = run_tool("findscu", ("127.0.0.1", port), *QUERY)
+    assert found == 0 and statuses_in(log) == [code for code, _ in FINDS], log
+    assert comments_in(log) == [c for _, c in FINDS if c], log
+    if ct is not None:
+        stored, log = run_tool("storescu", ("127.0.0.1", port), files=(str(ct),))
+        assert stored != 0 and statuses_in(log) == [STORE[0]], log
+        assert comments_in(log) == [STORE[1]] and "(0000,0901) AT (0010,0020)" in log, log
 
 
 def _usage(pid: int) -> tuple[int, int, int]:
@@ -85,13 +83,13 @@ def _settled(pid: int, threads: int, fds: int) -> tuple[int, int, int]:
     return usage
 
 
-def _concurrently(port: int, each: int = EACH) -> None:
+def _concurrently(port: int, ct: Path, each: int = EACH) -> None:
     errors: list[BaseException] = []
 
     def client() -> None:
         try:
             for _ in range(each):
-                _exchange(port)
+                _exchange(port, ct)
         except BaseException as exc:  # reported below, in the test's thread
             errors.append(exc)
 
@@ -115,7 +113,7 @@ def _port(log: Path, process: subprocess.Popen[bytes]) -> int:
     pytest.fail(f"the server did not start: {log.read_text(encoding='utf-8')}")
 
 
-def test_the_server_process_leaks_nothing(tmp_path: Path) -> None:
+def test_the_server_process_leaks_nothing(tmp_path: Path, ct: Path) -> None:
     # Its log (one line per Failure) goes to a file: a pipe nobody reads fills up.
     log = tmp_path / "server.log"
     with log.open("w", encoding="utf-8") as err:
@@ -132,15 +130,15 @@ def test_the_server_process_leaks_nothing(tmp_path: Path) -> None:
         # first round; with the default, a first concurrent round raises it
         # by about 10 MB once).
         for _ in range(WARM_UP):
-            _exchange(port)
-        _concurrently(port)
+            _exchange(port, ct)
+        _concurrently(port, ct)
         threads, fds, before = _settled(process.pid, *idle)
         start = time.monotonic()
         for _ in range(SEQUENTIAL):
-            _exchange(port, store=False)
+            _exchange(port, None)
         sequential = time.monotonic() - start
         after_sequence = _settled(process.pid, threads, fds)
-        _concurrently(port)
+        _concurrently(port, ct)
         after = _settled(process.pid, threads, fds)
     finally:
         process.terminate()
@@ -166,7 +164,7 @@ def _fds() -> int:
     return len(os.listdir("/proc/self/fd"))
 
 
-def test_the_context_manager_leaves_nothing_after_load() -> None:
+def test_the_context_manager_leaves_nothing_after_load(ct: Path) -> None:
     before_threads, before_fds = set(threading.enumerate()), _fds()
     with status_server({"C-STORE": {"status": "A7F3", "error_comment": "disk full",
                                     "offending_element": "00100020"},
@@ -174,7 +172,7 @@ def test_the_context_manager_leaves_nothing_after_load() -> None:
                                                      "error_comment": "bad query"}]]},
                        max_associations=16, record=0) as server:
         for _ in range(20):
-            _exchange(server.port)
-        _concurrently(server.port)
+            _exchange(server.port, ct)
+        _concurrently(server.port, ct)
     assert set(threading.enumerate()) <= before_threads
     assert _fds() <= before_fds
