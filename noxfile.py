@@ -3,11 +3,12 @@
     nox              # everything (a few minutes)
     nox -s tests     # the run-time tests on each interpreter found
     nox -s checks    # ruff, mypy --strict, pyright, generated files, the typing
-                     # cases, and the built sdist and wheel (twine check, installed in a new venv)
+                     # cases, the built sdist and wheel (twine check, installed in a new
+                     # venv), and the status test server under load
     nox -s docs      # the documentation site, built strictly (warnings fail it)
 
-Day to day, on one interpreter: ``pytest`` in the venv the README sets up runs
-every test, the typing cases included, in about a minute.
+Day to day, on one interpreter: ``pytest -n 2`` in the venv the README sets
+up runs every test, the typing cases included, in under two minutes.
 """
 
 from __future__ import annotations
@@ -56,20 +57,21 @@ def tests(session: nox.Session) -> None:
     # One worker per core; a test module stays on one worker (its servers and
     # module fixtures are set up once).
     session.run("pytest", "-n", "auto", "--dist", "loadfile",
-                "-m", "not typecheck and not package", *session.posargs)
+                "-m", "not typecheck and not package and not load", *session.posargs)
 
 
 @nox.session
 def checks(session: nox.Session) -> None:
     """Everything that does not depend on the interpreter, run once: ruff, mypy
     --strict and pyright over the project, the generated files, the typing
-    cases (both checkers, as 3.10 and 3.13), and the release artifacts."""
+    cases (both checkers, as 3.10 and 3.13), the release artifacts, and the
+    status test server under load."""
     session.install("-e", ".[test]")
     session.run("ruff", "check", ".")
     session.run("mypy")
     session.run("pyright")
     session.run("python", "tools/generate.py", "--check")
-    session.run("pytest", "-m", "typecheck or package", *session.posargs)
+    session.run("pytest", "-m", "typecheck or package or load", *session.posargs)
 
 
 @nox.session

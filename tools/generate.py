@@ -340,7 +340,10 @@ def render_init(current: str) -> str:
               "log_status", "status_log_handlers", "RetrieveOutcome", "SubOperationTally",
               "retrieve_outcome",
               # for debugging
-              "meanings", "annotate"]
+              "meanings", "annotate",
+
+              # the status test server
+              "StatusScript", "StatusServer", "status_server", "Exchange"]
     import_names = ["COMMAND_ENUMS", "DICOM_EDITION", "AnyCommandStatus", "GeneralStatus",
                     *(t.enum for t in standard.COMMANDS)]
     names = public + import_names + service_names()

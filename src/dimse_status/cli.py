@@ -8,6 +8,7 @@
     dimse-status annotate [FILE] [--command CMD [--service NAME]] [--pack TOOLKIT]
     dimse-status conformance --command CMD [--service NAME] [--role scu|scp]
                              [--format markdown|html|csv]
+    dimse-status serve [--status CMD=CODES ...] [--script FILE] [--port N] ...
 
 Bad input is one line on stderr and exit status 2; ``check`` exits with the
 status type's number (see ``EXIT_STATUS``).
@@ -347,6 +348,9 @@ def build_parser() -> argparse.ArgumentParser:
     _context_options(conformance, packs=False)
     conformance.add_argument("--role", "-r", choices=ROLES, default="scp")
     conformance.add_argument("--format", "-f", choices=FORMATS, default="markdown")
+    from .testserver import add_serve_parser
+
+    add_serve_parser(sub)
     return parser
 
 
@@ -355,9 +359,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.action is None:
         sys.stdout.write(parser.format_help())
-        parser.error("a command is required: explain, check, table, names or conformance")
+        parser.error("a command is required: explain, check, table, names, annotate, "
+                     "conformance or serve")
     if args.action == "annotate":
         return _annotate(parser, args)
+    if args.action == "serve":
+        from .testserver import run_serve
+
+        try:
+            return run_serve(args)
+        except (ValueError, TypeError, KeyError) as exc:
+            parser.error(str(exc))
     try:
         text, code = _run(args)
     except (ValueError, TypeError, KeyError) as exc:
