@@ -15,9 +15,7 @@ The service classes' names (``Service``, ``UPSNActionStatus`` ...) live in
 from __future__ import annotations
 
 from ._typechecking import TYPE_CHECKING
-from .annotate import annotate
 from .base import Command, ServiceEnum, StatusEnum, StatusType
-from .conformance import conformance_table
 from .dataset import StatusDetails, SubOperations
 from .errors import NoResponseError, StatusError
 from .resolve import (
@@ -50,6 +48,8 @@ from .statuses import (
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
+    from .annotate import annotate
+    from .conformance import conformance_table
     from .contexts import meanings
     from .handlers import status_handler
     from .permitted import is_permitted
@@ -57,9 +57,12 @@ if TYPE_CHECKING:
     from .suboperations import RetrieveOutcome, SubOperationTally, retrieve_outcome
     from .testserver import Exchange, StatusScript, StatusServer, status_server
 
-# The server and client toolkit and the status test server, imported on first
-# use (logging and inspect would slow ``import dimse_status`` down).
+# The server and client toolkit, the debugging helpers and the status test
+# server, imported on first use (logging, inspect, re and csv would slow
+# ``import dimse_status`` down).
 _TOOLKIT = {
+    "annotate": "annotate",
+    "conformance_table": "conformance",
     "meanings": "contexts",
     "status_handler": "handlers",
     "is_permitted": "permitted",
@@ -139,7 +142,11 @@ def __getattr__(name: str) -> object:
     if name in _TOOLKIT:
         from importlib import import_module
 
-        return getattr(import_module(f".{_TOOLKIT[name]}", __name__), name)
+        value = getattr(import_module(f".{_TOOLKIT[name]}", __name__), name)
+        # Kept, so the next access is a plain one; this also puts the function
+        # ``annotate`` back where importing its module set the module.
+        globals()[name] = value
+        return value
     raise AttributeError(f"module 'dimse_status' has no attribute {name!r}")
 
 
