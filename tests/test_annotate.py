@@ -318,3 +318,17 @@ def test_an_item_that_is_not_a_str_fails_when_it_is_reached() -> None:
     assert next(out).endswith("Success]\n")
     with pytest.raises(TypeError, match=r"lines of str, not bytes b'Status"):
         next(out)
+
+
+def test_the_package_name_is_the_function_whatever_was_imported_first() -> None:
+    """``dimse_status.annotate`` is the function even when the module of the
+    same name is imported first, in a fresh interpreter."""
+    import subprocess
+    import sys
+
+    code = ("import dimse_status.annotate as first, dimse_status; "
+            "from dimse_status import annotate; "
+            "print(callable(annotate), annotate is dimse_status.annotate, callable(first))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            timeout=60, check=True)
+    assert result.stdout.split() == ["True", "True", "True"]

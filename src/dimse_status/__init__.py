@@ -15,6 +15,7 @@ The service classes' names (``Service``, ``UPSNActionStatus`` ...) live in
 from __future__ import annotations
 
 from ._typechecking import TYPE_CHECKING
+from .annotate import annotate
 from .base import Command, ServiceEnum, StatusEnum, StatusType
 from .dataset import StatusDetails, SubOperations
 from .errors import NoResponseError, StatusError
@@ -48,7 +49,6 @@ from .statuses import (
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
-    from .annotate import annotate
     from .conformance import conformance_table
     from .contexts import meanings
     from .handlers import status_handler
@@ -58,10 +58,11 @@ if TYPE_CHECKING:
     from .testserver import Exchange, StatusScript, StatusServer, status_server
 
 # The server and client toolkit, the debugging helpers and the status test
-# server, imported on first use (logging, inspect, re and csv would slow
-# ``import dimse_status`` down).
+# server, imported on first use (logging, inspect and csv would slow
+# ``import dimse_status`` down).  Not ``annotate``: the function has its
+# module's name, and importing the module ``dimse_status.annotate`` first
+# would leave the package's ``annotate`` the module.
 _TOOLKIT = {
-    "annotate": "annotate",
     "conformance_table": "conformance",
     "meanings": "contexts",
     "status_handler": "handlers",
@@ -143,9 +144,7 @@ def __getattr__(name: str) -> object:
         from importlib import import_module
 
         value = getattr(import_module(f".{_TOOLKIT[name]}", __name__), name)
-        # Kept, so the next access is a plain one; this also puts the function
-        # ``annotate`` back where importing its module set the module.
-        globals()[name] = value
+        globals()[name] = value  # kept: the next access is a plain one
         return value
     raise AttributeError(f"module 'dimse_status' has no attribute {name!r}")
 
