@@ -21,7 +21,6 @@ import shutil
 import signal
 import socket
 import subprocess
-import sys
 import time
 from collections.abc import Generator, Iterator
 from contextlib import contextmanager
@@ -45,13 +44,19 @@ NOBODY = "NOBODY"  # a patient with none
 
 
 def dcmtk(tool: str) -> str | None:
-    """DCMTK's ``tool``: pynetdicom installs Python apps of the same names
-    (movescu, getscu ...) beside the interpreter, so that directory is not
-    searched."""
-    here = os.path.dirname(os.path.abspath(sys.executable))
-    path = os.pathsep.join(p for p in os.environ.get("PATH", os.defpath).split(os.pathsep)
-                           if p and os.path.abspath(p) != here)
-    return shutil.which(tool, path=path)
+    """DCMTK's ``tool`` on PATH.  pynetdicom installs Python apps of the same
+    names (movescu, getscu ...) in every venv it is installed in, which may be
+    on PATH before DCMTK's (an activated venv): a script is passed over."""
+    for directory in os.environ.get("PATH", os.defpath).split(os.pathsep):
+        found = shutil.which(tool, path=directory) if directory else None
+        if found is not None and not _is_script(found):
+            return found
+    return None
+
+
+def _is_script(path: str) -> bool:
+    with open(path, "rb") as file:
+        return file.read(2) == b"#!"
 
 
 def _ensure_dcmtk() -> None:
