@@ -68,7 +68,7 @@ SEED_ROWS: list[tuple[str, str, str, str]] = [
     ("C-MOVE", "0124", "Failure", "Refused: Not Authorized"),
     ("C-MOVE", "FE00", "Cancel", "Sub-operations terminated due to Cancel Indication"),
     ("C-MOVE", "B000", "Warning", "Sub-operations Complete - One or more Failures or Warnings"),
-    ("C-MOVE", "0000", "Success", "Sub-operations Complete - No Failures or Warnings"),
+    ("C-MOVE", "0000", "Success", "Sub-operations Complete - No Failures"),
     ("C-MOVE", "FF00", "Pending", "Sub-operations are continuing"),
 ]
 

@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from dimse_status import COMMAND_ENUMS, CStoreStatus, Service, __version__
+from dimse_status import COMMAND_ENUMS, DICOM_EDITION, CStoreStatus, Service, __version__
 from dimse_status.base import parse_code
 from dimse_status.cli import main
 
@@ -77,14 +77,16 @@ def test_json_table_carries_the_edition_and_the_verification(
 ) -> None:
     assert main(["table", "--command", "C-FIND", "--format", "json"]) == 0
     document = json.loads(capsys.readouterr().out)
-    assert document["edition"] == "2025b" and document["version"] == __version__
+    assert document["edition"] == DICOM_EDITION and document["version"] == __version__
     rows = document["statuses"]
-    b001 = [row for row in rows if row["verified"].startswith("NOT VERIFIED")]
-    assert all(row["verified"] for row in rows) and b001 == []  # none among the commands'
+    unverified = [row["member"] for row in rows if row["verified"].startswith("NOT VERIFIED")]
+    assert all(row["verified"] for row in rows)
+    assert unverified == ["LEGACY_SOP_CLASS_NOT_SUPPORTED"]  # 0112: kept from the seed
+    assert all((row["edition"] is None) is (row["member"] in unverified) for row in rows)
     assert main(["table", "--service", "QR", "-c", "C-FIND", "--format", "json"]) == 0
     rows = json.loads(capsys.readouterr().out)["statuses"]
     assert [r["member"] for r in rows if r["verified"].startswith("NOT VERIFIED")] == [
-        "RESPONSE_LIMIT_REACHED"]
+        "LEGACY_SOP_CLASS_NOT_SUPPORTED"]  # B001 is in C.6.4.3 (2024c)
 
 
 def test_explain_text(capsys: pytest.CaptureFixture[str]) -> None:

@@ -1259,9 +1259,15 @@ REFERENCE_DIFFERENCES: tuple[CompilationDifference, ...] = (
         "STORAGE_MANAGEMENT", "N-ACTION", ("0110", "0213"), "related",
         "Table KK.2.2.3-1 (as the compilation read it, 2023b and 2025a): Error Comment "
         "(0000,0902) only",
-        "NOT VERIFIED here: the stored KK.2.2.3 page shows the table without its Related "
-        "Fields column. Kept PS3.7's fields (C.5.21: Affected SOP Class/Instance UID, Error "
+        "Table KK.2.2.3-1 of the 2024c release shows the same (Error Comment only). Kept "
+        "PS3.7's fields (C.5.21: Affected SOP Class/Instance UID, Error "
         "Comment, Error ID; C.5.22: none), which 01xx/02xx keep for every service."),
+    CompilationDifference(
+        "PROCEDURE_STEP", "N-SET", ("0110",), "related",
+        "Table F.7.2-2: Error Comment (0000,0902) and Error ID (0000,0903)",
+        "Also Affected SOP Class UID (0000,0002) and Affected SOP Instance UID (0000,1000): "
+        "0110 is Annex C's Processing Failure (C.5.21, 2024c), whose fields every 01xx code "
+        "keeps whatever the service; F.7.2-2 adds the Error Comment and Error ID values."),
     CompilationDifference(
         "UNIFIED_PROCEDURE_STEP", "C-FIND", ("0122",), "related",
         "Table CC.2.8-2 lists 0122 SOP Class not Supported with no Related Fields",

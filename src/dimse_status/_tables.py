@@ -199,8 +199,12 @@ def member_codes(command: Key, service: Service | None) -> frozenset[int]:
     key = (command, service)
     codes = _CODES.get(key)
     if codes is None:
+        # A member the standard does not list for its command (kept from the
+        # seed), or a code the service's table leaves out, is not permitted.
         codes = frozenset(code for enum in command_enums(command, service)
-                          for member in enum for code in member.codes)
+                          for member in enum if member.listed for code in member.codes
+                          if service is None or command is None
+                          or not service.excludes(command, code))
         _CODES[key] = codes
     return codes
 

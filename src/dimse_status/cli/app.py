@@ -205,7 +205,7 @@ def _render(rows: list[list[str]], header: list[str], fmt: str, title: str) -> s
 _HEADER = ["Code", "Type", "Member", "Description", "Related", "Section"]
 _CSV_FIELDS = ["context", "command", "service", "enum", "member", "aliases", "pattern", "first",
                "last", "mask", "type", "description", "related_attributes", "section",
-               "verified"]
+               "edition", "verified", "listed"]
 
 
 def table_text(command: Command | None, fmt: str, service: Service | None = None) -> str:

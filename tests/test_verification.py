@@ -1,0 +1,207 @@
+"""Issue 23: every row's verification record, and what the data says about itself.
+
+The records are read from ``tools/standard.py`` (the single source of truth)
+and compared with what the package, README and statuses.json state.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from collections import Counter
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import dimse_status
+from dimse_status import (
+    CFindStatus,
+    CGetStatus,
+    CMoveStatus,
+    Command,
+    CStoreStatus,
+    GeneralStatus,
+    Status,
+    StatusType,
+    is_permitted,
+)
+from dimse_status.services import (
+    ProcedureStepNSetStatus,
+    Service,
+    UPSNActionStatus,
+)
+from dimse_status.statuses import CURRENT_EDITION, VERIFICATION, VERIFICATION_SUMMARY
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tools"))
+
+import standard  # noqa: E402
+
+
+def _rows() -> list[tuple[str, Any]]:
+    rows: list[tuple[str, Any]] = [("GeneralStatus", row) for row in standard.GENERAL]
+    rows += [(t.enum, row) for t in standard.COMMANDS for row in t.rows]
+    rows += [(service.name + " " + command, row)
+             for service in standard.SERVICES for command, own in service.own for row in own]
+    return rows
+
+
+def test_every_row_has_its_verification_record() -> None:
+    missing = [f"{where}.{row.name}" for where, row in _rows()
+               if not isinstance(row.verified, standard.Check)]
+    assert missing == []
+    for _, row in _rows():
+        check = row.verified
+        assert check.where, row.name
+        if check.edition is None:
+            assert check.where.startswith("NOT VERIFIED: "), row.name
+        else:
+            assert re.fullmatch(r"20[0-9]{2}[a-e]", check.edition), row.name
+            assert check.edition in check.where, row.name  # the text read names its edition
+        assert "complete read" not in check.where
+
+
+def test_a_row_without_a_record_stops_the_generator() -> None:
+    import generate
+
+    row = standard.GENERAL[0]._replace(verified=None)
+    with pytest.raises(SystemExit, match="no verification record"):
+        generate.record(row)
+
+
+def test_every_service_command_has_its_table_record() -> None:
+    for service in standard.SERVICES:
+        for command in service.commands:
+            use = standard.SERVICE_TABLES[(service.name, command)]
+            live = Service[service.name].table(Command[command])
+            assert (live.section, live.edition, live.verified) == (
+                use.section, use.verified.edition, use.verified.where)
+
+
+def _members() -> list[Any]:
+    from dimse_status import StatusEnum
+    from dimse_status.services import SERVICE_ENUMS
+    from dimse_status.statuses import COMMAND_ENUMS
+
+    enums: set[type[StatusEnum]] = {
+        GeneralStatus, *COMMAND_ENUMS.values(),
+        *(e for by_command in SERVICE_ENUMS.values() for e in by_command.values())}
+    return [member for enum in enums for member in enum]
+
+
+def test_members_carry_their_records() -> None:
+    records = {(row.name, row.code, row.verified.edition, row.verified.where)
+               for _, row in _rows()}
+    for member in _members():
+        assert (member.name, member.pattern, member.edition, member.verified) in records, member
+        assert member.is_verified is (member.edition is not None)
+
+
+def test_the_statement_matches_the_records() -> None:
+    editions = Counter(row.verified.edition for _, row in _rows())
+    verified = [e for e in editions if e is not None]
+    assert min(verified) == dimse_status.DICOM_EDITION
+    assert {**{e: editions[e] for e in sorted(verified, reverse=True)},
+                            "not verified": editions[None]} == VERIFICATION
+    current = sum(n for e, n in editions.items() if e is not None and e >= CURRENT_EDITION)
+    older = sum(n for e, n in editions.items() if e is not None and e < CURRENT_EDITION)
+    summary = (f"rows verified against {CURRENT_EDITION} (the current edition): {current}; "
+               f"against older texts only: {older} (")
+    assert VERIFICATION_SUMMARY.startswith(summary)
+    assert VERIFICATION_SUMMARY.endswith(f"not verified: {editions[None]}")
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert f"The data follows DICOM **{dimse_status.DICOM_EDITION}**" in readme
+    assert VERIFICATION_SUMMARY in readme
+    assert "complete read" not in readme
+    document = json.loads(resources.files("dimse_status").joinpath("statuses.json")
+                          .read_text(encoding="utf-8"))
+    assert document["edition"] == dimse_status.DICOM_EDITION
+    assert document["verification"]["summary"] == VERIFICATION_SUMMARY
+    assert document["verification"]["not_verified"] == editions[None]
+    assert Counter(row["edition"] for row in document["statuses"]) == editions
+
+
+# Item 4: a command member reached through a service whose table was not read.
+
+
+def test_service_tables_routed_to_worklist_cite_k_4_1() -> None:
+    """Item 8: U.4.1, X.4.1, BB.4.1, HH.4.1, II.4.1 and JJ.3.1 send C-FIND to
+    the Basic Worklist table (K.4.1, Table K.4-1), not C.4.1.1.4."""
+    for service in (Service.HANGING_PROTOCOL_QUERY_RETRIEVE, Service.COLOR_PALETTE_QUERY_RETRIEVE,
+                    Service.IMPLANT_TEMPLATE_QUERY_RETRIEVE,
+                    Service.DEFINED_PROCEDURE_PROTOCOL_QUERY_RETRIEVE,
+                    Service.PROTOCOL_APPROVAL_QUERY_RETRIEVE, Service.INVENTORY_QUERY_RETRIEVE):
+        table = service.table(Command.C_FIND)
+        assert table.section == "PS3.4 K.4.1.1.4 (Table K.4-1)", service
+        assert table.is_verified and "K.4.1.1.4" in table.verified
+    assert Service.QUERY_RETRIEVE.table(Command.C_FIND).section.startswith("PS3.4 C.4.1.1.4")
+
+
+def test_inventory_tables_are_verified_now() -> None:
+    for command in (Command.C_FIND, Command.C_MOVE, Command.C_GET):
+        assert Service.INVENTORY_QUERY_RETRIEVE.table(command).is_verified
+
+
+# Item 5: Non-Patient Object Storage lists no warnings (GG.4.2, Table GG.4-1).
+
+
+@pytest.mark.parametrize("code", [0xB000, 0xB006, 0xB007])
+def test_non_patient_storage_has_no_c_store_warnings(code: int) -> None:
+    service = Service.NON_PATIENT_OBJECT_STORAGE
+    status = Status(code, Command.C_STORE, service=service)
+    assert status.member is None
+    assert status.type is StatusType.WARNING  # its Annex C class
+    assert not is_permitted(code, Command.C_STORE, service)
+    assert not status.is_permitted
+    # without the service, C-STORE's warnings are what they were
+    assert Status(code, Command.C_STORE).member is CStoreStatus(code)
+    assert is_permitted(code, Command.C_STORE)
+
+
+def test_non_patient_storage_keeps_its_failures() -> None:
+    service = Service.NON_PATIENT_OBJECT_STORAGE
+    for code in (0xA700, 0xA900, 0xC000, 0x0000):
+        assert Status(code, Command.C_STORE, service=service).member is not None
+        assert is_permitted(code, Command.C_STORE, service)
+
+
+# Item 6: MPPS N-SET 0110 carries C.5.21's fields too.
+
+
+def test_mpps_n_set_0110_related_attributes() -> None:
+    member = ProcedureStepNSetStatus.MAY_NO_LONGER_BE_UPDATED
+    assert member.related_attributes == (0x00000002, 0x00001000, 0x00000902, 0x00000903)
+    assert set(GeneralStatus.PROCESSING_FAILURE.related_attributes) <= set(
+        member.related_attributes)
+
+
+# Item 7: 0112 is not in the C-STORE, C-FIND, C-GET or C-MOVE tables.
+
+
+@pytest.mark.parametrize("command", [Command.C_STORE, Command.C_FIND, Command.C_GET,
+                                     Command.C_MOVE])
+def test_0112_is_kept_from_the_seed_and_not_permitted(command: Command) -> None:
+    status = Status(0x0112, command)
+    assert status.member is not None and status.member.name == "LEGACY_SOP_CLASS_NOT_SUPPORTED"
+    assert not status.member.listed and not status.member.is_verified
+    assert "kept from the seed" in status.member.verified
+    assert not is_permitted(0x0112, command)
+    assert is_permitted(0x0122, command)  # the standard's Refused: SOP Class not supported
+
+
+def test_0112_without_a_command_and_for_dimse_n_is_permitted() -> None:
+    assert is_permitted(0x0112, None) and is_permitted(0x0112, Command.N_GET)
+    assert GeneralStatus.NO_SUCH_SOP_INSTANCE.listed
+
+
+# Wording that follows the 2024c text.
+
+
+def test_wording_follows_the_text_read() -> None:
+    assert CMoveStatus.SUCCESS.description == "Sub-operations Complete - No Failures"
+    assert CGetStatus.SUCCESS.description == "Sub-operations Complete - No Failures or Warnings"
+    assert UPSNActionStatus.MAY_NO_LONGER_BE_UPDATED.description.startswith("Failed:")
+    assert CFindStatus.SUCCESS.edition == "2024c"
