@@ -175,8 +175,8 @@ def test_sub_operation_counts_travel_with_any_c_get_response() -> None:
 
 
 def test_the_edition_is_public() -> None:
-    assert min(m.edition for e in [GeneralStatus, *COMMAND_ENUMS.values()]
-                                for m in e if m.edition is not None) == DICOM_EDITION
+    enums: list[type[StatusEnum]] = [GeneralStatus, *COMMAND_ENUMS.values()]
+    assert min(m.edition for e in enums for m in e if m.edition is not None) == DICOM_EDITION
     assert "DICOM_EDITION" in dimse_status.__all__
 
 

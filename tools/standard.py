@@ -153,7 +153,7 @@ class SeedDifference(NamedTuple):
 # ---------------------------------------------------------------------------
 # PS3.7 Annex C: the general codes, one meaning whatever the command.
 # ---------------------------------------------------------------------------
-GENERAL: tuple[Row, ...] = (
+_GENERAL_AS_WRITTEN: tuple[Row, ...] = (
     Row("SUCCESS", "0000", SUCCESS, "Success", "PS3.7 C.1.1",
         verified=page("PS3.7", "2024e", "chapter_C (C.1.1)")),
     # The Annex C class table lists 0001 as a Warning; PS3.4 gives it one
@@ -218,7 +218,7 @@ GENERAL: tuple[Row, ...] = (
     Row("CANCEL", "FE00", CANCEL, "Cancel", "PS3.7 C.3.1"),
 )
 
-_BY_NAME = {row.name: row for row in GENERAL}
+_BY_NAME = {row.name: row for row in _GENERAL_AS_WRITTEN}
 
 
 def general(*names: str) -> tuple[Row, ...]:
@@ -318,7 +318,7 @@ def _retrieve(section: str, frames_section: str, failures: str) -> tuple[Row, ..
     return rows + common
 
 
-COMMANDS: tuple[CommandTable, ...] = (
+_COMMANDS_AS_WRITTEN: tuple[CommandTable, ...] = (
     CommandTable("C_ECHO", "CEchoStatus", "PS3.7 9.1.5.1.4",
                  general("SUCCESS", "SOP_CLASS_NOT_SUPPORTED") + _C_PROTOCOL),
     CommandTable("C_STORE", "CStoreStatus", "PS3.7 9.1.1.1.9", (
@@ -480,7 +480,7 @@ def _rt_rows(rows: tuple[tuple[str, str, str], ...]) -> tuple[Row, ...]:
 
 _QR_FAMILY = ("C_FIND", "C_MOVE", "C_GET")
 
-SERVICES: tuple[ServiceTable, ...] = (
+_SERVICES_AS_WRITTEN: tuple[ServiceTable, ...] = (
     ServiceTable("VERIFICATION", "Verification", "PS3.4 Annex A", "Verification", (),
                  ("C_ECHO",)),
     ServiceTable("STORAGE", "Storage", "PS3.4 Annex B", "Storage", (), ("C_STORE",),
@@ -836,7 +836,7 @@ SECTION_READS: dict[str, Check] = {
 """Each section read, and the record of every row citing it."""
 
 COMMAND_LISTS: dict[str, Check] = {t.command: ps7(t.section.removeprefix("PS3.7 "))
-                                   for t in COMMANDS}
+                                   for t in _COMMANDS_AS_WRITTEN}
 """The reading of each command's Status parameter in PS3.7 (which codes it lists)."""
 
 
@@ -853,12 +853,15 @@ def _with_record(row: Row, listing: Check | None = None) -> Row:
     return row._replace(verified=check)
 
 
-GENERAL = tuple(_with_record(row) for row in GENERAL)
-COMMANDS = tuple(t._replace(rows=tuple(_with_record(row, COMMAND_LISTS[t.command])
-                                       for row in t.rows)) for t in COMMANDS)
-SERVICES = tuple(service._replace(own=tuple(
-    (command, tuple(_with_record(row) for row in rows)) for command, rows in service.own))
-    for service in SERVICES)
+# The tables as the generator reads them: each row with its record.
+GENERAL: tuple[Row, ...] = tuple(_with_record(row) for row in _GENERAL_AS_WRITTEN)
+COMMANDS: tuple[CommandTable, ...] = tuple(
+    t._replace(rows=tuple(_with_record(row, COMMAND_LISTS[t.command]) for row in t.rows))
+    for t in _COMMANDS_AS_WRITTEN)
+SERVICES: tuple[ServiceTable, ...] = tuple(
+    service._replace(own=tuple((command, tuple(_with_record(row) for row in rows))
+                               for command, rows in service.own))
+    for service in _SERVICES_AS_WRITTEN)
 
 
 class TableUse(NamedTuple):
