@@ -11,6 +11,7 @@ import pytest
 from dimse_status import COMMAND_ENUMS, DICOM_EDITION, CStoreStatus, Service, __version__
 from dimse_status.base import parse_code
 from dimse_status.cli import main
+from dimse_status.statuses import VERIFICATION_SUMMARY
 
 
 @pytest.mark.parametrize("text", ["A7F3", "0xA7F3", "a7f3", "A7F3H", "0XA7F3", "a7f3h"])
@@ -38,11 +39,15 @@ def test_explain_json(capsys: pytest.CaptureFixture[str]) -> None:
         "pattern": "A7xx",
         "section": "PS3.4 B.2.3",
         "verified": CStoreStatus.OUT_OF_RESOURCES.verified,
+        "edition": CStoreStatus.OUT_OF_RESOURCES.edition,
+        "table": None,
+        "is_verified": True,
         "related_attributes": ["(0000,0902)"],
         "is_standard": True,
         "names": [{"toolkit": "DCMTK", "name": "STATUS_STORE_Refused_OutOfResources"},
                   {"toolkit": "dcm4che", "name": "Status.OutOfResources"},
                   {"toolkit": "fo-dicom", "name": "DicomStatus.StorageStorageOutOfResources"}],
+        "data": {"edition": DICOM_EDITION, "verification": VERIFICATION_SUMMARY},
     }
 
 
@@ -69,7 +74,8 @@ def test_version_shows_the_package_and_the_edition(capsys: pytest.CaptureFixture
     with pytest.raises(SystemExit) as exit_info:
         main(["--version"])
     assert exit_info.value.code == 0
-    assert capsys.readouterr().out.strip() == f"dimse-status {__version__} (DICOM {DICOM_EDITION})"
+    assert capsys.readouterr().out.strip() == (
+        f"dimse-status {__version__} (DICOM {DICOM_EDITION}; {VERIFICATION_SUMMARY})")
 
 
 def test_json_table_carries_the_edition_and_the_verification(

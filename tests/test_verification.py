@@ -28,6 +28,7 @@ from dimse_status import (
     StatusType,
     is_permitted,
 )
+from dimse_status.base import ServiceTable
 from dimse_status.services import (
     ProcedureStepNSetStatus,
     Service,
@@ -125,6 +126,90 @@ def test_the_statement_matches_the_records() -> None:
 
 
 # Item 4: a command member reached through a service whose table was not read.
+
+
+def _unread(service: Service, command: Command) -> ServiceTable:
+    """``service``'s table for ``command`` as if nobody had read it."""
+    return ServiceTable(service.table(command).section, None, "NOT VERIFIED: (a test's)")
+
+
+def test_status_is_verified_takes_the_service_s_table_into_account(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    storage = Service.STORAGE
+    assert Status(0x0000, Command.C_STORE, service=storage).is_verified
+    tables = storage._tables  # pyright: ignore[reportPrivateUsage]
+    monkeypatch.setitem(tables, Command.C_STORE, _unread(storage, Command.C_STORE))
+    status = Status(0x0000, Command.C_STORE, service=storage)
+    assert status.member is CStoreStatus.SUCCESS and status.member.is_verified  # the member's
+    assert not status.is_verified  # but not there: the service's table was not read
+    assert Status(0x0000, Command.C_STORE).is_verified  # without the service, it is
+    ups = Service.UNIFIED_PROCEDURE_STEP
+    assert Status(0xC310, Command.N_ACTION, service=ups).is_verified
+
+
+def test_status_is_verified_needs_a_verified_member() -> None:
+    assert Status(0xA7F3, Command.C_STORE).is_verified
+    assert not Status(0x0112, Command.C_STORE).is_verified  # kept from the seed, not listed
+    assert not Status(0xB000, Command.C_STORE,
+                      service=Service.NON_PATIENT_OBJECT_STORAGE).is_verified  # no member
+    assert not Status(0xB123, Command.C_FIND).is_verified  # an Annex C class only
+    # a service that does not use the command has no table for it
+    assert not Status(0x0000, Command.N_SET, service=Service.STORAGE).is_verified
+
+
+def test_explain_shows_the_verification_in_the_service_s_context(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+) -> None:
+    from dimse_status.cli import main
+
+    assert main(["explain", "0000", "-c", "C-STORE", "--service", "STORAGE"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    table = Service.STORAGE.table(Command.C_STORE)
+    assert f"  table:   {table.section}, read in {table.edition}" in out
+    assert "  verified: yes" in out
+    tables = Service.STORAGE._tables  # pyright: ignore[reportPrivateUsage]
+    monkeypatch.setitem(tables, Command.C_STORE, _unread(Service.STORAGE, Command.C_STORE))
+    assert main(["explain", "0000", "-c", "C-STORE", "--service", "STORAGE", "--json"]) == 0
+    document = json.loads(capsys.readouterr().out)
+    assert document["is_verified"] is False and document["edition"] == "2024c"
+    assert document["table"] == {"section": table.section, "edition": None,
+                                 "verified": "NOT VERIFIED: (a test's)"}
+    assert main(["explain", "0000", "-c", "C-STORE", "--service", "STORAGE"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert f"  table:   {table.section}, not verified" in out
+    assert ("  verified: no (the Storage Service Class's table for C-STORE was not verified)"
+            in out)
+    assert main(["explain", "0112", "-c", "C-STORE"]) == 0
+    assert "  verified: no (the status was not verified)" in capsys.readouterr().out
+
+
+# --version, explain --json and the JSON export state the spread.
+
+
+def test_version_states_the_spread(capsys: pytest.CaptureFixture[str]) -> None:
+    from dimse_status.cli import main
+
+    with pytest.raises(SystemExit):
+        main(["--version"])
+    assert capsys.readouterr().out.strip() == (
+        f"dimse-status {dimse_status.__version__} (DICOM {dimse_status.DICOM_EDITION}; "
+        f"{VERIFICATION_SUMMARY})")
+
+
+def test_json_outputs_state_the_spread(capsys: pytest.CaptureFixture[str]) -> None:
+    from dimse_status.cli import main
+
+    data = {"edition": dimse_status.DICOM_EDITION, "verification": VERIFICATION_SUMMARY}
+    assert main(["explain", "A7F3", "-c", "C-STORE", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["data"] == data
+    assert main(["explain", "C603", "--json"]) == 0  # every context
+    document = json.loads(capsys.readouterr().out)
+    assert document["data"] == data and all("data" not in c for c in document["contexts"])
+    assert main(["table", "-c", "C-ECHO", "--format", "json"]) == 0
+    document = json.loads(capsys.readouterr().out)
+    assert document["edition"] == dimse_status.DICOM_EDITION
+    assert document["verification"]["summary"] == VERIFICATION_SUMMARY
 
 
 def test_service_tables_routed_to_worklist_cite_k_4_1() -> None:
