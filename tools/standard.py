@@ -1027,6 +1027,13 @@ SEED_DIFFERENCES: tuple[SeedDifference, ...] = (
         "PS3.4 C.4.3.1.4: Sub-operations terminated due to Cancel Indication",
         "The standard's wording (the seed repeats the type in the text)."),
     SeedDifference(
+        "C-MOVE", "0000, B000",
+        "Sub-operations Complete - No Failures or Warnings; Sub-operations Complete - One "
+        "or more Failures or Warnings (C-GET's wording)",
+        "PS3.4 C.4.2.1.5 (Table C.4-2) as the rows' records read it (2024c): Sub-operations "
+        "Complete - No Failures; Sub-operations Complete - One or more Failures",
+        "The wording of C-MOVE's table; C-GET keeps its own (\"... or Warnings\")."),
+    SeedDifference(
         "C-GET", "AA00-AA04",
         "listed for C-MOVE only",
         "PS3.4 Y.4.2.1.4 defines them for C-GET as well (Composite Instance Root Retrieve)",
