@@ -290,3 +290,17 @@ def test_wording_follows_the_text_read() -> None:
     assert CGetStatus.SUCCESS.description == "Sub-operations Complete - No Failures or Warnings"
     assert UPSNActionStatus.MAY_NO_LONGER_BE_UPDATED.description.startswith("Failed:")
     assert CFindStatus.SUCCESS.edition == "2024c"
+
+
+def test_what_a_refusal_says_is_permitted_leaves_out_what_is_not() -> None:
+    """The patterns ``to_dataset(strict=True)`` names are the permitted ones."""
+    from dimse_status.toolkit.permitted import permitted_patterns
+
+    assert "0112" not in permitted_patterns(Command.C_STORE)
+    assert "0122" in permitted_patterns(Command.C_STORE)
+    non_patient = permitted_patterns(Command.C_STORE, Service.NON_PATIENT_OBJECT_STORAGE)
+    assert not {"B000", "B006", "B007"} & set(non_patient)
+    assert {"B000", "B006", "B007"} <= set(permitted_patterns(Command.C_STORE))
+    with pytest.raises(ValueError, match="not a status the standard lists") as refused:
+        Status(0x0112, Command.C_STORE).to_dataset(strict=True)
+    assert "0112" not in str(refused.value).split("it permits", 1)[1]
