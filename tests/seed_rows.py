@@ -113,6 +113,8 @@ TYPE_CORRECTIONS: dict[tuple[str, str], str] = {
 # Rows whose wording follows the standard instead of the seed.
 WORDING_CORRECTIONS = {
     ("C-GET", "FE00"), ("C-ECHO", "0000"),
+    # C-MOVE's own table (C.4.2.1.5, as read for issue 23): the seed gives it C-GET's wording.
+    ("C-MOVE", "0000"), ("C-MOVE", "B000"),
     # PS3.7 2025b names: C.4.2 Attribute List warning, C.5.12 Invalid SOP Instance.
     *((command, "0107") for command in ("N-GET", "N-SET", "N-CREATE")),
     *((command, "0117") for command in ("C-STORE", "N-EVENT-REPORT", "N-GET", "N-SET",

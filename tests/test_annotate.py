@@ -125,7 +125,7 @@ def test_a_service_reads_the_ups_n_action_code() -> None:
     [line] = [line for line in annotated(log, service=ups).splitlines()
               if "status=c310H" in line]
     assert line.endswith("[dimse-status N-ACTION UNIFIED_PROCEDURE_STEP 0xC310 Failure: "
-                         "Refused: The UPS is not yet in the IN PROGRESS state]")
+                         "Failed: The UPS is not yet in the IN PROGRESS state]")
 
 
 @pytest.mark.parametrize("log", FIXTURES, ids=lambda p: p.stem)

@@ -8,9 +8,10 @@ import sys
 
 import pytest
 
-from dimse_status import COMMAND_ENUMS, CStoreStatus, Service, __version__
+from dimse_status import COMMAND_ENUMS, DICOM_EDITION, CStoreStatus, Service, __version__
 from dimse_status.base import parse_code
 from dimse_status.cli import main
+from dimse_status.statuses import VERIFICATION_SUMMARY
 
 
 @pytest.mark.parametrize("text", ["A7F3", "0xA7F3", "a7f3", "A7F3H", "0XA7F3", "a7f3h"])
@@ -38,11 +39,15 @@ def test_explain_json(capsys: pytest.CaptureFixture[str]) -> None:
         "pattern": "A7xx",
         "section": "PS3.4 B.2.3",
         "verified": CStoreStatus.OUT_OF_RESOURCES.verified,
+        "edition": CStoreStatus.OUT_OF_RESOURCES.edition,
+        "table": None,
+        "is_verified": True,
         "related_attributes": ["(0000,0902)"],
         "is_standard": True,
         "names": [{"toolkit": "DCMTK", "name": "STATUS_STORE_Refused_OutOfResources"},
                   {"toolkit": "dcm4che", "name": "Status.OutOfResources"},
                   {"toolkit": "fo-dicom", "name": "DicomStatus.StorageStorageOutOfResources"}],
+        "data": {"edition": DICOM_EDITION, "verification": VERIFICATION_SUMMARY},
     }
 
 
@@ -69,7 +74,8 @@ def test_version_shows_the_package_and_the_edition(capsys: pytest.CaptureFixture
     with pytest.raises(SystemExit) as exit_info:
         main(["--version"])
     assert exit_info.value.code == 0
-    assert capsys.readouterr().out.strip() == f"dimse-status {__version__} (DICOM {DICOM_EDITION})"
+    assert capsys.readouterr().out.strip() == (
+        f"dimse-status {__version__} (DICOM {DICOM_EDITION}; {VERIFICATION_SUMMARY})")
 
 
 def test_json_table_carries_the_edition_and_the_verification(
@@ -77,14 +83,16 @@ def test_json_table_carries_the_edition_and_the_verification(
 ) -> None:
     assert main(["table", "--command", "C-FIND", "--format", "json"]) == 0
     document = json.loads(capsys.readouterr().out)
-    assert document["edition"] == "2025b" and document["version"] == __version__
+    assert document["edition"] == DICOM_EDITION and document["version"] == __version__
     rows = document["statuses"]
-    b001 = [row for row in rows if row["verified"].startswith("NOT VERIFIED")]
-    assert all(row["verified"] for row in rows) and b001 == []  # none among the commands'
+    unverified = [row["member"] for row in rows if row["verified"].startswith("NOT VERIFIED")]
+    assert all(row["verified"] for row in rows)
+    assert unverified == ["LEGACY_SOP_CLASS_NOT_SUPPORTED"]  # 0112: kept from the seed
+    assert all((row["edition"] is None) is (row["member"] in unverified) for row in rows)
     assert main(["table", "--service", "QR", "-c", "C-FIND", "--format", "json"]) == 0
     rows = json.loads(capsys.readouterr().out)["statuses"]
     assert [r["member"] for r in rows if r["verified"].startswith("NOT VERIFIED")] == [
-        "RESPONSE_LIMIT_REACHED"]
+        "LEGACY_SOP_CLASS_NOT_SUPPORTED"]  # B001 is in C.6.4.3 (2024c)
 
 
 def test_explain_text(capsys: pytest.CaptureFixture[str]) -> None:

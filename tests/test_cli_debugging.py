@@ -60,7 +60,7 @@ def test_explain_without_a_command_shows_the_service_meaning(
 ) -> None:
     assert main(["explain", "C603"]) == 0
     out = capsys.readouterr().out
-    assert "N-ACTION in Print Management: Failure: Image size is larger" in out
+    assert "N-ACTION in Print Management: Failure: Failed: Image size is larger" in out
     assert "C-STORE: Failure: Error: Cannot understand [CStoreStatus.CANNOT_UNDERSTAND]" in out
     assert main(["explain", "A7F3", "--json"]) == 0
     document = json.loads(capsys.readouterr().out)

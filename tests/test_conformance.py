@@ -195,7 +195,9 @@ def _expected_members(command: Command, service: Service | None) -> set[StatusEn
     if service is not None and SERVICE_ENUMS[service][command] is not COMMAND_ENUMS[command]:
         own = list(SERVICE_ENUMS[service][command])
     codes = {m.value for m in own}
-    return {*own, *(m for m in COMMAND_ENUMS[command] if m.value not in codes)}
+    members = {*own, *(m for m in COMMAND_ENUMS[command] if m.value not in codes)}
+    return {m for m in members if m.listed
+            and (service is None or not service.excludes(command, m.value))}
 
 
 # --- tests -----------------------------------------------------------------
@@ -242,6 +244,30 @@ def test_rows_follow_the_templates_order(command: Command, service: Service | No
             order = list(enum)
             positions = [order.index(m) for m in group if type(m) is enum]
             assert positions == sorted(positions)
+
+
+def test_a_table_leaves_out_what_the_service_excludes() -> None:
+    """Non-Patient Object Storage lists no C-STORE warning (PS3.4 GG.4,
+    Table GG.4-1): its tables have none, though C-STORE's have them."""
+    plain = {m.pattern for m in conformance_members(Command.C_STORE)}
+    assert {"B000", "B006", "B007"} <= plain
+    members = conformance_members(Command.C_STORE, Service.NON_PATIENT_OBJECT_STORAGE)
+    assert [m for m in members if m.is_warning] == []
+    for role in ROLES:
+        text = conformance_table(Command.C_STORE, Service.NON_PATIENT_OBJECT_STORAGE, role, "csv")
+        assert not {"B000", "B006", "B007"} & {row[2] for row in _read_csv(text)}
+
+
+@pytest.mark.parametrize("command", [Command.C_STORE, Command.C_FIND, Command.C_GET,
+                                     Command.C_MOVE], ids=lambda c: c.label)
+def test_a_table_leaves_out_a_member_the_standard_does_not_list(command: Command) -> None:
+    """0112 is kept from the seed for C-STORE, C-FIND, C-GET and C-MOVE
+    (``listed`` False): it resolves, but a conformance table does not offer it."""
+    assert not COMMAND_ENUMS[command](0x0112).listed
+    assert 0x0112 not in {m.value for m in conformance_members(command)}
+    for role in ROLES:
+        text = conformance_table(command, role=role, fmt="csv")
+        assert "0112" not in {row[2] for row in _read_csv(text)}
 
 
 def test_the_service_s_own_statuses_come_first() -> None:

@@ -175,7 +175,8 @@ def test_sub_operation_counts_travel_with_any_c_get_response() -> None:
 
 
 def test_the_edition_is_public() -> None:
-    assert DICOM_EDITION == "2025b"
+    enums: list[type[StatusEnum]] = [GeneralStatus, *COMMAND_ENUMS.values()]
+    assert min(m.edition for e in enums for m in e if m.edition is not None) == DICOM_EDITION
     assert "DICOM_EDITION" in dimse_status.__all__
 
 
@@ -186,13 +187,19 @@ def test_every_member_says_which_text_verified_it() -> None:
     for enum in everything:
         for member in enum:
             assert member.verified, f"{enum.__name__}.{member.name}"
+            assert member.is_verified is (member.edition is not None)
     assert GeneralStatus.ATTRIBUTE_LIST_WARNING.verified.startswith("PS3.7 2025b")
+    assert GeneralStatus.ATTRIBUTE_LIST_WARNING.edition == "2025b"
     assert GeneralStatus.ATTRIBUTE_LIST_WARNING.is_verified
 
 
 def test_unverified_rows_say_so() -> None:
+    legacy = CStoreStatus.LEGACY_SOP_CLASS_NOT_SUPPORTED
+    assert not legacy.is_verified and legacy.verified.startswith("NOT VERIFIED")
+    assert legacy.edition is None and not legacy.listed
+    # B001 is in the Repository Query table (C.6.4.3, 2024c): verified now.
     b001 = QueryRetrieveCFindStatus.RESPONSE_LIMIT_REACHED
-    assert not b001.is_verified and b001.verified.startswith("NOT VERIFIED")
+    assert b001.is_verified and b001.section == "PS3.4 C.6.4.3"
     assert b001.type is StatusType.WARNING
 
 
@@ -204,5 +211,6 @@ def test_the_docs_tables_show_the_edition_and_the_verification() -> None:
     services = (docs / "service-tables.md").read_text(encoding="utf-8")
     assert f"DICOM edition: **{DICOM_EDITION}**" in tables
     assert f"DICOM edition: **{DICOM_EDITION}**" in services
-    assert "| Verified |" in tables and "(alias `ATTRIBUTE_LIST_ERROR`)" in tables
-    assert "NOT VERIFIED: JJ.3.1" in services and "NOT VERIFIED: no stored text" in services
+    assert "| Edition read | Verified |" in tables and "(alias `ATTRIBUTE_LIST_ERROR`)" in tables
+    assert "| Edition read | Verified |" in services
+    assert "NOT VERIFIED: not in the command's table" in tables

@@ -189,7 +189,7 @@ def test_repr_and_pickle_keep_the_service() -> None:
     assert s == plain == 0xC310 and hash(s) == hash(plain)  # the code's
     assert s.member is not plain.member
     assert repr(s) == "Status(0xC310, Command.N_ACTION, service=Service.UNIFIED_PROCEDURE_STEP)"
-    assert str(s) == "(0xC310) Failure: Refused: The UPS is not yet in the IN PROGRESS state"
+    assert str(s) == "(0xC310) Failure: Failed: The UPS is not yet in the IN PROGRESS state"
     copy = pickle.loads(pickle.dumps(s))
     assert copy == s and copy.member is s.member and copy.service is UPS
     assert pickle.loads(pickle.dumps(UPS)) is UPS

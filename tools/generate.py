@@ -66,23 +66,74 @@ def _doc_tags(tags: tuple[int, ...]) -> str:
     return " ".join(f"({t >> 16:04X},{t & 0xFFFF:04X})" for t in tags)
 
 
-def _verified_names(rows: list[Row]) -> dict[str, str]:
-    """A module constant (``_V0``, ``_V1`` ...) for each distinct ``verified`` text."""
-    names: dict[str, str] = {}
+def record(row: Row) -> standard.Check:
+    """The row's verification record; a row without one stops the generator."""
+    if row.verified is None:
+        raise SystemExit(f"{row.name} ({row.code}, {row.section}) has no verification record "
+                         "in tools/standard.py")
+    return row.verified
+
+
+def verified_text(check: standard.Check) -> str:
+    """``member.verified``: what was read (``NOT VERIFIED: ...`` when nothing confirms it)."""
+    return check.where
+
+
+def all_rows() -> list[Row]:
+    """Every member's row: the general codes, the commands' and the services' own."""
+    return [*standard.GENERAL, *(row for t in standard.COMMANDS for row in t.rows),
+            *(row for e in service_enums() for row in e.rows)]
+
+
+class Spread(NamedTuple):
+    """What the records say about the data as a whole."""
+
+    reconciled: str  # the newest edition every verified row was read in (or newer)
+    by_edition: dict[str, int]  # rows whose newest text read is that edition
+    current: int  # rows read in the current edition
+    older: int  # rows read only in older texts
+    unverified: int
+
+    def summary(self) -> str:
+        editions = ", ".join(f"{e}: {n}" for e, n in self.by_edition.items())
+        return (f"rows verified against {standard.CURRENT_EDITION} (the current edition): "
+                f"{self.current}; against older texts only: {self.older} ({editions}); "
+                f"not verified: {self.unverified}")
+
+
+def spread() -> Spread:
+    checks = [record(row) for row in all_rows()]
+    editions = sorted({c.edition for c in checks if c.edition is not None}, reverse=True)
+    current = standard.CURRENT_EDITION
+    return Spread(
+        reconciled=min(editions),
+        by_edition={e: sum(c.edition == e for c in checks) for e in editions},
+        current=sum(c.edition is not None and c.edition >= current for c in checks),
+        older=sum(c.edition is not None and c.edition < current for c in checks),
+        unverified=sum(c.edition is None for c in checks),
+    )
+
+
+def _verified_names(rows: list[Row]) -> dict[standard.Check, str]:
+    """A module constant (``_V0``, ``_V1`` ...) for each distinct record."""
+    names: dict[standard.Check, str] = {}
     for row in rows:
-        names.setdefault(row.verified, f"_V{len(names)}")
+        names.setdefault(record(row), f"_V{len(names)}")
     return names
 
 
-def _verified_lines(names: dict[str, str]) -> list[str]:
-    return ["# Which text of the standard was read for each status (StatusEnum.verified).",
-            *(f"{name} = {text!r}" for text, name in names.items()), ""]
+def _verified_lines(names: dict[standard.Check, str]) -> list[str]:
+    return ["# What was read for each status: (edition, text) -- StatusEnum.edition, .verified.",
+            *(f"{name} = {(check.edition, verified_text(check))!r}"
+              for check, name in names.items()), ""]
 
 
-def _member(enum: str, row: Row, verified: dict[str, str]) -> list[str]:
+def _member(enum: str, row: Row, verified: dict[standard.Check, str]) -> list[str]:
     value, mask = parse_pattern(row.code)
     args = [f"0x{value:04X}", _TYPE_ALIAS[row.type], repr(row.description), _tags(row.related),
-            repr(row.section), f"0x{mask:04X}", verified[row.verified]]
+            repr(row.section), f"0x{mask:04X}", verified[record(row)]]
+    if not row.listed:
+        args.append("False")
     doc = f"{row.code} {row.type}: {row.description}."
     if mask != 0xFFFF:
         last = value | (~mask & 0xFFFF)
@@ -90,6 +141,8 @@ def _member(enum: str, row: Row, verified: dict[str, str]) -> list[str]:
     if row.related:
         doc += f" Related: {_doc_tags(row.related)}."
     doc += f" {row.section}."
+    if not row.listed:
+        doc += " Not in the command's table (kept from the seed)."
     out = [f"    {row.name} = {', '.join(args)}", f'    """{doc}"""', ""]
     for alias in row.aliases:
         # An alias that mypy and pyright both read as the member itself (a
@@ -161,7 +214,7 @@ _TYPE_LINES = [
 
 
 def _enum_class(
-    name: str, doc: str, rows: tuple[Row, ...], verified: dict[str, str]
+    name: str, doc: str, rows: tuple[Row, ...], verified: dict[standard.Check, str]
 ) -> list[str]:
     _check_table(name, rows)
     # Enums with aliases (earlier member names) cannot be @unique.
@@ -176,6 +229,7 @@ def _enum_class(
 
 def render_enums() -> str:
     """``statuses.py``: GeneralStatus and the eleven per-command enums."""
+    figures = spread()
     out = [
         GENERATED_FROM_STANDARD,
         '"""The DIMSE status enums: every status PS3.7 and PS3.4 give each command.',
@@ -190,10 +244,26 @@ def render_enums() -> str:
         "from .base import Command, StatusEnum, StatusType",
         *_TYPING_LINES,
         *_TYPE_LINES,
-        f"DICOM_EDITION = {standard.EDITION!r}",
-        '"""The edition of the DICOM standard whose names, classes and related fields',
-        "the statuses follow.  Each member's ``verified`` says which text was read for",
-        'it."""',
+        f"DICOM_EDITION = {figures.reconciled!r}",
+        '"""The newest edition of the DICOM standard every verified status was read in',
+        "(or a newer one): its names, classes, meanings and related fields were",
+        "reconciled with it.  ``VERIFICATION_SUMMARY`` gives the spread; each member's",
+        '``edition`` and ``verified`` say what was read for it."""',
+        "",
+        f"CURRENT_EDITION = {standard.CURRENT_EDITION!r}",
+        '"""The newest published edition of the standard."""',
+        "",
+        "VERIFICATION: dict[str, int] = {",
+        *(f"    {e!r}: {n}," for e, n in figures.by_edition.items()),
+        f"    'not verified': {figures.unverified},",
+        "}",
+        '"""How many statuses (members of every enum) were read in each edition (their',
+        'newest text read), and how many were not verified."""',
+        "",
+        "VERIFICATION_SUMMARY = (",
+        *(f"    {line!r}" for line in _wrap(figures.summary())),
+        ")",
+        '"""The spread of the verification records, in words."""',
         "",
     ]
     verified = _verified_names(
@@ -222,7 +292,10 @@ def render_enums() -> str:
         "",
         "__all__ = [",
         '    "COMMAND_ENUMS",',
+        '    "CURRENT_EDITION",',
         '    "DICOM_EDITION",',
+        '    "VERIFICATION",',
+        '    "VERIFICATION_SUMMARY",',
         '    "AnyCommandStatus",',
         *(f'    "{name}",' for name in sorted(["GeneralStatus", *enum_names])),
         "]",
@@ -358,6 +431,19 @@ def render_init(current: str) -> str:
             + "]\n" + text[all_end:])
 
 
+def _wrap(text: str, width: int = 80) -> list[str]:
+    """``text`` in pieces of at most ``width`` characters, split after spaces."""
+    pieces: list[str] = []
+    line = ""
+    for word in text.split(" "):
+        if line and len(line) + len(word) + 1 > width:
+            pieces.append(line)
+            line = ""
+        line += word + " "
+    pieces.append(line.rstrip())
+    return pieces
+
+
 def _union_lines(names: list[str]) -> list[str]:
     lines: list[str] = []
     line = "    "
@@ -385,8 +471,17 @@ def render_service_enum() -> list[str]:
         commands += "," if len(service.commands) == 1 else ""
         aliases = ", ".join(repr(a) for a in service.aliases)
         aliases += "," if len(service.aliases) == 1 else ""
-        out.append(f"    {service.name} = {service.title!r}, {service.section!r}, "
-                   f"({aliases}), ({commands})")
+        tables = ", ".join(
+            f"Command.{c}: ({use.section!r}, {use.verified.edition!r}, "
+            f"{verified_text(use.verified)!r})"
+            for c in service.commands for use in [standard.SERVICE_TABLES[(service.name, c)]])
+        excluded = ", ".join(
+            f"Command.{c}: (" + ", ".join(f"0x{parse_pattern(code)[0]:04X}" for code in codes)
+            + ",)"
+            for c, codes in service.excluded)
+        out.append(f"    {service.name} = (\n        {service.title!r}, {service.section!r}, "
+                   f"({aliases}), ({commands}),\n        {{{tables}}},"
+                   + (f"\n        {{{excluded}}}," if excluded else "") + "\n    )")
         doc = f"The {service.title} Service Class ({service.section})."
         if service.note:
             doc += " " + service.note
@@ -539,12 +634,23 @@ def _member_cell(row: Row) -> str:
     return cell
 
 
+def edition_sentence() -> str:
+    """The statement README, the docs and ``--version`` make about the data."""
+    figures = spread()
+    return (f"The data follows DICOM **{figures.reconciled}**: every verified status was read "
+            f"in that edition or a newer one. Of the {len(all_rows())} statuses, "
+            f"{figures.summary()}.")
+
+
 def _edition_lines() -> list[str]:
     return [
-        f"DICOM edition: **{standard.EDITION}** (`dimse_status.DICOM_EDITION`). The",
-        "*Verified* column (`member.verified`) says which text of the standard was read",
-        "for each status; **NOT VERIFIED** marks a status no stored text of the",
-        "standard was found for, and says what it rests on.",
+        edition_sentence().replace("The data follows DICOM", "DICOM edition:", 1)
+        + " (`dimse_status.DICOM_EDITION`, `VERIFICATION_SUMMARY`.)",
+        "",
+        "*Edition read* (`member.edition`) is the edition of the newest text read for the",
+        "status; *Verified* (`member.verified`) says what was read and where. **NOT",
+        "VERIFIED** marks a status no text of the standard confirms for its table (and",
+        "says what it rests on).",
         "",
     ]
 
@@ -564,11 +670,12 @@ def render_tables() -> str:
     for enum, title, rows in tables:
         out += [f"## {title}: `{enum}`", "",
                 _md_row(["Code", "Type", "Member", "Description", "Related", "Section",
-                         "Verified"]),
-                _md_row(["---"] * 7)]
+                         "Edition read", "Verified"]),
+                _md_row(["---"] * 8)]
         for row in rows:
             out.append(_md_row([row.code, row.type, _member_cell(row), row.description,
-                                _doc_tags(row.related), row.section, row.verified]))
+                                _doc_tags(row.related), row.section,
+                                record(row).edition or "none", verified_text(record(row))]))
         out.append("")
     out += [
         "## Compared with the reference compilation",
@@ -620,24 +727,38 @@ def render_services() -> str:
     for senum in senums:
         own_codes = {row.code for row in dict(senum.service.own)[senum.command]}
         out += ["", f"## {senum.service.title}, {_label(senum.command)}: `{senum.name}`", "",
-                _md_row(["Code", "Type", "Member", "Description", "Section", "Verified"]),
-                _md_row(["---"] * 6)]
+                _md_row(["Code", "Type", "Member", "Description", "Section", "Edition read",
+                         "Verified"]),
+                _md_row(["---"] * 7)]
         for row in senum.rows:
             if row.code in own_codes:
                 out.append(_md_row([row.code, row.type, _member_cell(row), row.description,
-                                    row.section, row.verified]))
+                                    row.section, record(row).edition or "none",
+                                    verified_text(record(row))]))
         table = _COMMAND_TABLES[senum.command]
         out += ["", f"and every member of `{table.enum}` whose code is not above."]
-    notes = [[f"`{s.name}` ({s.title})", _label(c), text]
-             for s in standard.SERVICES for c, text in s.verified]
+    notes = [[f"`{s.name}` ({s.title})", _label(c), use.section,
+              use.verified.edition or "none", verified_text(use.verified)]
+             for s in standard.SERVICES for c in s.commands
+             for use in [standard.SERVICE_TABLES[(s.name, c)]]]
+    excluded = [[f"`{s.name}`", _label(c), ", ".join(codes)]
+                for s in standard.SERVICES for c, codes in s.excluded]
     out += [
         "",
-        "## How far each service's use of the command statuses was verified",
+        "## The table each service's statuses follow",
         "",
-        "Where a service's section only points to a command's table, or could not be",
-        "found, its statuses are the command enum's and this says what they rest on.",
+        "For every command of every service: the section (and table) of the standard the",
+        "service's statuses for it are, and what was read for it",
+        "(`Service.X.table(Command.Y)`). A service section that routes a command to",
+        "another table is cited with the table it routes to. `Status(code, command,",
+        "service=...).is_verified` is true only where both the member and this are.",
         "",
-        *_md_table(["Service", "Command", "Verified"], notes),
+        *_md_table(["Service", "Command", "Table", "Edition read", "Verified"], notes),
+        "",
+        "Codes of the command's enum that a service's table does not list (not permitted",
+        "there; read with their Annex C class, member None):",
+        "",
+        *_md_table(["Service", "Command", "Codes"], excluded),
         "",
         "## Compared with pynetdicom",
         "",
@@ -699,10 +820,17 @@ def render_differences() -> str:
     return "\n".join(out)
 
 
+EDITION_START = "<!-- edition:start (generated by tools/generate.py) -->"
+EDITION_END = "<!-- edition:end -->"
+
+
 def render_readme(current: str) -> str:
     start = current.index(DIFF_START)
     end = current.index(DIFF_END) + len(DIFF_END)
-    return current[:start] + render_differences() + current[end:]
+    text = current[:start] + render_differences() + current[end:]
+    start = text.index(EDITION_START)
+    end = text.index(EDITION_END) + len(EDITION_END)
+    return text[:start] + "\n".join([EDITION_START, edition_sentence(), EDITION_END]) + text[end:]
 
 
 def _pattern_value(code: str) -> tuple[int, int]:
@@ -781,7 +909,9 @@ def _json_row(context: str, command: str | None, service: str | None, enum: str,
         "description": row.description,
         "related_attributes": _doc_tags(row.related).split(),
         "section": row.section,
-        "verified": row.verified,
+        "edition": record(row).edition,
+        "verified": verified_text(record(row)),
+        "listed": row.listed,
     }
 
 
@@ -789,6 +919,7 @@ def render_statuses_json() -> str:
     """``statuses.json``: every status as data, for ``dimse-status table
     --format json`` and for projects in other languages (the schema is
     ``statuses.schema.json`` beside it)."""
+    figures = spread()
     rows = [_json_row("general", None, None, "GeneralStatus", row) for row in standard.GENERAL]
     rows += [_json_row("command", t.command, None, t.enum, row)
              for t in standard.COMMANDS for row in t.rows]
@@ -798,7 +929,15 @@ def render_statuses_json() -> str:
         "format": 1,
         "package": "dimse-status",
         "version": _package_version(),
-        "edition": standard.EDITION,
+        "edition": figures.reconciled,
+        "verification": {
+            "current_edition": standard.CURRENT_EDITION,
+            "by_edition": figures.by_edition,
+            "current": figures.current,
+            "older": figures.older,
+            "not_verified": figures.unverified,
+            "summary": figures.summary(),
+        },
         "statuses": rows,
     }
     return json.dumps(document, indent=1) + "\n"

@@ -19,32 +19,84 @@ Codes are written as DICOM writes them: four hex digits, with ``x`` for every
 digit of a masked range (``A7xx`` covers 0xA700-0xA7FF, ``Cxxx`` covers
 0xC000-0xCFFF).
 
-Which edition: the names, classes and related fields follow DICOM 2025b
-(:data:`EDITION`).  Every row was audited against the complete 2020 text of
-PS3.4 and PS3.7 (the text base of ``shared/reference/dimse-status-codes.json``)
-and, where the 2020 text is not the whole story, against the current pages of
-the standard (dicom.nema.org "current" chtml pages, editions 2022e-2025b as
-printed on each page).  Each row says in ``verified`` which text was read for
-it; a row whose text could not be found says so (``NOT VERIFIED``).
+Which text was read: every row carries a verification record (``Row.verified``,
+a :class:`Check`): the edition of the text that was actually read for it and
+where that text was read (the section or table, and the copy).  There is no
+default: a row without a record fails ``tests/test_verification.py`` and the
+generator, and a row whose text could not be found or that the standard does
+not list says so (``Check(None, "NOT VERIFIED: ...")``).
+
+The full text read for every row is the 2024c release: PS3.7 from its DocBook
+source (``part07.xml``, which prints "DICOM PS3.7 2024c") and PS3.4 from its
+chtml pages (the pages do not print the edition; the copy is the git branch
+``2024c`` of aglv/dicom-spec, which holds the 2024c release).  Where a newer
+page of the standard could be read (dicom.nema.org "current" chtml pages as
+stored in the search corpus, each printing its edition), the row records
+that page and its edition.  The newest published edition is
+:data:`CURRENT_EDITION` (2026b): its DocBook sources are stored, but only their
+opening pages could be read, so no row is recorded as read in it.
+``tools/generate.py`` derives ``DICOM_EDITION`` and the spread of editions from
+these records.
 """
 
 from __future__ import annotations
 
 from typing import NamedTuple
 
-EDITION = "2025b"
-"""The edition of the DICOM standard the data follows (see the module docstring)."""
+CURRENT_EDITION = "2026b"
+"""The newest published edition of the standard (PS3.4 and PS3.7 2026b)."""
 
-# Which text was read for a row (Row.verified).  A row that is not verified
-# starts with "NOT VERIFIED" and says what it rests on.
-TEXT_2020 = "2020 text of PS3.4/PS3.7 (complete read)"
 NOT_VERIFIED = "NOT VERIFIED"
 
 
-def page(part_edition: str, section: str) -> str:
-    """The verification of a row read on a current page of the standard:
-    ``page("PS3.7 2025b", "C.4.2")``."""
-    return f"{part_edition} page {section} (dicom.nema.org, current)"
+class Check(NamedTuple):
+    """A row's verification record: which text of the standard was read for it."""
+
+    edition: str | None  # the edition printed on (or released as) the text read; None: not verified
+    where: str  # what was read and where: part, edition, section or table, copy
+
+    def also(self, other: Check) -> Check:
+        """Another fact about the row read in ``other`` (e.g. its definition in
+        Annex C and its listing for a command): the row as a whole was
+        reconciled with the older of the two editions."""
+        if self.edition is None or other.edition is None:
+            edition = None
+        else:
+            edition = min(self.edition, other.edition)
+        return Check(edition, f"{self.where}; {other.where}")
+
+    def confirmed_by(self, other: Check) -> Check:
+        """The same text read in another edition too, with the same result: the
+        row follows the newer one."""
+        editions = [e for e in (self.edition, other.edition) if e is not None]
+        return Check(max(editions) if editions else None, f"{other.where}; {self.where}")
+
+
+_COPY_2024C_PS4 = "chtml of the 2024c release (aglv/dicom-spec branch 2024c)"
+_COPY_2024C_PS7 = "DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml)"
+_CURRENT_PAGE = "dicom.nema.org current chtml page, as stored in the search corpus"
+
+
+def ps4(section: str, table: str = "") -> Check:
+    """A PS3.4 section (and table) read in the 2024c release."""
+    what = f"{section} ({table})" if table else section
+    return Check("2024c", f"PS3.4 2024c {what}, {_COPY_2024C_PS4}")
+
+
+def ps7(section: str) -> Check:
+    """A PS3.7 section read in the 2024c release."""
+    return Check("2024c", f"PS3.7 2024c {section}, {_COPY_2024C_PS7}")
+
+
+def page(part: str, edition: str, section: str) -> Check:
+    """A page of the standard read as stored, printing ``edition``:
+    ``page("PS3.7", "2025b", "C.4.2")``."""
+    return Check(edition, f"{part} {edition} page {section} ({_CURRENT_PAGE})")
+
+
+def not_verified(why: str) -> Check:
+    """A row no text of the standard confirms (or lists for its table)."""
+    return Check(None, f"{NOT_VERIFIED}: {why}")
 
 
 SUCCESS = "Success"
@@ -83,8 +135,9 @@ class Row(NamedTuple):
     description: str
     section: str
     related: tuple[int, ...] = ()
-    verified: str = TEXT_2020  # which text of the standard was read for this row
+    verified: Check | None = None  # the verification record; None fails the tests
     aliases: tuple[str, ...] = ()  # earlier member names, kept as enum aliases
+    listed: bool = True  # False: the standard does not list it for its command (kept from the seed)
 
 
 class SeedDifference(NamedTuple):
@@ -100,21 +153,22 @@ class SeedDifference(NamedTuple):
 # ---------------------------------------------------------------------------
 # PS3.7 Annex C: the general codes, one meaning whatever the command.
 # ---------------------------------------------------------------------------
-GENERAL: tuple[Row, ...] = (
-    Row("SUCCESS", "0000", SUCCESS, "Success", "PS3.7 C.1.1"),
+_GENERAL_AS_WRITTEN: tuple[Row, ...] = (
+    Row("SUCCESS", "0000", SUCCESS, "Success", "PS3.7 C.1.1",
+        verified=page("PS3.7", "2024e", "chapter_C (C.1.1)")),
     # The Annex C class table lists 0001 as a Warning; PS3.4 gives it one
     # meaning wherever it uses it (F.8.2.1.4, CC.2.7.4, S.3.2.4.4), and PS3.7
     # 10.1.2.1.9 lists that warning for N-GET.
     Row("OPTIONAL_ATTRIBUTES_NOT_SUPPORTED", "0001", WARNING,
         "Requested optional Attributes are not supported",
         "PS3.7 Annex C; PS3.4 F.8.2.1.4, CC.2.7.4, S.3.2.4.4",
-        verified="PS3.7 2024e page chapter_C (class table); PS3.4 current page CC.2.7.4 "
-                 "(Table CC.2.7-1); 2020 text of F.8.2.1.4 and S.3.2.4.4"),
+        verified=page("PS3.7", "2024e", "chapter_C (Status Class table)").also(
+            ps4("F.8.2.1.4, CC.2.7.4 and S.3.2.4.4", "Tables F.8.2-2, CC.2.7-1, S.3.2.4.4-1"))),
     # 2025b renamed C.4.2 "Attribute List warning" (CP-2384); it was "Attribute
     # list error".  ATTRIBUTE_LIST_ERROR stays as an alias.
     Row("ATTRIBUTE_LIST_WARNING", "0107", WARNING, "Attribute List Warning", "PS3.7 C.4.2",
         (AFFECTED_SOP_CLASS_UID, AFFECTED_SOP_INSTANCE_UID, ATTRIBUTE_IDENTIFIER_LIST),
-        verified=page("PS3.7 2025b", "C.4.2"), aliases=("ATTRIBUTE_LIST_ERROR",)),
+        verified=page("PS3.7", "2025b", "C.4.2"), aliases=("ATTRIBUTE_LIST_ERROR",)),
     Row("ATTRIBUTE_VALUE_OUT_OF_RANGE", "0116", WARNING, "Attribute Value Out of Range",
         "PS3.7 C.4.3"),
     Row("SOP_CLASS_NOT_SUPPORTED", "0122", FAILURE, "Refused: SOP Class Not Supported",
@@ -128,13 +182,12 @@ GENERAL: tuple[Row, ...] = (
     # N-ACTION-RSP (C.5.10, C.5.16): see _event_report() and _action().
     Row("INVALID_ARGUMENT_VALUE", "0115", FAILURE, "Invalid Argument Value", "PS3.7 C.5.10",
         (AFFECTED_SOP_CLASS_UID, AFFECTED_SOP_INSTANCE_UID, EVENT_TYPE_ID, ACTION_TYPE_ID),
-        verified=page("PS3.7 2024c", "C.5.10")),
+        verified=ps7("C.5.10").confirmed_by(page("PS3.7", "2024c", "C.5.10"))),
     Row("INVALID_ATTRIBUTE_VALUE", "0106", FAILURE, "Invalid Attribute Value", "PS3.7 C.5.11"),
     # C.5.12 reads "Invalid SOP Instance" (older texts: "Invalid object
     # instance"); INVALID_OBJECT_INSTANCE stays as an alias.
     Row("INVALID_SOP_INSTANCE", "0117", FAILURE, "Invalid SOP Instance", "PS3.7 C.5.12",
         (AFFECTED_SOP_INSTANCE_UID,),
-        verified=TEXT_2020 + "; PS3.2 2024d page N.7.3.2.4 (Table N.7-40)",
         aliases=("INVALID_OBJECT_INSTANCE",)),
     # C.5.13: Attribute Identifier List only.
     Row("MISSING_ATTRIBUTE", "0120", FAILURE, "Missing Attribute", "PS3.7 C.5.13",
@@ -155,7 +208,7 @@ GENERAL: tuple[Row, ...] = (
         (AFFECTED_SOP_CLASS_UID,)),
     Row("PROCESSING_FAILURE", "0110", FAILURE, "Processing Failure", "PS3.7 C.5.21",
         (AFFECTED_SOP_CLASS_UID, AFFECTED_SOP_INSTANCE_UID, ERROR_COMMENT, ERROR_ID),
-        verified=page("PS3.7 2024e", "C.5.21")),
+        verified=page("PS3.7", "2024e", "C.5.21")),
     Row("RESOURCE_LIMITATION", "0213", FAILURE, "Resource Limitation", "PS3.7 C.5.22"),
     Row("UNRECOGNIZED_OPERATION", "0211", FAILURE, "Unrecognized Operation", "PS3.7 C.5.23"),
     Row("NO_SUCH_ACTION", "0123", FAILURE, "No Such Action", "PS3.7 C.5.24",
@@ -165,7 +218,7 @@ GENERAL: tuple[Row, ...] = (
     Row("CANCEL", "FE00", CANCEL, "Cancel", "PS3.7 C.3.1"),
 )
 
-_BY_NAME = {row.name: row for row in GENERAL}
+_BY_NAME = {row.name: row for row in _GENERAL_AS_WRITTEN}
 
 
 def general(*names: str) -> tuple[Row, ...]:
@@ -188,9 +241,14 @@ def _legacy_0112(section: str) -> Row:
     # The seed (and PS3.2's conformance templates) read 0112H as "SOP Class Not
     # Supported" for the DIMSE-C services; Annex C defines 0112H as No Such SOP
     # Instance and 0122H as Refused: SOP Class Not Supported.  Both resolve.
+    # PS3.7 2024c lists 0122H, not 0112H, for C-STORE, C-FIND, C-GET and C-MOVE:
+    # the row is kept from the seed, not in the command's table (not permitted).
     return Row("LEGACY_SOP_CLASS_NOT_SUPPORTED", "0112", FAILURE,
                "Failed: SOP Class Not Supported (legacy code; the standard's code is 0122H)",
-               section)
+               section, verified=not_verified(
+                   f"not in the command's table ({section}, 2024c, lists 0122H Refused: SOP "
+                   "Class not supported); kept from the seed (pynetdicom2) and PS3.2's "
+                   "conformance templates"), listed=False)
 
 
 _C_PROTOCOL = general("DUPLICATE_INVOCATION", "MISTYPED_ARGUMENT", "UNRECOGNIZED_OPERATION")
@@ -210,7 +268,6 @@ class CommandTable(NamedTuple):
 # (and so the member's first name) said "Identifier does not match SOP Class".
 _A900 = Row("DATA_SET_DOES_NOT_MATCH_SOP_CLASS", "A900", FAILURE,
             "Error: Data Set does not match SOP Class", "PS3.4 C.4.3.1.4", ERROR,
-            verified=TEXT_2020 + "; PS3.2 2024c page N.7.3.2.7 (Table N.7-48)",
             aliases=("IDENTIFIER_DOES_NOT_MATCH_SOP_CLASS",))
 
 _SUB_OPS_CANCEL = Row("CANCEL", "FE00", CANCEL, "Sub-operations terminated due to Cancel Indication",
@@ -238,17 +295,19 @@ _RETRIEVE_COMMON = (
 )
 
 
-def _retrieve(section: str, frames_section: str) -> tuple[Row, ...]:
-    """The C-GET and C-MOVE statuses they share, with their own sections."""
+def _retrieve(section: str, frames_section: str, failures: str) -> tuple[Row, ...]:
+    """The C-GET and C-MOVE statuses they share, with their own sections.
+    ``failures``: what Table C.4-2 (C-MOVE, "Failures") and C.4-3 (C-GET,
+    "Failures or Warnings") call the sub-operations that did not succeed."""
     counts = SUB_OPERATIONS
     rows = (
-        Row("SUCCESS", "0000", SUCCESS, "Sub-operations Complete - No Failures or Warnings",
+        Row("SUCCESS", "0000", SUCCESS, f"Sub-operations Complete - No {failures}",
             section, counts),
         Row("PENDING", "FF00", PENDING, "Sub-operations are continuing", section,
             SUB_OPERATIONS),
         _SUB_OPS_CANCEL._replace(section=section),
         Row("SUB_OPERATIONS_COMPLETE_WITH_FAILURES", "B000", WARNING,
-            "Sub-operations Complete - One or more Failures or Warnings", section, counts),
+            f"Sub-operations Complete - One or more {failures}", section, counts),
         Row("OUT_OF_RESOURCES_UNABLE_TO_PERFORM_SUB_OPERATIONS", "A702", FAILURE,
             "Refused: Out of Resources - Unable to perform sub-operations", section, counts),
     )
@@ -259,7 +318,7 @@ def _retrieve(section: str, frames_section: str) -> tuple[Row, ...]:
     return rows + common
 
 
-COMMANDS: tuple[CommandTable, ...] = (
+_COMMANDS_AS_WRITTEN: tuple[CommandTable, ...] = (
     CommandTable("C_ECHO", "CEchoStatus", "PS3.7 9.1.5.1.4",
                  general("SUCCESS", "SOP_CLASS_NOT_SUPPORTED") + _C_PROTOCOL),
     CommandTable("C_STORE", "CStoreStatus", "PS3.7 9.1.1.1.9", (
@@ -300,11 +359,11 @@ COMMANDS: tuple[CommandTable, ...] = (
     # through Annex C as general codes.  0124 is kept: see REFERENCE_DIFFERENCES.
     ) + general("SOP_CLASS_NOT_SUPPORTED", "NOT_AUTHORIZED")),
     CommandTable("C_GET", "CGetStatus", "PS3.7 9.1.3.1.6",
-                 _retrieve("PS3.4 C.4.3.1.4", "PS3.4 Y.4.2.1.4")
+                 _retrieve("PS3.4 C.4.3.1.4", "PS3.4 Y.4.2.1.4", "Failures or Warnings")
                  + (_legacy_0112("PS3.7 9.1.3.1.6"),)
                  + general("SOP_CLASS_NOT_SUPPORTED", "NOT_AUTHORIZED") + _C_PROTOCOL),
     CommandTable("C_MOVE", "CMoveStatus", "PS3.7 9.1.4.1.7",
-                 _retrieve("PS3.4 C.4.2.1.5", "PS3.4 Y.4.1.1.4")
+                 _retrieve("PS3.4 C.4.2.1.5", "PS3.4 Y.4.1.1.4", "Failures")
                  + (Row("MOVE_DESTINATION_UNKNOWN", "A801", FAILURE,
                         "Refused: Move Destination unknown", "PS3.4 C.4.2.1.5",
                         (ERROR_COMMENT,)),
@@ -366,10 +425,10 @@ class ServiceTable(NamedTuple):
     commands: tuple[str, ...]  # the DIMSE commands the service uses
     own: tuple[tuple[str, tuple[Row, ...]], ...] = ()  # command -> its own rows
     note: str = ""
-    # command -> how far the service's use of the command's statuses was
-    # verified, where that is not the command's own rows' story (e.g. a
-    # section that only says "see C.4.1", or one that was not found).
-    verified: tuple[tuple[str, str], ...] = ()
+    # command -> codes of the command's enum that the service's table does not
+    # list and that may not be sent in its context (they keep their Annex C
+    # class, with member None): GG.4.2 lists no warnings for C-STORE.
+    excluded: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
 _UPS_NOT_MANAGED = "Failed: Specified SOP Instance UID does not exist or is not a UPS " \
@@ -379,33 +438,39 @@ _UPS_TRANSACTION_UID = "Failed: The correct Transaction UID was not provided"
 _OPTIONAL_NOT_SUPPORTED = "Requested optional Attributes are not supported"
 _DENSITY = ("Requested Min Density or Max Density outside of printer's operating range. "
             "The printer will use its respective minimum or maximum density value instead")
-_DEMAGNIFIED = "Image size is larger than Image Box size, the image has been demagnified"
-_CROPPED = "Image size is larger than the Image Box size, the Image has been cropped to fit"
-_DECIMATED = ("Image size or Combined Print Image size is larger than the Image Box size, "
-              "the Image or Combined Print Image has been decimated to fit")
-_IMAGE_TOO_LARGE = "Image size is larger than Image Box size"
-_COMBINED_TOO_LARGE = "Combined Print Image size is larger than the Image Box size"
-_UNPRINTED = ("There is an existing Film Box that has not been printed and N-ACTION at the "
-              "Film Session level is not supported. A new Film Box will not be created when a "
-              "previous Film Box has not been printed")
-_QUEUE_FULL = "Unable to create Print Job SOP Instance; print queue is full"
-_RT_NOT_FOUND = "No such object instance - applicable Machine Verification instance not found"
+# The Print Management tables word the same warnings a little differently
+# (2024c): the Image Box N-SET table (H.4.3.1.2.1.2) and the N-ACTION tables
+# (H.4.1.2.4.2, H.4.2.2.4.2) each keep their own wording here.
+_DEMAGNIFIED = "Image size is larger than image box size, the image has been demagnified"
+_DEMAGNIFIED_SET = "Image size larger than image box size, the image has been demagnified"
+_CROPPED = "Image size is larger than the Image Box size. The Image has been cropped to fit"
+_DECIMATED = ("Image size or Combined Print Image size is larger than the Image Box size. "
+              "Image or Combined Print Image has been decimated to fit")
+_DECIMATED_SET = ("Image size or Combined Print Image size is larger than the Image Box size. "
+                  "The Image or Combined Print Image has been decimated to fit")
+_IMAGE_TOO_LARGE = "Failed: Image size is larger than image box size"
+_COMBINED_TOO_LARGE = "Failed: Combined Print Image size is larger than the Image Box size"
+_UNPRINTED = ("Failed: There is an existing Film Box that has not been printed and N-ACTION at "
+              "the Film Session level is not supported. A new Film Box will not be created when "
+              "a previous Film Box has not been printed")
+_QUEUE_FULL = "Failed: Unable to create Print Job SOP Instance; print queue is full"
+_RT_NOT_FOUND = "Failed: Applicable Machine Verification instance not found"
 # RT Machine Verification, DD.3.2.1.2: one table for N-CREATE (C227, C221-C223)
 # and another for N-SET (C224-C226).
 _RT_CREATE_ROWS = (
-    ("PLAN_NOT_FOUND", "C227", "No such object instance - Referenced RT Plan not found"),
+    ("PLAN_NOT_FOUND", "C227", "Failed: No such object instance - Referenced RT Plan not found"),
     ("FRACTION_GROUP_NOT_IN_PLAN", "C221",
-     "The Referenced Fraction Group Number does not exist in the referenced plan"),
-    ("NO_BEAMS_IN_FRACTION_GROUP", "C222", "No beams exist within the referenced fraction group"),
+     "Failed: The Referenced Fraction Group Number does not exist in the referenced plan"),
+    ("NO_BEAMS_IN_FRACTION_GROUP", "C222", "Failed: No beams exist within the referenced fraction group"),
     ("ALREADY_VERIFYING", "C223",
-     "SCU already verifying and cannot currently process this request"),
+     "Failed: SCU already verifying and cannot currently process this request"),
 )
 _RT_SET_ROWS = (
     ("BEAM_NOT_IN_FRACTION_GROUP", "C224",
-     "Referenced Beam Number not found within the referenced Fraction Group"),
-    ("DEVICE_NOT_SUPPORTED", "C225", "Referenced device or accessory not supported"),
+     "Failed: Referenced Beam Number not found within the referenced Fraction Group"),
+    ("DEVICE_NOT_SUPPORTED", "C225", "Failed: Referenced device or accessory not supported"),
     ("DEVICE_NOT_IN_BEAM", "C226",
-     "Referenced device or accessory not found within the referenced beam"),
+     "Failed: Referenced device or accessory not found within the referenced beam"),
 )
 
 
@@ -415,7 +480,7 @@ def _rt_rows(rows: tuple[tuple[str, str, str], ...]) -> tuple[Row, ...]:
 
 _QR_FAMILY = ("C_FIND", "C_MOVE", "C_GET")
 
-SERVICES: tuple[ServiceTable, ...] = (
+_SERVICES_AS_WRITTEN: tuple[ServiceTable, ...] = (
     ServiceTable("VERIFICATION", "Verification", "PS3.4 Annex A", "Verification", (),
                  ("C_ECHO",)),
     ServiceTable("STORAGE", "Storage", "PS3.4 Annex B", "Storage", (), ("C_STORE",),
@@ -423,16 +488,15 @@ SERVICES: tuple[ServiceTable, ...] = (
     ServiceTable("QUERY_RETRIEVE", "Query/Retrieve", "PS3.4 Annex C", "QueryRetrieve",
                  ("QR", "Q/R"), _QR_FAMILY, (
                      ("C_FIND", (
+                         # The Repository Query table (C.6.4.3, 2024c) lists B001 and
+                         # A710; C.6.4.5.2 and C.6.4.5.3 say when they are sent.
                          Row("RESPONSE_LIMIT_REACHED", "B001", WARNING,
                              "Matching reached response limit, subsequent request may return "
-                             "additional matches", "PS3.4 C.6.4.5",
-                             verified=NOT_VERIFIED + ": no stored text of the standard has it "
-                             "(C.6.4.5 and C.6.4.5.3 pages, 2022c and 2024e, do not); only "
-                             "pynetdicom 3's Repository Query table lists it. A Warning "
-                             "whatever it means (Annex C: Bxxx)."),
+                             "additional matches", "PS3.4 C.6.4.3",
+                             verified=ps4("C.6.4.3 and C.6.4.5.2")),
                          Row("INVALID_PRIOR_RECORD_KEY", "A710", FAILURE,
-                             "Failed: Invalid Prior Record Key", "PS3.4 C.6.4.5.3",
-                             verified=page("PS3.4 2024e", "C.6.4.5.3")),
+                             "Invalid Prior Record Key", "PS3.4 C.6.4.3",
+                             verified=page("PS3.4", "2024e", "C.6.4.5.3").also(ps4("C.6.4.3 and C.6.4.5.3"))),
                      )),
                  ), note="C-MOVE and C-GET statuses (C.4.2, C.4.3) are CMoveStatus's and "
                          "CGetStatus's members; the Repository Query codes are its own."),
@@ -441,11 +505,14 @@ SERVICES: tuple[ServiceTable, ...] = (
                  ("N_CREATE", "N_SET", "N_GET", "N_EVENT_REPORT"), (
                      ("N_SET", (
                          # Table F.7.2-2: Processing Failure with this Error
-                         # Comment and Error ID A710.
+                         # Comment and Error ID A710; 0110 keeps the fields PS3.7
+                         # C.5.21 gives it (Affected SOP Class/Instance UID too).
                          Row("MAY_NO_LONGER_BE_UPDATED", "0110", FAILURE,
                              "Processing Failure: Performed Procedure Step Object may no "
                              "longer be updated (Error ID A710)", "PS3.4 F.7.2.2.4",
-                             (ERROR_COMMENT, ERROR_ID)),
+                             (AFFECTED_SOP_CLASS_UID, AFFECTED_SOP_INSTANCE_UID, ERROR_COMMENT,
+                              ERROR_ID),
+                             verified=ps4("F.7.2.2.4", "Table F.7.2-2").also(ps7("C.5.21"))),
                      )),
                      ("N_GET", (
                          Row("OPTIONAL_ATTRIBUTES_NOT_SUPPORTED", "0001", WARNING,
@@ -466,7 +533,7 @@ SERVICES: tuple[ServiceTable, ...] = (
                      ("N_SET", (
                          Row("MEMORY_ALLOCATION_NOT_SUPPORTED", "B600", WARNING,
                              "Memory allocation not supported", "PS3.4 H.4.1.2.2.2"),
-                         Row("IMAGE_DEMAGNIFIED", "B604", WARNING, _DEMAGNIFIED,
+                         Row("IMAGE_DEMAGNIFIED", "B604", WARNING, _DEMAGNIFIED_SET,
                              "PS3.4 H.4.3.1.2.1.2"),
                          Row("DENSITY_OUT_OF_RANGE", "B605", WARNING, _DENSITY,
                              "PS3.4 H.4.2.2.2.2"),
@@ -475,12 +542,12 @@ SERVICES: tuple[ServiceTable, ...] = (
                          Row("UNPRINTED_FILM_BOX_EXISTS", "C616", FAILURE, _UNPRINTED,
                              "PS3.4 H.4.2.2.2.2"),
                          Row("IMAGE_CROPPED", "B609", WARNING, _CROPPED, "PS3.4 H.4.3.1.2.1.2"),
-                         Row("IMAGE_DECIMATED", "B60A", WARNING, _DECIMATED,
+                         Row("IMAGE_DECIMATED", "B60A", WARNING, _DECIMATED_SET,
                              "PS3.4 H.4.3.1.2.1.2"),
                          Row("IMAGE_TOO_LARGE", "C603", FAILURE, _IMAGE_TOO_LARGE,
                              "PS3.4 H.4.3.1.2.1.2"),
                          Row("INSUFFICIENT_PRINTER_MEMORY", "C605", FAILURE,
-                             "Insufficient memory in printer to store the image",
+                             "Failed: Insufficient memory in printer to store the image",
                              "PS3.4 H.4.3.1.2.1.2"),
                          Row("COMBINED_IMAGE_TOO_LARGE", "C613", FAILURE, _COMBINED_TOO_LARGE,
                              "PS3.4 H.4.3.1.2.1.2"),
@@ -501,7 +568,7 @@ SERVICES: tuple[ServiceTable, ...] = (
                          Row("IMAGE_DECIMATED", "B60A", WARNING, _DECIMATED,
                              "PS3.4 H.4.2.2.4.2"),
                          Row("NO_FILM_BOXES", "C600", FAILURE,
-                             "Film Session SOP Instance hierarchy does not contain Film Box "
+                             "Failed: Film Session SOP Instance hierarchy does not contain Film Box "
                              "SOP Instances", "PS3.4 H.4.1.2.4.2"),
                          Row("FILM_SESSION_QUEUE_FULL", "C601", FAILURE, _QUEUE_FULL,
                              "PS3.4 H.4.1.2.4.2"),
@@ -531,23 +598,24 @@ SERVICES: tuple[ServiceTable, ...] = (
                              "IDs inconsistent in matching a current study; Event logged",
                              "PS3.4 P.2.2.4"),
                          Row("PROCEDURAL_LOGGING_NOT_AVAILABLE", "C101", FAILURE,
-                             "Procedural Logging not available for specified Study Instance "
+                             "Failed: Procedural Logging not available for specified Study Instance "
                              "UID", "PS3.4 P.2.2.4"),
                          Row("EVENT_DOES_NOT_MATCH_TEMPLATE", "C102", FAILURE,
-                             "Event Information does not match Template", "PS3.4 P.2.2.4"),
+                             "Failed: Event Information does not match Template", "PS3.4 P.2.2.4"),
                          Row("CANNOT_MATCH_EVENT_TO_STUDY", "C103", FAILURE,
-                             "Cannot match event to a current study", "PS3.4 P.2.2.4"),
+                             "Failed: Cannot match event to a current study", "PS3.4 P.2.2.4"),
                          Row("IDS_INCONSISTENT_EVENT_NOT_LOGGED", "C104", FAILURE,
-                             "IDs inconsistent in matching a current study; Event not logged",
+                             "Failed: IDs inconsistent in matching a current study; Event not logged",
                              "PS3.4 P.2.2.4"),
                          Row("OPERATOR_NOT_AUTHORIZED", "C10E", FAILURE,
-                             "Operator not authorized to add entry to Medication "
-                             "Administration Record", "PS3.4 P.3"),
+                             "Failed: Operator Refused: Not authorized to add entry to "
+                             "Medication Administration Record", "PS3.4 P.3.2.4"),
                          Row("PATIENT_NOT_IDENTIFIED", "C110", FAILURE,
-                             "Patient cannot be identified from Patient ID (0010,0020) or "
-                             "Admission ID (0038,0010)", "PS3.4 P.3"),
+                             "Failed: Patient cannot be identified from Patient ID (0010,0020) "
+                             "or Admission ID (0038,0010)", "PS3.4 P.3.2.4"),
                          Row("MEDICATION_RECORD_UPDATE_FAILED", "C111", FAILURE,
-                             "Update of Medication Administration Record failed", "PS3.4 P.3"),
+                             "Failed: Update of Medication Administration Record failed",
+                             "PS3.4 P.3.2.4"),
                      )),
                  )),
     ServiceTable("RELEVANT_PATIENT_INFORMATION_QUERY", "Relevant Patient Information Query",
@@ -570,17 +638,17 @@ SERVICES: tuple[ServiceTable, ...] = (
                      # Initiate Media Creation) has no specific status codes.
                      ("N_CREATE", (
                          Row("ALREADY_INITIATED", "A510", FAILURE,
-                             "Refused: An Initiate Media Creation action has already been "
+                             "Failed: An Initiate Media Creation action has already been "
                              "received for this SOP Instance", "PS3.4 S.3.2.1.4"),
                      )),
                      ("N_ACTION", (
                          Row("ALREADY_COMPLETED", "C201", FAILURE,
-                             "Media creation request already completed", "PS3.4 S.3.2.3.4"),
+                             "Failed: Media creation request already completed", "PS3.4 S.3.2.3.4"),
                          Row("IN_PROGRESS_CANNOT_INTERRUPT", "C202", FAILURE,
-                             "Media creation request already in progress and cannot be "
+                             "Failed: Media creation request already in progress and cannot be "
                              "interrupted", "PS3.4 S.3.2.3.4"),
                          Row("CANCELLATION_DENIED", "C203", FAILURE,
-                             "Cancellation denied for unspecified reason", "PS3.4 S.3.2.3.4"),
+                             "Failed: Cancellation denied for unspecified reason", "PS3.4 S.3.2.3.4"),
                      )),
                      ("N_GET", (
                          Row("OPTIONAL_ATTRIBUTES_NOT_SUPPORTED", "0001", WARNING,
@@ -644,37 +712,37 @@ SERVICES: tuple[ServiceTable, ...] = (
                              "The UPS is already in the requested state of COMPLETED",
                              "PS3.4 CC.2.1.4"),
                          Row("MAY_NO_LONGER_BE_UPDATED", "C300", FAILURE,
-                             "Refused: The UPS may no longer be updated", "PS3.4 CC.2.1.4"),
+                             "Failed: The UPS may no longer be updated", "PS3.4 CC.2.1.4"),
                          Row("WRONG_TRANSACTION_UID", "C301", FAILURE,
-                             "Refused: The correct Transaction UID was not provided",
+                             "Failed: The correct Transaction UID was not provided",
                              "PS3.4 CC.2.1.4"),
                          Row("ALREADY_IN_PROGRESS", "C302", FAILURE,
-                             "Refused: The UPS is already IN PROGRESS", "PS3.4 CC.2.1.4"),
+                             "Failed: The UPS is already IN PROGRESS", "PS3.4 CC.2.1.4"),
                          Row("SCHEDULED_ONLY_BY_N_CREATE", "C303", FAILURE,
-                             "Refused: The UPS may only become SCHEDULED via N-CREATE, not "
+                             "Failed: The UPS may only become SCHEDULED via N-CREATE, not "
                              "N-SET or N-ACTION", "PS3.4 CC.2.1.4"),
                          Row("FINAL_STATE_REQUIREMENTS_NOT_MET", "C304", FAILURE,
-                             "Refused: The UPS has not met final state requirements for the "
+                             "Failed: The UPS has not met final state requirements for the "
                              "requested state change", "PS3.4 CC.2.1.4"),
                          Row("NOT_MANAGED_BY_SCP", "C307", FAILURE, _UPS_NOT_MANAGED,
                              "PS3.4 CC.2.1.4"),
                          Row("RECEIVING_AE_UNKNOWN", "C308", FAILURE,
-                             "Failed: Receiving AE-TITLE is Unknown to this SCP",
+                             "Failed: Receiving AE Title is Unknown to this SCP",
                              "PS3.4 CC.2.3.4"),
                          Row("NOT_YET_IN_PROGRESS", "C310", FAILURE,
-                             "Refused: The UPS is not yet in the IN PROGRESS state",
+                             "Failed: The UPS is not yet in the IN PROGRESS state",
                              "PS3.4 CC.2.1.4"),
                          Row("ALREADY_COMPLETED_CANNOT_CANCEL", "C311", FAILURE,
-                             "Refused: The UPS is already COMPLETED", "PS3.4 CC.2.2.4"),
+                             "Failed: The UPS is already COMPLETED", "PS3.4 CC.2.2.4"),
                          Row("PERFORMER_CANNOT_BE_CONTACTED", "C312", FAILURE,
-                             "Refused: The performer cannot be contacted", "PS3.4 CC.2.2.4"),
+                             "Failed: The performer cannot be contacted", "PS3.4 CC.2.2.4"),
                          Row("PERFORMER_CHOOSES_NOT_TO_CANCEL", "C313", FAILURE,
-                             "Refused: Performer chooses not to cancel", "PS3.4 CC.2.2.4"),
+                             "Failed: Performer chooses not to cancel", "PS3.4 CC.2.2.4"),
                          Row("ACTION_NOT_APPROPRIATE", "C314", FAILURE,
-                             "Refused: Specified action not appropriate for specified instance",
+                             "Failed: Specified action not appropriate for specified instance",
                              "PS3.4 CC.2.3.4"),
                          Row("EVENT_REPORTS_NOT_SUPPORTED", "C315", FAILURE,
-                             "Refused: SCP does not support Event Reports", "PS3.4 CC.2.3.4"),
+                             "Failed: SCP does not support Event Reports", "PS3.4 CC.2.3.4"),
                      )),
                  ), note="Its C-FIND statuses (CC.2.8.4) are CFindStatus's members."),
     ServiceTable("RT_MACHINE_VERIFICATION", "RT Machine Verification", "PS3.4 Annex DD",
@@ -688,9 +756,8 @@ SERVICES: tuple[ServiceTable, ...] = (
                      )),
                      ("N_ACTION", (
                          Row("INSTANCE_NOT_FOUND", "C112", FAILURE,
-                             "No such object instance - Machine Verification requested "
-                             "instance not found", "PS3.4 DD.3.2.3.2",
-                             verified=page("PS3.4 2025b", "DD.3.2.3.2")),
+                             "Failed: Machine Verification requested instance not found", "PS3.4 DD.3.2.3.2",
+                             verified=ps4("DD.3.2.3.2").confirmed_by(page("PS3.4", "2025b", "DD.3.2.3.2"))),
                      )),
                  )),
     ServiceTable("DISPLAY_SYSTEM_MANAGEMENT", "Display System Management", "PS3.4 Annex EE",
@@ -699,6 +766,7 @@ SERVICES: tuple[ServiceTable, ...] = (
                  # GG.1.2: C-STORE only; it "does not imply support for any
                  # related Query/Retrieve Service Classes".
                  "NonPatientStorage", ("NON_PATIENT",), ("C_STORE",),
+                 excluded=(("C_STORE", ("B000", "B006", "B007")),),
                  note="Its C-STORE codes A700, A900 and C000 lie in CStoreStatus's ranges "
                       "A7xx, A9xx and Cxxx, with the same types."),
     ServiceTable("DEFINED_PROCEDURE_PROTOCOL_QUERY_RETRIEVE",
@@ -707,15 +775,7 @@ SERVICES: tuple[ServiceTable, ...] = (
     ServiceTable("PROTOCOL_APPROVAL_QUERY_RETRIEVE", "Protocol Approval Query/Retrieve",
                  "PS3.4 Annex II", "ProtocolApproval", ("PROTOCOL_APPROVAL",), _QR_FAMILY),
     ServiceTable("INVENTORY_QUERY_RETRIEVE", "Inventory Query/Retrieve", "PS3.4 Annex JJ",
-                 "Inventory", ("INVENTORY",), _QR_FAMILY, verified=(
-                     ("C_FIND", NOT_VERIFIED + ": JJ.3.1 (C-FIND) was not found in any stored "
-                                "text; its statuses are taken to be C.4.1's (CFindStatus), as "
-                                "pynetdicom's documentation lists them"),
-                     ("C_MOVE", page("PS3.4 2024e", "JJ.3.2") + ": see C.4.2 (CMoveStatus)"),
-                     ("C_GET", NOT_VERIFIED + ": JJ.3.3 (C-GET) was not found in any stored "
-                               "text; its statuses are taken to be C.4.3's (CGetStatus), as "
-                               "pynetdicom's documentation lists them"),
-                 )),
+                 "Inventory", ("INVENTORY",), _QR_FAMILY),
     ServiceTable("STORAGE_MANAGEMENT", "Storage Management", "PS3.4 Annex KK",
                  "StorageManagement", (), ("N_ACTION", "N_EVENT_REPORT"), (
                      # KK.2.2.3 (read in the 2023b page): 0212 when a character
@@ -729,14 +789,196 @@ SERVICES: tuple[ServiceTable, ...] = (
                              "Attribute list error - One or more of Key Attributes are not "
                              "supported for matching", "PS3.4 KK.2.2.3",
                              (ATTRIBUTE_IDENTIFIER_LIST,),
-                             verified=page("PS3.4 2023b", "KK.2.2.3")),
+                             verified=ps4("KK.2.2.3", "Table KK.2.2.3-1")),
                          Row("MISTYPED_ARGUMENT", "0212", FAILURE,
                              "Mistyped argument - one of the parameters supplied has not been "
                              "agreed for use", "PS3.4 KK.2.2.3", (ERROR_COMMENT,),
-                             verified=page("PS3.4 2023b", "KK.2.2.3")),
+                             verified=ps4("KK.2.2.3", "Table KK.2.2.3-1")),
                      )),
                  )),
 )
+
+# ---------------------------------------------------------------------------
+# The verification records.  Every section below was read in the 2024c
+# release (PS3.7 DocBook, PS3.4 chtml; see the module docstring) and every
+# row citing it was compared with it: code, Status Class, meaning and Related
+# Fields.  A row that carries a record of its own (a newer page, or not
+# verified) keeps it.  The commands' tables (PS3.7 9.1 and 10.1) were read for
+# which general codes each command lists.
+# ---------------------------------------------------------------------------
+SECTION_READS: dict[str, Check] = {
+    **{f"PS3.7 {section}": ps7(section) for section in (
+        "C.3.1", "C.4.2", "C.4.3", *(f"C.5.{n}" for n in range(6, 26)))},
+    "PS3.4 B.2.3": ps4("B.2.3", "Table B.2-1"),
+    "PS3.4 C.4.1.1.4": ps4("C.4.1.1.4", "Table C.4-1"),
+    "PS3.4 C.4.2.1.5": ps4("C.4.2.1.5", "Table C.4-2"),
+    "PS3.4 C.4.3.1.4": ps4("C.4.3.1.4", "Table C.4-3"),
+    "PS3.4 Y.4.1.1.4": ps4("Y.4.1.1.4", "Table Y.4-1"),
+    "PS3.4 Y.4.2.1.4": ps4("Y.4.2.1.4", "Table Y.4-2"),
+    "PS3.4 F.8.2.1.4": ps4("F.8.2.1.4", "Table F.8.2-2"),
+    "PS3.4 H.4.1.2.1.2": ps4("H.4.1.2.1.2", "Table H.4.1.2.1.2-1"),
+    "PS3.4 H.4.1.2.2.2": ps4("H.4.1.2.2.2, which points to H.4.1.2.1.2"),
+    "PS3.4 H.4.1.2.4.2": ps4("H.4.1.2.4.2", "Table H.4-4"),
+    "PS3.4 H.4.2.2.1.2": ps4("H.4.2.2.1.2", "Table H.4.2.2.1.2-1"),
+    "PS3.4 H.4.2.2.2.2": ps4("H.4.2.2.2.2, which points to H.4.2.2.1.2"),
+    "PS3.4 H.4.2.2.4.2": ps4("H.4.2.2.4.2", "Table H.4-9"),
+    "PS3.4 H.4.3.1.2.1.2": ps4("H.4.3.1.2.1.2", "Table H.4.3.1.2.1.2-1"),
+    "PS3.4 P.2.2.4": ps4("P.2.2.4"),
+    "PS3.4 P.3.2.4": ps4("P.3.2.4", "Table P.3-3"),
+    "PS3.4 Q.2.1.1.4": ps4("Q.2.1.1.4", "Table Q.2-1"),
+    "PS3.4 S.3.2.1.4": ps4("S.3.2.1.4"),
+    "PS3.4 S.3.2.3.4": ps4("S.3.2.3.4", "Table S.3.2.3.4-1"),
+    "PS3.4 S.3.2.4.4": ps4("S.3.2.4.4", "Table S.3.2.4.4-1"),
+    **{f"PS3.4 CC.2.{n}.4": ps4(f"CC.2.{n}.4") for n in range(1, 9)},
+    "PS3.4 DD.3.2.1.2": ps4("DD.3.2.1.2", "Tables DD.3.2.1.2-1 and -2"),
+    "PS3.4 DD.3.2.2.3": ps4("DD.3.2.2.3", "Table DD.3.2.2.3-1"),
+}
+"""Each section read, and the record of every row citing it."""
+
+COMMAND_LISTS: dict[str, Check] = {t.command: ps7(t.section.removeprefix("PS3.7 "))
+                                   for t in _COMMANDS_AS_WRITTEN}
+"""The reading of each command's Status parameter in PS3.7 (which codes it lists)."""
+
+
+def _with_record(row: Row, listing: Check | None = None) -> Row:
+    """``row`` with its verification record: its own, or its section's (and,
+    for a general code in a command's table, the command's listing)."""
+    if row.verified is not None:
+        check: Check | None = row.verified
+    else:
+        check = SECTION_READS.get(row.section)
+    if check is not None and listing is not None and row.section.startswith("PS3.7 C.") \
+            and row.listed:
+        check = check.also(listing)
+    return row._replace(verified=check)
+
+
+# The tables as the generator reads them: each row with its record.
+GENERAL: tuple[Row, ...] = tuple(_with_record(row) for row in _GENERAL_AS_WRITTEN)
+COMMANDS: tuple[CommandTable, ...] = tuple(
+    t._replace(rows=tuple(_with_record(row, COMMAND_LISTS[t.command]) for row in t.rows))
+    for t in _COMMANDS_AS_WRITTEN)
+SERVICES: tuple[ServiceTable, ...] = tuple(
+    service._replace(own=tuple((command, tuple(_with_record(row) for row in rows))
+                               for command, rows in service.own))
+    for service in _SERVICES_AS_WRITTEN)
+
+
+class TableUse(NamedTuple):
+    """Which table of the standard a service's statuses for a command are."""
+
+    section: str  # the section (and table) the service's own text routes the command to
+    verified: Check
+
+
+def _see(own: str, target: str) -> TableUse:
+    """A service section that routes the command to another table: both read."""
+    return TableUse(f"PS3.4 {target}", ps4(f"{own} (routes to {target})").also(
+        ps4(target.split(" ")[0])))
+
+
+_NO_OWN = "PS3.7 (no service-specific codes)"
+
+
+def _none(section: str) -> TableUse:
+    """A service section saying there are no specific status codes: PS3.7's."""
+    return TableUse(_NO_OWN, ps4(f"{section} (no specific Status Codes; see PS3.7)"))
+
+
+SERVICE_TABLES: dict[tuple[str, str], TableUse] = {
+    ("VERIFICATION", "C_ECHO"): TableUse("PS3.7 9.1.5.1.4", ps4("A.2, A.3 (see PS3.7)").also(
+        ps7("9.1.5.1.4"))),
+    ("STORAGE", "C_STORE"): TableUse("PS3.4 B.2.3 (Table B.2-1)", ps4("B.2.3", "Table B.2-1")),
+    ("QUERY_RETRIEVE", "C_FIND"): TableUse("PS3.4 C.4.1.1.4 (Table C.4-1); C.6.4.3",
+                                           ps4("C.4.1.1.4 and C.6.4.3")),
+    ("QUERY_RETRIEVE", "C_MOVE"): TableUse("PS3.4 C.4.2.1.5 (Table C.4-2)",
+                                           ps4("C.4.2.1.5", "Table C.4-2")),
+    ("QUERY_RETRIEVE", "C_GET"): TableUse("PS3.4 C.4.3.1.4 (Table C.4-3)",
+                                          ps4("C.4.3.1.4", "Table C.4-3")),
+    ("PROCEDURE_STEP", "N_CREATE"): _none("F.7.2.1.4"),
+    ("PROCEDURE_STEP", "N_SET"): TableUse("PS3.4 F.7.2.2.4 (Table F.7.2-2)",
+                                          ps4("F.7.2.2.4", "Table F.7.2-2")),
+    ("PROCEDURE_STEP", "N_GET"): TableUse("PS3.4 F.8.2.1.4 (Table F.8.2-2)",
+                                          ps4("F.8.2.1.4", "Table F.8.2-2")),
+    ("PROCEDURE_STEP", "N_EVENT_REPORT"): _none("F.9.2.3"),
+    ("PRINT_MANAGEMENT", "N_CREATE"): TableUse("PS3.4 H.4.1.2.1.2, H.4.2.2.1.2",
+                                               ps4("H.4.1.2.1.2 and H.4.2.2.1.2")),
+    ("PRINT_MANAGEMENT", "N_SET"): TableUse(
+        "PS3.4 H.4.1.2.2.2, H.4.2.2.2.2, H.4.3.1.2.1.2",
+        ps4("H.4.1.2.2.2, H.4.2.2.2.2 and H.4.3.1.2.1.2")),
+    ("PRINT_MANAGEMENT", "N_GET"): _none("H.4.11.2.2.3"),
+    ("PRINT_MANAGEMENT", "N_ACTION"): TableUse("PS3.4 H.4.1.2.4.2, H.4.2.2.4.2",
+                                               ps4("H.4.1.2.4.2 and H.4.2.2.4.2")),
+    ("PRINT_MANAGEMENT", "N_DELETE"): _none("H.4.1.2.3.1 and H.4.2.2.3.2"),
+    ("PRINT_MANAGEMENT", "N_EVENT_REPORT"): TableUse(
+        "PS3.4 H.2.5 (PS3.7's categories)", ps4("H.2.5 (Status Code categories of PS3.7)")),
+    ("STORAGE_COMMITMENT", "N_ACTION"): _none("J.3.2.1.4"),
+    ("STORAGE_COMMITMENT", "N_EVENT_REPORT"): _none("J.3.3.1.4"),
+    ("BASIC_WORKLIST_MANAGEMENT", "C_FIND"): TableUse("PS3.4 K.4.1.1.4 (Table K.4-1)",
+                                                      ps4("K.4.1.1.4", "Table K.4-1")),
+    ("APPLICATION_EVENT_LOGGING", "N_ACTION"): TableUse("PS3.4 P.2.2.4; P.3.2.4 (Table P.3-3)",
+                                                        ps4("P.2.2.4 and P.3.2.4")),
+    ("RELEVANT_PATIENT_INFORMATION_QUERY", "C_FIND"): TableUse(
+        "PS3.4 Q.2.1.1.4 (Table Q.2-1)", ps4("Q.2.1.1.4", "Table Q.2-1")),
+    ("INSTANCE_AVAILABILITY_NOTIFICATION", "N_CREATE"): _none("R.3.2.1.4"),
+    ("MEDIA_CREATION_MANAGEMENT", "N_CREATE"): TableUse("PS3.4 S.3.2.1.4", ps4("S.3.2.1.4")),
+    ("MEDIA_CREATION_MANAGEMENT", "N_ACTION"): TableUse(
+        "PS3.4 S.3.2.3.4 (Table S.3.2.3.4-1)", ps4("S.3.2.2.4 and S.3.2.3.4")),
+    ("MEDIA_CREATION_MANAGEMENT", "N_GET"): TableUse("PS3.4 S.3.2.4.4 (Table S.3.2.4.4-1)",
+                                                     ps4("S.3.2.4.4", "Table S.3.2.4.4-1")),
+    ("SUBSTANCE_ADMINISTRATION_QUERY", "C_FIND"): TableUse(
+        "PS3.4 V.4.1.1.4 (Table V.4-1)", ps4("V.4.1.1.4", "Table V.4-1")),
+    ("COMPOSITE_INSTANCE_ROOT_RETRIEVE", "C_MOVE"): TableUse(
+        "PS3.4 Y.4.1.1.4 (Table Y.4-1)", ps4("Y.4.1.1.4", "Table Y.4-1")),
+    ("COMPOSITE_INSTANCE_ROOT_RETRIEVE", "C_GET"): TableUse(
+        "PS3.4 Y.4.2.1.4 (Table Y.4-2)", ps4("Y.4.2.1.4", "Table Y.4-2")),
+    ("COMPOSITE_INSTANCE_RETRIEVE_WITHOUT_BULK_DATA", "C_GET"): TableUse(
+        "PS3.4 Z.4.2.1.4 (Table Z.4-1)", ps4("Z.4.2.1.4", "Table Z.4-1")),
+    **{(service, "C_FIND"): _see(f"{letter}.4.1" if letter != "JJ" else "JJ.3.1",
+                                 "K.4.1.1.4 (Table K.4-1)")
+       for service, letter in (("HANGING_PROTOCOL_QUERY_RETRIEVE", "U"),
+                               ("COLOR_PALETTE_QUERY_RETRIEVE", "X"),
+                               ("IMPLANT_TEMPLATE_QUERY_RETRIEVE", "BB"),
+                               ("DEFINED_PROCEDURE_PROTOCOL_QUERY_RETRIEVE", "HH"),
+                               ("PROTOCOL_APPROVAL_QUERY_RETRIEVE", "II"),
+                               ("INVENTORY_QUERY_RETRIEVE", "JJ"))},
+    **{(service, command): _see(f"{letter}.4.{n}" if letter != "JJ" else f"JJ.3.{n}",
+                                f"{target} (Table {table})")
+       for service, letter in (("HANGING_PROTOCOL_QUERY_RETRIEVE", "U"),
+                               ("COLOR_PALETTE_QUERY_RETRIEVE", "X"),
+                               ("IMPLANT_TEMPLATE_QUERY_RETRIEVE", "BB"),
+                               ("DEFINED_PROCEDURE_PROTOCOL_QUERY_RETRIEVE", "HH"),
+                               ("PROTOCOL_APPROVAL_QUERY_RETRIEVE", "II"),
+                               ("INVENTORY_QUERY_RETRIEVE", "JJ"))
+       for command, n, target, table in (("C_MOVE", 2, "C.4.2.1.5", "C.4-2"),
+                                         ("C_GET", 3, "C.4.3.1.4", "C.4-3"))},
+    **{("UNIFIED_PROCEDURE_STEP", command): TableUse(f"PS3.4 {section}", ps4(section))
+       for command, section in (("N_CREATE", "CC.2.5.4"), ("N_SET", "CC.2.6.4"),
+                                ("N_GET", "CC.2.7.4"),
+                                ("N_ACTION", "CC.2.1.4, CC.2.2.4 and CC.2.3.4"),
+                                ("C_FIND", "CC.2.8.4 (Table CC.2.8-2)"))},
+    ("UNIFIED_PROCEDURE_STEP", "N_EVENT_REPORT"): _none("CC.2.4.4"),
+    ("RT_MACHINE_VERIFICATION", "N_CREATE"): TableUse("PS3.4 DD.3.2.1.2 (Table DD.3.2.1.2-1)",
+                                                      ps4("DD.3.2.1.2")),
+    ("RT_MACHINE_VERIFICATION", "N_SET"): TableUse("PS3.4 DD.3.2.1.2 (Table DD.3.2.1.2-2)",
+                                                   ps4("DD.3.2.1.2")),
+    ("RT_MACHINE_VERIFICATION", "N_GET"): TableUse("PS3.4 DD.3.2.2.3 (Table DD.3.2.2.3-1)",
+                                                   ps4("DD.3.2.2.3")),
+    ("RT_MACHINE_VERIFICATION", "N_ACTION"): TableUse(
+        "PS3.4 DD.3.2.3.2 (Table DD.3.2.3-2)",
+        ps4("DD.3.2.3.2").confirmed_by(page("PS3.4", "2025b", "DD.3.2.3.2"))),
+    ("RT_MACHINE_VERIFICATION", "N_DELETE"): _none("DD.3.2.4.2"),
+    ("RT_MACHINE_VERIFICATION", "N_EVENT_REPORT"): _none("DD.3.2.5.2"),
+    ("DISPLAY_SYSTEM_MANAGEMENT", "N_GET"): _none("EE.2.2.1.3"),
+    ("NON_PATIENT_OBJECT_STORAGE", "C_STORE"): TableUse(
+        "PS3.4 GG.4.2 (Table GG.4-1)", ps4("GG.4.2", "Table GG.4-1: no Warning")),
+    ("STORAGE_MANAGEMENT", "N_ACTION"): TableUse("PS3.4 KK.2.2.3 (Table KK.2.2.3-1)",
+                                                 ps4("KK.2.2.3", "Table KK.2.2.3-1")),
+    ("STORAGE_MANAGEMENT", "N_EVENT_REPORT"): _none("KK.2.3.3"),
+}
+"""Every (service, command) pair: the table of the standard the service's
+statuses for the command are, and what was read for it."""
+
 
 # ---------------------------------------------------------------------------
 # Where the seed (pynetdicom2's statuses table) and the standard differ, and
@@ -784,6 +1026,13 @@ SEED_DIFFERENCES: tuple[SeedDifference, ...] = (
         "Cancel Sub-operations terminated due to Cancel Indication",
         "PS3.4 C.4.3.1.4: Sub-operations terminated due to Cancel Indication",
         "The standard's wording (the seed repeats the type in the text)."),
+    SeedDifference(
+        "C-MOVE", "0000, B000",
+        "Sub-operations Complete - No Failures or Warnings; Sub-operations Complete - One "
+        "or more Failures or Warnings (C-GET's wording)",
+        "PS3.4 C.4.2.1.5 (Table C.4-2) as the rows' records read it (2024c): Sub-operations "
+        "Complete - No Failures; Sub-operations Complete - One or more Failures",
+        "The wording of C-MOVE's table; C-GET keeps its own (\"... or Warnings\")."),
     SeedDifference(
         "C-GET", "AA00-AA04",
         "listed for C-MOVE only",
@@ -1020,9 +1269,15 @@ REFERENCE_DIFFERENCES: tuple[CompilationDifference, ...] = (
         "STORAGE_MANAGEMENT", "N-ACTION", ("0110", "0213"), "related",
         "Table KK.2.2.3-1 (as the compilation read it, 2023b and 2025a): Error Comment "
         "(0000,0902) only",
-        "NOT VERIFIED here: the stored KK.2.2.3 page shows the table without its Related "
-        "Fields column. Kept PS3.7's fields (C.5.21: Affected SOP Class/Instance UID, Error "
+        "Table KK.2.2.3-1 of the 2024c release shows the same (Error Comment only). Kept "
+        "PS3.7's fields (C.5.21: Affected SOP Class/Instance UID, Error "
         "Comment, Error ID; C.5.22: none), which 01xx/02xx keep for every service."),
+    CompilationDifference(
+        "PROCEDURE_STEP", "N-SET", ("0110",), "related",
+        "Table F.7.2-2: Error Comment (0000,0902) and Error ID (0000,0903)",
+        "Also Affected SOP Class UID (0000,0002) and Affected SOP Instance UID (0000,1000): "
+        "0110 is Annex C's Processing Failure (C.5.21, 2024c), whose fields every 01xx code "
+        "keeps whatever the service; F.7.2-2 adds the Error Comment and Error ID values."),
     CompilationDifference(
         "UNIFIED_PROCEDURE_STEP", "C-FIND", ("0122",), "related",
         "Table CC.2.8-2 lists 0122 SOP Class not Supported with no Related Fields",

@@ -199,14 +199,22 @@ def member_codes(command: Key, service: Service | None) -> frozenset[int]:
     key = (command, service)
     codes = _CODES.get(key)
     if codes is None:
+        # A member the standard does not list for its command (kept from the
+        # seed), or a code the service's table leaves out, is not permitted.
         codes = frozenset(code for enum in command_enums(command, service)
-                          for member in enum for code in member.codes)
+                          for member in enum if member.listed for code in member.codes
+                          if service is None or command is None
+                          or not service.excludes(command, code))
         _CODES[key] = codes
     return codes
 
 
 def permitted_patterns(command: Key, service: Service | None = None) -> tuple[str, ...]:
     """The standard's statuses for ``command`` as the standard writes them:
-    ``('0000', 'B000', ..., 'A7xx', 'Cxxx', ...)``, in the enum's order."""
-    return tuple(dict.fromkeys(member.pattern for enum in command_enums(command, service)
-                               for member in enum))
+    ``('0000', 'B000', ..., 'A7xx', 'Cxxx', ...)``, in the enum's order; as
+    :func:`member_codes`, without a member the standard does not list for the
+    command or a code the service's table leaves out."""
+    return tuple(dict.fromkeys(
+        member.pattern for enum in command_enums(command, service) for member in enum
+        if member.listed and (service is None or command is None
+                              or not service.excludes(command, member.value))))

@@ -14,13 +14,14 @@ from operator import index
 from ._typechecking import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
     from typing import Any
 
     from typing_extensions import Self
 
 __all__ = [
-    "Command", "ServiceEnum", "StatusEnum", "StatusType", "annex_c_class", "check_code",
-    "check_command", "described", "format_tag", "parse_code", "shown", "tag_name",
+    "Command", "ServiceEnum", "ServiceTable", "StatusEnum", "StatusType", "annex_c_class",
+    "check_code", "check_command", "described", "format_tag", "parse_code", "shown", "tag_name",
 ]
 
 __version__ = "0.1.0"
@@ -216,6 +217,43 @@ def _name_key(text: str) -> str:
 _SEPARATORS = str.maketrans("", "", "-_ /")
 
 
+class ServiceTable:
+    """Which table of the standard a service's statuses for a command are, and
+    what was read for it (``Service.X.table(Command.Y)``)."""
+
+    __slots__ = ("edition", "section", "verified")
+
+    def __init__(self, section: str, edition: str | None, verified: str) -> None:
+        self.section = section
+        self.edition = edition
+        self.verified = verified
+
+    def __repr__(self) -> str:
+        return (f"ServiceTable(section={self.section!r}, edition={self.edition!r}, "
+                f"verified={self.verified!r})")
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, ServiceTable):
+            return NotImplemented
+        return (self.section, self.edition, self.verified) == (
+            other.section, other.edition, other.verified)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    section: str
+    """The section (and table): ``"PS3.4 K.4.1.1.4 (Table K.4-1)"``, or ``"PS3.7 ..."``
+    where the service defines no statuses of its own for the command."""
+    edition: str | None
+    """The edition of the text read for it; ``None`` if it was not verified."""
+    verified: str
+    """What was read and where (``"NOT VERIFIED: ..."`` if nothing was)."""
+
+    @property
+    def is_verified(self) -> bool:
+        """Whether a text of the standard was read for the service's table."""
+        return self.edition is not None
+
+
 class ServiceEnum(Enum):
     """Base of the ``Service`` enum: a PS3.4 service class whose value is its
     title, with the annex that defines it and the names users know it by."""
@@ -229,9 +267,13 @@ class ServiceEnum(Enum):
     """Other names for it, such as ``"UPS"`` or ``"MPPS"``."""
     commands: tuple[Command, ...]
     """The DIMSE commands the service class uses."""
+    _tables: dict[Command, ServiceTable]
+    _excluded: dict[Command, frozenset[int]]
 
     def __new__(
-        cls, title: str, section: str, aliases: tuple[str, ...], commands: tuple[Command, ...]
+        cls, title: str, section: str, aliases: tuple[str, ...], commands: tuple[Command, ...],
+        tables: Mapping[Command, tuple[str, str | None, str]] | None = None,
+        excluded: Mapping[Command, tuple[int, ...]] | None = None,
     ) -> Self:
         member = object.__new__(cls)
         member._value_ = title
@@ -239,8 +281,23 @@ class ServiceEnum(Enum):
         member.section = section
         member.aliases = aliases
         member.commands = commands
+        member._tables = {c: ServiceTable(*t) for c, t in (tables or {}).items()}
+        member._excluded = {c: frozenset(codes) for c, codes in (excluded or {}).items()}
         member.__doc__ = f"The {title} Service Class ({section})."
         return member
+
+    def table(self, command: Command) -> ServiceTable:
+        """The table of the standard the service's statuses for ``command`` are,
+        with the edition read for it; ``KeyError`` for a command the service
+        does not use."""
+        return self._tables[command]
+
+    def excludes(self, command: Command, code: int) -> bool:
+        """Whether the service's table for ``command`` leaves out ``code``,
+        though the command's enum has it (Non-Patient Object Storage lists no
+        C-STORE warnings, GG.4.2): it may not be sent in the service's context."""
+        excluded = self._excluded.get(command)
+        return excluded is not None and code in excluded
 
     # Members are singletons compared by identity; hashing by identity keeps
     # the resolver's lookups keyed by service as fast as those keyed by command.
@@ -310,22 +367,34 @@ class StatusEnum(IntEnum):
     """The bits a code must share with the value: 0xFFFF for one code, 0xFF00
     for ``A7xx``, 0xF000 for ``Cxxx``."""
     verified: str
-    """Which text of the standard was read to check this status, e.g.
-    ``"PS3.7 2025b page C.4.2 (dicom.nema.org, current)"``; it starts with
-    ``"NOT VERIFIED"`` (and says what the status rests on) where no text of
-    the standard was found.  See ``dimse_status.DICOM_EDITION``."""
+    """Which text of the standard was read to check this status, and where, e.g.
+    ``"PS3.7 2025b page C.4.2 (dicom.nema.org current chtml page, ...)"``; it
+    starts with ``"NOT VERIFIED"`` (and says what the status rests on) where no
+    text of the standard confirms it for its table.  See
+    ``dimse_status.DICOM_EDITION``."""
+    edition: str | None
+    """The edition of the newest text of the standard read for this status
+    (``"2024c"``, ``"2025b"``), or ``None`` if it was not verified: what to
+    filter on.  ``dimse_status.statuses.VERIFICATION`` counts them."""
+    listed: bool
+    """Whether the standard lists the status in its command's table.  False for
+    a status kept from the seed only (0112H for C-STORE, C-FIND, C-GET and
+    C-MOVE): it resolves, but may not be sent."""
 
     if TYPE_CHECKING:
         # What type checkers need: ``CStoreStatus(0xA700)`` looks a member up
         # by value (masked ranges included, see ``_missing_``), and the class
         # body builds each member from its row.
-        def __new__(cls, value: int, *row: StatusType | str | tuple[int, ...] | int) -> Self: ...
+        def __new__(
+            cls, value: int,
+            *row: StatusType | str | tuple[int, ...] | int | tuple[str | None, str] | bool,
+        ) -> Self: ...
 
     else:
 
         def __new__(
             cls, code, type, description, related_attributes, section,  # noqa: A002
-            mask=0xFFFF, verified="",
+            mask=0xFFFF, verified=(None, "NOT VERIFIED: no record"), listed=True,
         ):
             member = int.__new__(cls, code)
             member._value_ = code
@@ -334,7 +403,8 @@ class StatusEnum(IntEnum):
             member.related_attributes = related_attributes
             member.section = section
             member.mask = mask
-            member.verified = verified
+            member.edition, member.verified = verified
+            member.listed = listed
             member.__doc__ = f"{member.pattern} {type.value}: {description}. {section}."
             return member
 
@@ -379,8 +449,10 @@ class StatusEnum(IntEnum):
 
     @property
     def is_verified(self) -> bool:
-        """Whether a text of the standard was found and read for this status."""
-        return not self.verified.startswith("NOT VERIFIED")
+        """Whether a text of the standard was read that confirms this status for
+        its table (``edition`` is not ``None``).  ``Status(...).is_verified``
+        also takes the service's table into account."""
+        return self.edition is not None
 
     @property
     def is_masked(self) -> bool:

@@ -212,6 +212,8 @@ class _Tables:
 
     def resolve_in(self, service: Service, command: Command, code: int) -> Entry:
         """Step 0, then the command's steps."""
+        if service.excludes(command, code):  # not in the service's table (GG.4.2)
+            return class_entry(code)
         tables = SERVICE_TABLES.get((service, command))
         if tables is None:
             return self.resolve(command, code)

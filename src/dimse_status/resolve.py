@@ -277,6 +277,23 @@ class Status(_StatusBase[M_co], metaclass=_StatusMeta):
         registry included: :func:`dimse_status.is_permitted`."""
         return permits(int(self), self.command, self.service)
 
+    @property
+    def is_verified(self) -> bool:
+        """Whether what the status means here was checked against a text of
+        the standard: its member's record (``member.is_verified``) and, with
+        :attr:`service`, the service's table for :attr:`command`
+        (``service.table(command).is_verified``).  False without a member
+        (an Annex C class, a custom status) and for a service that does not
+        use the command (it has no table for it)."""
+        member = self.member
+        if member is None or not member.is_verified:
+            return False
+        service, command = self.service, self.command
+        if service is None:
+            return True
+        return (command is not None and command in service.commands
+                and service.table(command).is_verified)
+
     def with_details(
         self,
         *,

@@ -31,12 +31,34 @@ _F = StatusType.FAILURE
 _C = StatusType.CANCEL
 _P = StatusType.PENDING
 
-# Which text of the standard was read for each status (StatusEnum.verified).
-_V0 = "NOT VERIFIED: no stored text of the standard has it (C.6.4.5 and C.6.4.5.3 pages, 2022c and 2024e, do not); only pynetdicom 3's Repository Query table lists it. A Warning whatever it means (Annex C: Bxxx)."
-_V1 = 'PS3.4 2024e page C.6.4.5.3 (dicom.nema.org, current)'
-_V2 = '2020 text of PS3.4/PS3.7 (complete read)'
-_V3 = 'PS3.4 2025b page DD.3.2.3.2 (dicom.nema.org, current)'
-_V4 = 'PS3.4 2023b page KK.2.2.3 (dicom.nema.org, current)'
+# What was read for each status: (edition, text) -- StatusEnum.edition, .verified.
+_V0 = ('2024c', 'PS3.4 2024c C.6.4.3 and C.6.4.5.2, chtml of the 2024c release (aglv/dicom-spec branch 2024c)')
+_V1 = ('2024c', 'PS3.4 2024e page C.6.4.5.3 (dicom.nema.org current chtml page, as stored in the search corpus); PS3.4 2024c C.6.4.3 and C.6.4.5.3, chtml of the 2024c release (aglv/dicom-spec branch 2024c)')
+_V2 = ('2024c', 'PS3.4 2024c F.7.2.2.4 (Table F.7.2-2), chtml of the 2024c release (aglv/dicom-spec branch 2024c); PS3.7 2024c C.5.21, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml)')
+_V3 = ('2024c', 'PS3.4 2024c F.8.2.1.4 (Table F.8.2-2), chtml of the 2024c release (aglv/dicom-spec branch 2024c)')
+_V4 = ('2024c', 'PS3.4 2024c H.4.1.2.1.2 (Table H.4.1.2.1.2-1), chtml of the 2024c release (aglv/dicom-spec branch 2024c)')
+_V5 = ('2024c', 'PS3.4 2024c H.4.2.2.1.2 (Table H.4.2.2.1.2-1), chtml of the 2024c release (aglv/dicom-spec branch 2024c)')
+_V6 = ('2024c', 'PS3.4 2024c H.4.1.2.2.2, which points to H.4.1.2.1.2, chtml of the 2024c release (aglv/dicom-spec branch 2024c)')
+_V7 = ('2024c', 'PS3.4 2024c H.4.3.1.2.1.2 (Table H.4.3.1.2.1.2-1), chtml of the 2024c release (aglv/dicom-spec branch 2024c)')
+_V8 = ('2024c', 'PS3.4 2024c H.4.2.2.2.2, which points to H.4.2.2.1.2, chtml of the 2024c release (aglv/dicom-spec branch 2024c)')
+_V9 = ('2024c', 'PS3.4 2024c H.4.1.2.4.2 (Table H.4-4), chtml of the 2024c release (aglv/dicom-spec branch 2024c)')
+_V10 = ('2024c', 'PS3.4 2024c H.4.2.2.4.2 (Table H.4-9), chtml of the 2024c release (aglv/dicom-spec branch 2024c)')
+_V11 = ('2024c', 'PS3.4 2024c P.2.2.4, chtml of the 2024c release (aglv/dicom-spec branch 2024c)')
+_V12 = ('2024c', 'PS3.4 2024c P.3.2.4 (Table P.3-3), chtml of the 2024c release (aglv/dicom-spec branch 2024c)')
+_V13 = ('2024c', 'PS3.4 2024c Q.2.1.1.4 (Table Q.2-1), chtml of the 2024c release (aglv/dicom-spec branch 2024c)')
+_V14 = ('2024c', 'PS3.4 2024c S.3.2.1.4, chtml of the 2024c release (aglv/dicom-spec branch 2024c)')
+_V15 = ('2024c', 'PS3.4 2024c S.3.2.3.4 (Table S.3.2.3.4-1), chtml of the 2024c release (aglv/dicom-spec branch 2024c)')
+_V16 = ('2024c', 'PS3.4 2024c S.3.2.4.4 (Table S.3.2.4.4-1), chtml of the 2024c release (aglv/dicom-spec branch 2024c)')
+_V17 = ('2024c', 'PS3.4 2024c CC.2.5.4, chtml of the 2024c release (aglv/dicom-spec branch 2024c)')
+_V18 = ('2024c', 'PS3.4 2024c CC.2.6.4, chtml of the 2024c release (aglv/dicom-spec branch 2024c)')
+_V19 = ('2024c', 'PS3.4 2024c CC.2.7.4, chtml of the 2024c release (aglv/dicom-spec branch 2024c)')
+_V20 = ('2024c', 'PS3.4 2024c CC.2.3.4, chtml of the 2024c release (aglv/dicom-spec branch 2024c)')
+_V21 = ('2024c', 'PS3.4 2024c CC.2.1.4, chtml of the 2024c release (aglv/dicom-spec branch 2024c)')
+_V22 = ('2024c', 'PS3.4 2024c CC.2.2.4, chtml of the 2024c release (aglv/dicom-spec branch 2024c)')
+_V23 = ('2024c', 'PS3.4 2024c DD.3.2.1.2 (Tables DD.3.2.1.2-1 and -2), chtml of the 2024c release (aglv/dicom-spec branch 2024c)')
+_V24 = ('2024c', 'PS3.4 2024c DD.3.2.2.3 (Table DD.3.2.2.3-1), chtml of the 2024c release (aglv/dicom-spec branch 2024c)')
+_V25 = ('2025b', 'PS3.4 2025b page DD.3.2.3.2 (dicom.nema.org current chtml page, as stored in the search corpus); PS3.4 2024c DD.3.2.3.2, chtml of the 2024c release (aglv/dicom-spec branch 2024c)')
+_V26 = ('2024c', 'PS3.4 2024c KK.2.2.3 (Table KK.2.2.3-1), chtml of the 2024c release (aglv/dicom-spec branch 2024c)')
 
 
 @unique
@@ -44,79 +66,155 @@ class Service(ServiceEnum):
     """The PS3.4 service classes.  ``Status(code, command, service=...)`` reads
     a code with the service's own statuses for the command first."""
 
-    VERIFICATION = 'Verification', 'PS3.4 Annex A', (), (Command.C_ECHO,)
+    VERIFICATION = (
+        'Verification', 'PS3.4 Annex A', (), (Command.C_ECHO,),
+        {Command.C_ECHO: ('PS3.7 9.1.5.1.4', '2024c', 'PS3.4 2024c A.2, A.3 (see PS3.7), chtml of the 2024c release (aglv/dicom-spec branch 2024c); PS3.7 2024c 9.1.5.1.4, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml)')},
+    )
     """The Verification Service Class (PS3.4 Annex A)."""
 
-    STORAGE = 'Storage', 'PS3.4 Annex B', (), (Command.C_STORE,)
+    STORAGE = (
+        'Storage', 'PS3.4 Annex B', (), (Command.C_STORE,),
+        {Command.C_STORE: ('PS3.4 B.2.3 (Table B.2-1)', '2024c', 'PS3.4 2024c B.2.3 (Table B.2-1), chtml of the 2024c release (aglv/dicom-spec branch 2024c)')},
+    )
     """The Storage Service Class (PS3.4 Annex B). Its statuses (B.2.3) are CStoreStatus's members."""
 
-    QUERY_RETRIEVE = 'Query/Retrieve', 'PS3.4 Annex C', ('QR', 'Q/R'), (Command.C_FIND, Command.C_MOVE, Command.C_GET)
+    QUERY_RETRIEVE = (
+        'Query/Retrieve', 'PS3.4 Annex C', ('QR', 'Q/R'), (Command.C_FIND, Command.C_MOVE, Command.C_GET),
+        {Command.C_FIND: ('PS3.4 C.4.1.1.4 (Table C.4-1); C.6.4.3', '2024c', 'PS3.4 2024c C.4.1.1.4 and C.6.4.3, chtml of the 2024c release (aglv/dicom-spec branch 2024c)'), Command.C_MOVE: ('PS3.4 C.4.2.1.5 (Table C.4-2)', '2024c', 'PS3.4 2024c C.4.2.1.5 (Table C.4-2), chtml of the 2024c release (aglv/dicom-spec branch 2024c)'), Command.C_GET: ('PS3.4 C.4.3.1.4 (Table C.4-3)', '2024c', 'PS3.4 2024c C.4.3.1.4 (Table C.4-3), chtml of the 2024c release (aglv/dicom-spec branch 2024c)')},
+    )
     """The Query/Retrieve Service Class (PS3.4 Annex C). C-MOVE and C-GET statuses (C.4.2, C.4.3) are CMoveStatus's and CGetStatus's members; the Repository Query codes are its own."""
 
-    PROCEDURE_STEP = 'Procedure Step', 'PS3.4 Annex F', ('MPPS', 'Modality Performed Procedure Step'), (Command.N_CREATE, Command.N_SET, Command.N_GET, Command.N_EVENT_REPORT)
+    PROCEDURE_STEP = (
+        'Procedure Step', 'PS3.4 Annex F', ('MPPS', 'Modality Performed Procedure Step'), (Command.N_CREATE, Command.N_SET, Command.N_GET, Command.N_EVENT_REPORT),
+        {Command.N_CREATE: ('PS3.7 (no service-specific codes)', '2024c', 'PS3.4 2024c F.7.2.1.4 (no specific Status Codes; see PS3.7), chtml of the 2024c release (aglv/dicom-spec branch 2024c)'), Command.N_SET: ('PS3.4 F.7.2.2.4 (Table F.7.2-2)', '2024c', 'PS3.4 2024c F.7.2.2.4 (Table F.7.2-2), chtml of the 2024c release (aglv/dicom-spec branch 2024c)'), Command.N_GET: ('PS3.4 F.8.2.1.4 (Table F.8.2-2)', '2024c', 'PS3.4 2024c F.8.2.1.4 (Table F.8.2-2), chtml of the 2024c release (aglv/dicom-spec branch 2024c)'), Command.N_EVENT_REPORT: ('PS3.7 (no service-specific codes)', '2024c', 'PS3.4 2024c F.9.2.3 (no specific Status Codes; see PS3.7), chtml of the 2024c release (aglv/dicom-spec branch 2024c)')},
+    )
     """The Procedure Step Service Class (PS3.4 Annex F)."""
 
-    PRINT_MANAGEMENT = 'Print Management', 'PS3.4 Annex H', ('PRINT',), (Command.N_CREATE, Command.N_SET, Command.N_GET, Command.N_ACTION, Command.N_DELETE, Command.N_EVENT_REPORT)
+    PRINT_MANAGEMENT = (
+        'Print Management', 'PS3.4 Annex H', ('PRINT',), (Command.N_CREATE, Command.N_SET, Command.N_GET, Command.N_ACTION, Command.N_DELETE, Command.N_EVENT_REPORT),
+        {Command.N_CREATE: ('PS3.4 H.4.1.2.1.2, H.4.2.2.1.2', '2024c', 'PS3.4 2024c H.4.1.2.1.2 and H.4.2.2.1.2, chtml of the 2024c release (aglv/dicom-spec branch 2024c)'), Command.N_SET: ('PS3.4 H.4.1.2.2.2, H.4.2.2.2.2, H.4.3.1.2.1.2', '2024c', 'PS3.4 2024c H.4.1.2.2.2, H.4.2.2.2.2 and H.4.3.1.2.1.2, chtml of the 2024c release (aglv/dicom-spec branch 2024c)'), Command.N_GET: ('PS3.7 (no service-specific codes)', '2024c', 'PS3.4 2024c H.4.11.2.2.3 (no specific Status Codes; see PS3.7), chtml of the 2024c release (aglv/dicom-spec branch 2024c)'), Command.N_ACTION: ('PS3.4 H.4.1.2.4.2, H.4.2.2.4.2', '2024c', 'PS3.4 2024c H.4.1.2.4.2 and H.4.2.2.4.2, chtml of the 2024c release (aglv/dicom-spec branch 2024c)'), Command.N_DELETE: ('PS3.7 (no service-specific codes)', '2024c', 'PS3.4 2024c H.4.1.2.3.1 and H.4.2.2.3.2 (no specific Status Codes; see PS3.7), chtml of the 2024c release (aglv/dicom-spec branch 2024c)'), Command.N_EVENT_REPORT: ("PS3.4 H.2.5 (PS3.7's categories)", '2024c', 'PS3.4 2024c H.2.5 (Status Code categories of PS3.7), chtml of the 2024c release (aglv/dicom-spec branch 2024c)')},
+    )
     """The Print Management Service Class (PS3.4 Annex H)."""
 
-    STORAGE_COMMITMENT = 'Storage Commitment', 'PS3.4 Annex J', (), (Command.N_ACTION, Command.N_EVENT_REPORT)
+    STORAGE_COMMITMENT = (
+        'Storage Commitment', 'PS3.4 Annex J', (), (Command.N_ACTION, Command.N_EVENT_REPORT),
+        {Command.N_ACTION: ('PS3.7 (no service-specific codes)', '2024c', 'PS3.4 2024c J.3.2.1.4 (no specific Status Codes; see PS3.7), chtml of the 2024c release (aglv/dicom-spec branch 2024c)'), Command.N_EVENT_REPORT: ('PS3.7 (no service-specific codes)', '2024c', 'PS3.4 2024c J.3.3.1.4 (no specific Status Codes; see PS3.7), chtml of the 2024c release (aglv/dicom-spec branch 2024c)')},
+    )
     """The Storage Commitment Service Class (PS3.4 Annex J)."""
 
-    BASIC_WORKLIST_MANAGEMENT = 'Basic Worklist Management', 'PS3.4 Annex K', ('MWL', 'WORKLIST', 'Modality Worklist'), (Command.C_FIND,)
+    BASIC_WORKLIST_MANAGEMENT = (
+        'Basic Worklist Management', 'PS3.4 Annex K', ('MWL', 'WORKLIST', 'Modality Worklist'), (Command.C_FIND,),
+        {Command.C_FIND: ('PS3.4 K.4.1.1.4 (Table K.4-1)', '2024c', 'PS3.4 2024c K.4.1.1.4 (Table K.4-1), chtml of the 2024c release (aglv/dicom-spec branch 2024c)')},
+    )
     """The Basic Worklist Management Service Class (PS3.4 Annex K). Its C-FIND statuses (K.4.1.1.4) are CFindStatus's members."""
 
-    APPLICATION_EVENT_LOGGING = 'Application Event Logging', 'PS3.4 Annex P', ('EVENT_LOGGING',), (Command.N_ACTION,)
+    APPLICATION_EVENT_LOGGING = (
+        'Application Event Logging', 'PS3.4 Annex P', ('EVENT_LOGGING',), (Command.N_ACTION,),
+        {Command.N_ACTION: ('PS3.4 P.2.2.4; P.3.2.4 (Table P.3-3)', '2024c', 'PS3.4 2024c P.2.2.4 and P.3.2.4, chtml of the 2024c release (aglv/dicom-spec branch 2024c)')},
+    )
     """The Application Event Logging Service Class (PS3.4 Annex P)."""
 
-    RELEVANT_PATIENT_INFORMATION_QUERY = 'Relevant Patient Information Query', 'PS3.4 Annex Q', ('RELEVANT_PATIENT',), (Command.C_FIND,)
+    RELEVANT_PATIENT_INFORMATION_QUERY = (
+        'Relevant Patient Information Query', 'PS3.4 Annex Q', ('RELEVANT_PATIENT',), (Command.C_FIND,),
+        {Command.C_FIND: ('PS3.4 Q.2.1.1.4 (Table Q.2-1)', '2024c', 'PS3.4 2024c Q.2.1.1.4 (Table Q.2-1), chtml of the 2024c release (aglv/dicom-spec branch 2024c)')},
+    )
     """The Relevant Patient Information Query Service Class (PS3.4 Annex Q)."""
 
-    INSTANCE_AVAILABILITY_NOTIFICATION = 'Instance Availability Notification', 'PS3.4 Annex R', ('IAN',), (Command.N_CREATE,)
+    INSTANCE_AVAILABILITY_NOTIFICATION = (
+        'Instance Availability Notification', 'PS3.4 Annex R', ('IAN',), (Command.N_CREATE,),
+        {Command.N_CREATE: ('PS3.7 (no service-specific codes)', '2024c', 'PS3.4 2024c R.3.2.1.4 (no specific Status Codes; see PS3.7), chtml of the 2024c release (aglv/dicom-spec branch 2024c)')},
+    )
     """The Instance Availability Notification Service Class (PS3.4 Annex R). Its N-CREATE statuses are PS3.7's (NCreateStatus)."""
 
-    MEDIA_CREATION_MANAGEMENT = 'Media Creation Management', 'PS3.4 Annex S', ('MEDIA_CREATION',), (Command.N_CREATE, Command.N_ACTION, Command.N_GET)
+    MEDIA_CREATION_MANAGEMENT = (
+        'Media Creation Management', 'PS3.4 Annex S', ('MEDIA_CREATION',), (Command.N_CREATE, Command.N_ACTION, Command.N_GET),
+        {Command.N_CREATE: ('PS3.4 S.3.2.1.4', '2024c', 'PS3.4 2024c S.3.2.1.4, chtml of the 2024c release (aglv/dicom-spec branch 2024c)'), Command.N_ACTION: ('PS3.4 S.3.2.3.4 (Table S.3.2.3.4-1)', '2024c', 'PS3.4 2024c S.3.2.2.4 and S.3.2.3.4, chtml of the 2024c release (aglv/dicom-spec branch 2024c)'), Command.N_GET: ('PS3.4 S.3.2.4.4 (Table S.3.2.4.4-1)', '2024c', 'PS3.4 2024c S.3.2.4.4 (Table S.3.2.4.4-1), chtml of the 2024c release (aglv/dicom-spec branch 2024c)')},
+    )
     """The Media Creation Management Service Class (PS3.4 Annex S)."""
 
-    HANGING_PROTOCOL_QUERY_RETRIEVE = 'Hanging Protocol Query/Retrieve', 'PS3.4 Annex U', ('HANGING_PROTOCOL',), (Command.C_FIND, Command.C_MOVE, Command.C_GET)
+    HANGING_PROTOCOL_QUERY_RETRIEVE = (
+        'Hanging Protocol Query/Retrieve', 'PS3.4 Annex U', ('HANGING_PROTOCOL',), (Command.C_FIND, Command.C_MOVE, Command.C_GET),
+        {Command.C_FIND: ('PS3.4 K.4.1.1.4 (Table K.4-1)', '2024c', 'PS3.4 2024c U.4.1 (routes to K.4.1.1.4 (Table K.4-1)), chtml of the 2024c release (aglv/dicom-spec branch 2024c); PS3.4 2024c K.4.1.1.4, chtml of the 2024c release (aglv/dicom-spec branch 2024c)'), Command.C_MOVE: ('PS3.4 C.4.2.1.5 (Table C.4-2)', '2024c', 'PS3.4 2024c U.4.2 (routes to C.4.2.1.5 (Table C.4-2)), chtml of the 2024c release (aglv/dicom-spec branch 2024c); PS3.4 2024c C.4.2.1.5, chtml of the 2024c release (aglv/dicom-spec branch 2024c)'), Command.C_GET: ('PS3.4 C.4.3.1.4 (Table C.4-3)', '2024c', 'PS3.4 2024c U.4.3 (routes to C.4.3.1.4 (Table C.4-3)), chtml of the 2024c release (aglv/dicom-spec branch 2024c); PS3.4 2024c C.4.3.1.4, chtml of the 2024c release (aglv/dicom-spec branch 2024c)')},
+    )
     """The Hanging Protocol Query/Retrieve Service Class (PS3.4 Annex U)."""
 
-    SUBSTANCE_ADMINISTRATION_QUERY = 'Substance Administration Query', 'PS3.4 Annex V', ('SUBSTANCE_ADMINISTRATION',), (Command.C_FIND,)
+    SUBSTANCE_ADMINISTRATION_QUERY = (
+        'Substance Administration Query', 'PS3.4 Annex V', ('SUBSTANCE_ADMINISTRATION',), (Command.C_FIND,),
+        {Command.C_FIND: ('PS3.4 V.4.1.1.4 (Table V.4-1)', '2024c', 'PS3.4 2024c V.4.1.1.4 (Table V.4-1), chtml of the 2024c release (aglv/dicom-spec branch 2024c)')},
+    )
     """The Substance Administration Query Service Class (PS3.4 Annex V)."""
 
-    COLOR_PALETTE_QUERY_RETRIEVE = 'Color Palette Query/Retrieve', 'PS3.4 Annex X', ('COLOR_PALETTE',), (Command.C_FIND, Command.C_MOVE, Command.C_GET)
+    COLOR_PALETTE_QUERY_RETRIEVE = (
+        'Color Palette Query/Retrieve', 'PS3.4 Annex X', ('COLOR_PALETTE',), (Command.C_FIND, Command.C_MOVE, Command.C_GET),
+        {Command.C_FIND: ('PS3.4 K.4.1.1.4 (Table K.4-1)', '2024c', 'PS3.4 2024c X.4.1 (routes to K.4.1.1.4 (Table K.4-1)), chtml of the 2024c release (aglv/dicom-spec branch 2024c); PS3.4 2024c K.4.1.1.4, chtml of the 2024c release (aglv/dicom-spec branch 2024c)'), Command.C_MOVE: ('PS3.4 C.4.2.1.5 (Table C.4-2)', '2024c', 'PS3.4 2024c X.4.2 (routes to C.4.2.1.5 (Table C.4-2)), chtml of the 2024c release (aglv/dicom-spec branch 2024c); PS3.4 2024c C.4.2.1.5, chtml of the 2024c release (aglv/dicom-spec branch 2024c)'), Command.C_GET: ('PS3.4 C.4.3.1.4 (Table C.4-3)', '2024c', 'PS3.4 2024c X.4.3 (routes to C.4.3.1.4 (Table C.4-3)), chtml of the 2024c release (aglv/dicom-spec branch 2024c); PS3.4 2024c C.4.3.1.4, chtml of the 2024c release (aglv/dicom-spec branch 2024c)')},
+    )
     """The Color Palette Query/Retrieve Service Class (PS3.4 Annex X)."""
 
-    COMPOSITE_INSTANCE_ROOT_RETRIEVE = 'Composite Instance Root Retrieve', 'PS3.4 Annex Y', (), (Command.C_MOVE, Command.C_GET)
+    COMPOSITE_INSTANCE_ROOT_RETRIEVE = (
+        'Composite Instance Root Retrieve', 'PS3.4 Annex Y', (), (Command.C_MOVE, Command.C_GET),
+        {Command.C_MOVE: ('PS3.4 Y.4.1.1.4 (Table Y.4-1)', '2024c', 'PS3.4 2024c Y.4.1.1.4 (Table Y.4-1), chtml of the 2024c release (aglv/dicom-spec branch 2024c)'), Command.C_GET: ('PS3.4 Y.4.2.1.4 (Table Y.4-2)', '2024c', 'PS3.4 2024c Y.4.2.1.4 (Table Y.4-2), chtml of the 2024c release (aglv/dicom-spec branch 2024c)')},
+    )
     """The Composite Instance Root Retrieve Service Class (PS3.4 Annex Y). Its frame-level codes AA00-AA04 (Y.4.1.1.4, Y.4.2.1.4) are members of CMoveStatus and CGetStatus."""
 
-    COMPOSITE_INSTANCE_RETRIEVE_WITHOUT_BULK_DATA = 'Composite Instance Retrieve Without Bulk Data', 'PS3.4 Annex Z', (), (Command.C_GET,)
+    COMPOSITE_INSTANCE_RETRIEVE_WITHOUT_BULK_DATA = (
+        'Composite Instance Retrieve Without Bulk Data', 'PS3.4 Annex Z', (), (Command.C_GET,),
+        {Command.C_GET: ('PS3.4 Z.4.2.1.4 (Table Z.4-1)', '2024c', 'PS3.4 2024c Z.4.2.1.4 (Table Z.4-1), chtml of the 2024c release (aglv/dicom-spec branch 2024c)')},
+    )
     """The Composite Instance Retrieve Without Bulk Data Service Class (PS3.4 Annex Z)."""
 
-    IMPLANT_TEMPLATE_QUERY_RETRIEVE = 'Implant Template Query/Retrieve', 'PS3.4 Annex BB', ('IMPLANT_TEMPLATE',), (Command.C_FIND, Command.C_MOVE, Command.C_GET)
+    IMPLANT_TEMPLATE_QUERY_RETRIEVE = (
+        'Implant Template Query/Retrieve', 'PS3.4 Annex BB', ('IMPLANT_TEMPLATE',), (Command.C_FIND, Command.C_MOVE, Command.C_GET),
+        {Command.C_FIND: ('PS3.4 K.4.1.1.4 (Table K.4-1)', '2024c', 'PS3.4 2024c BB.4.1 (routes to K.4.1.1.4 (Table K.4-1)), chtml of the 2024c release (aglv/dicom-spec branch 2024c); PS3.4 2024c K.4.1.1.4, chtml of the 2024c release (aglv/dicom-spec branch 2024c)'), Command.C_MOVE: ('PS3.4 C.4.2.1.5 (Table C.4-2)', '2024c', 'PS3.4 2024c BB.4.2 (routes to C.4.2.1.5 (Table C.4-2)), chtml of the 2024c release (aglv/dicom-spec branch 2024c); PS3.4 2024c C.4.2.1.5, chtml of the 2024c release (aglv/dicom-spec branch 2024c)'), Command.C_GET: ('PS3.4 C.4.3.1.4 (Table C.4-3)', '2024c', 'PS3.4 2024c BB.4.3 (routes to C.4.3.1.4 (Table C.4-3)), chtml of the 2024c release (aglv/dicom-spec branch 2024c); PS3.4 2024c C.4.3.1.4, chtml of the 2024c release (aglv/dicom-spec branch 2024c)')},
+    )
     """The Implant Template Query/Retrieve Service Class (PS3.4 Annex BB)."""
 
-    UNIFIED_PROCEDURE_STEP = 'Unified Procedure Step', 'PS3.4 Annex CC', ('UPS',), (Command.N_CREATE, Command.N_SET, Command.N_GET, Command.N_ACTION, Command.N_EVENT_REPORT, Command.C_FIND)
+    UNIFIED_PROCEDURE_STEP = (
+        'Unified Procedure Step', 'PS3.4 Annex CC', ('UPS',), (Command.N_CREATE, Command.N_SET, Command.N_GET, Command.N_ACTION, Command.N_EVENT_REPORT, Command.C_FIND),
+        {Command.N_CREATE: ('PS3.4 CC.2.5.4', '2024c', 'PS3.4 2024c CC.2.5.4, chtml of the 2024c release (aglv/dicom-spec branch 2024c)'), Command.N_SET: ('PS3.4 CC.2.6.4', '2024c', 'PS3.4 2024c CC.2.6.4, chtml of the 2024c release (aglv/dicom-spec branch 2024c)'), Command.N_GET: ('PS3.4 CC.2.7.4', '2024c', 'PS3.4 2024c CC.2.7.4, chtml of the 2024c release (aglv/dicom-spec branch 2024c)'), Command.N_ACTION: ('PS3.4 CC.2.1.4, CC.2.2.4 and CC.2.3.4', '2024c', 'PS3.4 2024c CC.2.1.4, CC.2.2.4 and CC.2.3.4, chtml of the 2024c release (aglv/dicom-spec branch 2024c)'), Command.N_EVENT_REPORT: ('PS3.7 (no service-specific codes)', '2024c', 'PS3.4 2024c CC.2.4.4 (no specific Status Codes; see PS3.7), chtml of the 2024c release (aglv/dicom-spec branch 2024c)'), Command.C_FIND: ('PS3.4 CC.2.8.4 (Table CC.2.8-2)', '2024c', 'PS3.4 2024c CC.2.8.4 (Table CC.2.8-2), chtml of the 2024c release (aglv/dicom-spec branch 2024c)')},
+    )
     """The Unified Procedure Step Service Class (PS3.4 Annex CC). Its C-FIND statuses (CC.2.8.4) are CFindStatus's members."""
 
-    RT_MACHINE_VERIFICATION = 'RT Machine Verification', 'PS3.4 Annex DD', (), (Command.N_CREATE, Command.N_SET, Command.N_GET, Command.N_ACTION, Command.N_DELETE, Command.N_EVENT_REPORT)
+    RT_MACHINE_VERIFICATION = (
+        'RT Machine Verification', 'PS3.4 Annex DD', (), (Command.N_CREATE, Command.N_SET, Command.N_GET, Command.N_ACTION, Command.N_DELETE, Command.N_EVENT_REPORT),
+        {Command.N_CREATE: ('PS3.4 DD.3.2.1.2 (Table DD.3.2.1.2-1)', '2024c', 'PS3.4 2024c DD.3.2.1.2, chtml of the 2024c release (aglv/dicom-spec branch 2024c)'), Command.N_SET: ('PS3.4 DD.3.2.1.2 (Table DD.3.2.1.2-2)', '2024c', 'PS3.4 2024c DD.3.2.1.2, chtml of the 2024c release (aglv/dicom-spec branch 2024c)'), Command.N_GET: ('PS3.4 DD.3.2.2.3 (Table DD.3.2.2.3-1)', '2024c', 'PS3.4 2024c DD.3.2.2.3, chtml of the 2024c release (aglv/dicom-spec branch 2024c)'), Command.N_ACTION: ('PS3.4 DD.3.2.3.2 (Table DD.3.2.3-2)', '2025b', 'PS3.4 2025b page DD.3.2.3.2 (dicom.nema.org current chtml page, as stored in the search corpus); PS3.4 2024c DD.3.2.3.2, chtml of the 2024c release (aglv/dicom-spec branch 2024c)'), Command.N_DELETE: ('PS3.7 (no service-specific codes)', '2024c', 'PS3.4 2024c DD.3.2.4.2 (no specific Status Codes; see PS3.7), chtml of the 2024c release (aglv/dicom-spec branch 2024c)'), Command.N_EVENT_REPORT: ('PS3.7 (no service-specific codes)', '2024c', 'PS3.4 2024c DD.3.2.5.2 (no specific Status Codes; see PS3.7), chtml of the 2024c release (aglv/dicom-spec branch 2024c)')},
+    )
     """The RT Machine Verification Service Class (PS3.4 Annex DD)."""
 
-    DISPLAY_SYSTEM_MANAGEMENT = 'Display System Management', 'PS3.4 Annex EE', ('DISPLAY_SYSTEM',), (Command.N_GET,)
+    DISPLAY_SYSTEM_MANAGEMENT = (
+        'Display System Management', 'PS3.4 Annex EE', ('DISPLAY_SYSTEM',), (Command.N_GET,),
+        {Command.N_GET: ('PS3.7 (no service-specific codes)', '2024c', 'PS3.4 2024c EE.2.2.1.3 (no specific Status Codes; see PS3.7), chtml of the 2024c release (aglv/dicom-spec branch 2024c)')},
+    )
     """The Display System Management Service Class (PS3.4 Annex EE)."""
 
-    NON_PATIENT_OBJECT_STORAGE = 'Non-Patient Object Storage', 'PS3.4 Annex GG', ('NON_PATIENT',), (Command.C_STORE,)
+    NON_PATIENT_OBJECT_STORAGE = (
+        'Non-Patient Object Storage', 'PS3.4 Annex GG', ('NON_PATIENT',), (Command.C_STORE,),
+        {Command.C_STORE: ('PS3.4 GG.4.2 (Table GG.4-1)', '2024c', 'PS3.4 2024c GG.4.2 (Table GG.4-1: no Warning), chtml of the 2024c release (aglv/dicom-spec branch 2024c)')},
+        {Command.C_STORE: (0xB000, 0xB006, 0xB007,)},
+    )
     """The Non-Patient Object Storage Service Class (PS3.4 Annex GG). Its C-STORE codes A700, A900 and C000 lie in CStoreStatus's ranges A7xx, A9xx and Cxxx, with the same types."""
 
-    DEFINED_PROCEDURE_PROTOCOL_QUERY_RETRIEVE = 'Defined Procedure Protocol Query/Retrieve', 'PS3.4 Annex HH', ('DEFINED_PROCEDURE_PROTOCOL',), (Command.C_FIND, Command.C_MOVE, Command.C_GET)
+    DEFINED_PROCEDURE_PROTOCOL_QUERY_RETRIEVE = (
+        'Defined Procedure Protocol Query/Retrieve', 'PS3.4 Annex HH', ('DEFINED_PROCEDURE_PROTOCOL',), (Command.C_FIND, Command.C_MOVE, Command.C_GET),
+        {Command.C_FIND: ('PS3.4 K.4.1.1.4 (Table K.4-1)', '2024c', 'PS3.4 2024c HH.4.1 (routes to K.4.1.1.4 (Table K.4-1)), chtml of the 2024c release (aglv/dicom-spec branch 2024c); PS3.4 2024c K.4.1.1.4, chtml of the 2024c release (aglv/dicom-spec branch 2024c)'), Command.C_MOVE: ('PS3.4 C.4.2.1.5 (Table C.4-2)', '2024c', 'PS3.4 2024c HH.4.2 (routes to C.4.2.1.5 (Table C.4-2)), chtml of the 2024c release (aglv/dicom-spec branch 2024c); PS3.4 2024c C.4.2.1.5, chtml of the 2024c release (aglv/dicom-spec branch 2024c)'), Command.C_GET: ('PS3.4 C.4.3.1.4 (Table C.4-3)', '2024c', 'PS3.4 2024c HH.4.3 (routes to C.4.3.1.4 (Table C.4-3)), chtml of the 2024c release (aglv/dicom-spec branch 2024c); PS3.4 2024c C.4.3.1.4, chtml of the 2024c release (aglv/dicom-spec branch 2024c)')},
+    )
     """The Defined Procedure Protocol Query/Retrieve Service Class (PS3.4 Annex HH)."""
 
-    PROTOCOL_APPROVAL_QUERY_RETRIEVE = 'Protocol Approval Query/Retrieve', 'PS3.4 Annex II', ('PROTOCOL_APPROVAL',), (Command.C_FIND, Command.C_MOVE, Command.C_GET)
+    PROTOCOL_APPROVAL_QUERY_RETRIEVE = (
+        'Protocol Approval Query/Retrieve', 'PS3.4 Annex II', ('PROTOCOL_APPROVAL',), (Command.C_FIND, Command.C_MOVE, Command.C_GET),
+        {Command.C_FIND: ('PS3.4 K.4.1.1.4 (Table K.4-1)', '2024c', 'PS3.4 2024c II.4.1 (routes to K.4.1.1.4 (Table K.4-1)), chtml of the 2024c release (aglv/dicom-spec branch 2024c); PS3.4 2024c K.4.1.1.4, chtml of the 2024c release (aglv/dicom-spec branch 2024c)'), Command.C_MOVE: ('PS3.4 C.4.2.1.5 (Table C.4-2)', '2024c', 'PS3.4 2024c II.4.2 (routes to C.4.2.1.5 (Table C.4-2)), chtml of the 2024c release (aglv/dicom-spec branch 2024c); PS3.4 2024c C.4.2.1.5, chtml of the 2024c release (aglv/dicom-spec branch 2024c)'), Command.C_GET: ('PS3.4 C.4.3.1.4 (Table C.4-3)', '2024c', 'PS3.4 2024c II.4.3 (routes to C.4.3.1.4 (Table C.4-3)), chtml of the 2024c release (aglv/dicom-spec branch 2024c); PS3.4 2024c C.4.3.1.4, chtml of the 2024c release (aglv/dicom-spec branch 2024c)')},
+    )
     """The Protocol Approval Query/Retrieve Service Class (PS3.4 Annex II)."""
 
-    INVENTORY_QUERY_RETRIEVE = 'Inventory Query/Retrieve', 'PS3.4 Annex JJ', ('INVENTORY',), (Command.C_FIND, Command.C_MOVE, Command.C_GET)
+    INVENTORY_QUERY_RETRIEVE = (
+        'Inventory Query/Retrieve', 'PS3.4 Annex JJ', ('INVENTORY',), (Command.C_FIND, Command.C_MOVE, Command.C_GET),
+        {Command.C_FIND: ('PS3.4 K.4.1.1.4 (Table K.4-1)', '2024c', 'PS3.4 2024c JJ.3.1 (routes to K.4.1.1.4 (Table K.4-1)), chtml of the 2024c release (aglv/dicom-spec branch 2024c); PS3.4 2024c K.4.1.1.4, chtml of the 2024c release (aglv/dicom-spec branch 2024c)'), Command.C_MOVE: ('PS3.4 C.4.2.1.5 (Table C.4-2)', '2024c', 'PS3.4 2024c JJ.3.2 (routes to C.4.2.1.5 (Table C.4-2)), chtml of the 2024c release (aglv/dicom-spec branch 2024c); PS3.4 2024c C.4.2.1.5, chtml of the 2024c release (aglv/dicom-spec branch 2024c)'), Command.C_GET: ('PS3.4 C.4.3.1.4 (Table C.4-3)', '2024c', 'PS3.4 2024c JJ.3.3 (routes to C.4.3.1.4 (Table C.4-3)), chtml of the 2024c release (aglv/dicom-spec branch 2024c); PS3.4 2024c C.4.3.1.4, chtml of the 2024c release (aglv/dicom-spec branch 2024c)')},
+    )
     """The Inventory Query/Retrieve Service Class (PS3.4 Annex JJ)."""
 
-    STORAGE_MANAGEMENT = 'Storage Management', 'PS3.4 Annex KK', (), (Command.N_ACTION, Command.N_EVENT_REPORT)
+    STORAGE_MANAGEMENT = (
+        'Storage Management', 'PS3.4 Annex KK', (), (Command.N_ACTION, Command.N_EVENT_REPORT),
+        {Command.N_ACTION: ('PS3.4 KK.2.2.3 (Table KK.2.2.3-1)', '2024c', 'PS3.4 2024c KK.2.2.3 (Table KK.2.2.3-1), chtml of the 2024c release (aglv/dicom-spec branch 2024c)'), Command.N_EVENT_REPORT: ('PS3.7 (no service-specific codes)', '2024c', 'PS3.4 2024c KK.2.3.3 (no specific Status Codes; see PS3.7), chtml of the 2024c release (aglv/dicom-spec branch 2024c)')},
+    )
     """The Storage Management Service Class (PS3.4 Annex KK)."""
 
 
@@ -124,26 +222,26 @@ class Service(ServiceEnum):
 class QueryRetrieveCFindStatus(StatusEnum):
     """The statuses the Query/Retrieve service (PS3.4 Annex C) adds to a C-FIND response; the others are CFindStatus's (PS3.7 9.1.2.1.6)."""
 
-    RESPONSE_LIMIT_REACHED = 0xB001, _W, 'Matching reached response limit, subsequent request may return additional matches', (), 'PS3.4 C.6.4.5', 0xFFFF, _V0
-    """B001 Warning: Matching reached response limit, subsequent request may return additional matches. PS3.4 C.6.4.5."""
+    RESPONSE_LIMIT_REACHED = 0xB001, _W, 'Matching reached response limit, subsequent request may return additional matches', (), 'PS3.4 C.6.4.3', 0xFFFF, _V0
+    """B001 Warning: Matching reached response limit, subsequent request may return additional matches. PS3.4 C.6.4.3."""
 
-    INVALID_PRIOR_RECORD_KEY = 0xA710, _F, 'Failed: Invalid Prior Record Key', (), 'PS3.4 C.6.4.5.3', 0xFFFF, _V1
-    """A710 Failure: Failed: Invalid Prior Record Key. PS3.4 C.6.4.5.3."""
+    INVALID_PRIOR_RECORD_KEY = 0xA710, _F, 'Invalid Prior Record Key', (), 'PS3.4 C.6.4.3', 0xFFFF, _V1
+    """A710 Failure: Invalid Prior Record Key. PS3.4 C.6.4.3."""
 
 
 @unique
 class ProcedureStepNSetStatus(StatusEnum):
     """The statuses the Procedure Step service (PS3.4 Annex F) adds to an N-SET response; the others are NSetStatus's (PS3.7 10.1.3.1.9)."""
 
-    MAY_NO_LONGER_BE_UPDATED = 0x0110, _F, 'Processing Failure: Performed Procedure Step Object may no longer be updated (Error ID A710)', (0x00000902, 0x00000903), 'PS3.4 F.7.2.2.4', 0xFFFF, _V2
-    """0110 Failure: Processing Failure: Performed Procedure Step Object may no longer be updated (Error ID A710). Related: (0000,0902) (0000,0903). PS3.4 F.7.2.2.4."""
+    MAY_NO_LONGER_BE_UPDATED = 0x0110, _F, 'Processing Failure: Performed Procedure Step Object may no longer be updated (Error ID A710)', (0x00000002, 0x00001000, 0x00000902, 0x00000903), 'PS3.4 F.7.2.2.4', 0xFFFF, _V2
+    """0110 Failure: Processing Failure: Performed Procedure Step Object may no longer be updated (Error ID A710). Related: (0000,0002) (0000,1000) (0000,0902) (0000,0903). PS3.4 F.7.2.2.4."""
 
 
 @unique
 class ProcedureStepNGetStatus(StatusEnum):
     """The statuses the Procedure Step service (PS3.4 Annex F) adds to an N-GET response; the others are NGetStatus's (PS3.7 10.1.2.1.9)."""
 
-    OPTIONAL_ATTRIBUTES_NOT_SUPPORTED = 0x0001, _W, 'Requested optional Attributes are not supported', (), 'PS3.4 F.8.2.1.4', 0xFFFF, _V2
+    OPTIONAL_ATTRIBUTES_NOT_SUPPORTED = 0x0001, _W, 'Requested optional Attributes are not supported', (), 'PS3.4 F.8.2.1.4', 0xFFFF, _V3
     """0001 Warning: Requested optional Attributes are not supported. PS3.4 F.8.2.1.4."""
 
 
@@ -151,129 +249,129 @@ class ProcedureStepNGetStatus(StatusEnum):
 class PrintNCreateStatus(StatusEnum):
     """The statuses the Print Management service (PS3.4 Annex H) adds to an N-CREATE response; the others are NCreateStatus's (PS3.7 10.1.5.1.6)."""
 
-    MEMORY_ALLOCATION_NOT_SUPPORTED = 0xB600, _W, 'Memory allocation not supported', (), 'PS3.4 H.4.1.2.1.2', 0xFFFF, _V2
+    MEMORY_ALLOCATION_NOT_SUPPORTED = 0xB600, _W, 'Memory allocation not supported', (), 'PS3.4 H.4.1.2.1.2', 0xFFFF, _V4
     """B600 Warning: Memory allocation not supported. PS3.4 H.4.1.2.1.2."""
 
-    DENSITY_OUT_OF_RANGE = 0xB605, _W, "Requested Min Density or Max Density outside of printer's operating range. The printer will use its respective minimum or maximum density value instead", (), 'PS3.4 H.4.2.2.1.2', 0xFFFF, _V2
+    DENSITY_OUT_OF_RANGE = 0xB605, _W, "Requested Min Density or Max Density outside of printer's operating range. The printer will use its respective minimum or maximum density value instead", (), 'PS3.4 H.4.2.2.1.2', 0xFFFF, _V5
     """B605 Warning: Requested Min Density or Max Density outside of printer's operating range. The printer will use its respective minimum or maximum density value instead. PS3.4 H.4.2.2.1.2."""
 
-    UNPRINTED_FILM_BOX_EXISTS = 0xC616, _F, 'There is an existing Film Box that has not been printed and N-ACTION at the Film Session level is not supported. A new Film Box will not be created when a previous Film Box has not been printed', (), 'PS3.4 H.4.2.2.1.2', 0xFFFF, _V2
-    """C616 Failure: There is an existing Film Box that has not been printed and N-ACTION at the Film Session level is not supported. A new Film Box will not be created when a previous Film Box has not been printed. PS3.4 H.4.2.2.1.2."""
+    UNPRINTED_FILM_BOX_EXISTS = 0xC616, _F, 'Failed: There is an existing Film Box that has not been printed and N-ACTION at the Film Session level is not supported. A new Film Box will not be created when a previous Film Box has not been printed', (), 'PS3.4 H.4.2.2.1.2', 0xFFFF, _V5
+    """C616 Failure: Failed: There is an existing Film Box that has not been printed and N-ACTION at the Film Session level is not supported. A new Film Box will not be created when a previous Film Box has not been printed. PS3.4 H.4.2.2.1.2."""
 
 
 @unique
 class PrintNSetStatus(StatusEnum):
     """The statuses the Print Management service (PS3.4 Annex H) adds to an N-SET response; the others are NSetStatus's (PS3.7 10.1.3.1.9)."""
 
-    MEMORY_ALLOCATION_NOT_SUPPORTED = 0xB600, _W, 'Memory allocation not supported', (), 'PS3.4 H.4.1.2.2.2', 0xFFFF, _V2
+    MEMORY_ALLOCATION_NOT_SUPPORTED = 0xB600, _W, 'Memory allocation not supported', (), 'PS3.4 H.4.1.2.2.2', 0xFFFF, _V6
     """B600 Warning: Memory allocation not supported. PS3.4 H.4.1.2.2.2."""
 
-    IMAGE_DEMAGNIFIED = 0xB604, _W, 'Image size is larger than Image Box size, the image has been demagnified', (), 'PS3.4 H.4.3.1.2.1.2', 0xFFFF, _V2
-    """B604 Warning: Image size is larger than Image Box size, the image has been demagnified. PS3.4 H.4.3.1.2.1.2."""
+    IMAGE_DEMAGNIFIED = 0xB604, _W, 'Image size larger than image box size, the image has been demagnified', (), 'PS3.4 H.4.3.1.2.1.2', 0xFFFF, _V7
+    """B604 Warning: Image size larger than image box size, the image has been demagnified. PS3.4 H.4.3.1.2.1.2."""
 
-    DENSITY_OUT_OF_RANGE = 0xB605, _W, "Requested Min Density or Max Density outside of printer's operating range. The printer will use its respective minimum or maximum density value instead", (), 'PS3.4 H.4.2.2.2.2', 0xFFFF, _V2
+    DENSITY_OUT_OF_RANGE = 0xB605, _W, "Requested Min Density or Max Density outside of printer's operating range. The printer will use its respective minimum or maximum density value instead", (), 'PS3.4 H.4.2.2.2.2', 0xFFFF, _V8
     """B605 Warning: Requested Min Density or Max Density outside of printer's operating range. The printer will use its respective minimum or maximum density value instead. PS3.4 H.4.2.2.2.2."""
 
-    UNPRINTED_FILM_BOX_EXISTS = 0xC616, _F, 'There is an existing Film Box that has not been printed and N-ACTION at the Film Session level is not supported. A new Film Box will not be created when a previous Film Box has not been printed', (), 'PS3.4 H.4.2.2.2.2', 0xFFFF, _V2
-    """C616 Failure: There is an existing Film Box that has not been printed and N-ACTION at the Film Session level is not supported. A new Film Box will not be created when a previous Film Box has not been printed. PS3.4 H.4.2.2.2.2."""
+    UNPRINTED_FILM_BOX_EXISTS = 0xC616, _F, 'Failed: There is an existing Film Box that has not been printed and N-ACTION at the Film Session level is not supported. A new Film Box will not be created when a previous Film Box has not been printed', (), 'PS3.4 H.4.2.2.2.2', 0xFFFF, _V8
+    """C616 Failure: Failed: There is an existing Film Box that has not been printed and N-ACTION at the Film Session level is not supported. A new Film Box will not be created when a previous Film Box has not been printed. PS3.4 H.4.2.2.2.2."""
 
-    IMAGE_CROPPED = 0xB609, _W, 'Image size is larger than the Image Box size, the Image has been cropped to fit', (), 'PS3.4 H.4.3.1.2.1.2', 0xFFFF, _V2
-    """B609 Warning: Image size is larger than the Image Box size, the Image has been cropped to fit. PS3.4 H.4.3.1.2.1.2."""
+    IMAGE_CROPPED = 0xB609, _W, 'Image size is larger than the Image Box size. The Image has been cropped to fit', (), 'PS3.4 H.4.3.1.2.1.2', 0xFFFF, _V7
+    """B609 Warning: Image size is larger than the Image Box size. The Image has been cropped to fit. PS3.4 H.4.3.1.2.1.2."""
 
-    IMAGE_DECIMATED = 0xB60A, _W, 'Image size or Combined Print Image size is larger than the Image Box size, the Image or Combined Print Image has been decimated to fit', (), 'PS3.4 H.4.3.1.2.1.2', 0xFFFF, _V2
-    """B60A Warning: Image size or Combined Print Image size is larger than the Image Box size, the Image or Combined Print Image has been decimated to fit. PS3.4 H.4.3.1.2.1.2."""
+    IMAGE_DECIMATED = 0xB60A, _W, 'Image size or Combined Print Image size is larger than the Image Box size. The Image or Combined Print Image has been decimated to fit', (), 'PS3.4 H.4.3.1.2.1.2', 0xFFFF, _V7
+    """B60A Warning: Image size or Combined Print Image size is larger than the Image Box size. The Image or Combined Print Image has been decimated to fit. PS3.4 H.4.3.1.2.1.2."""
 
-    IMAGE_TOO_LARGE = 0xC603, _F, 'Image size is larger than Image Box size', (), 'PS3.4 H.4.3.1.2.1.2', 0xFFFF, _V2
-    """C603 Failure: Image size is larger than Image Box size. PS3.4 H.4.3.1.2.1.2."""
+    IMAGE_TOO_LARGE = 0xC603, _F, 'Failed: Image size is larger than image box size', (), 'PS3.4 H.4.3.1.2.1.2', 0xFFFF, _V7
+    """C603 Failure: Failed: Image size is larger than image box size. PS3.4 H.4.3.1.2.1.2."""
 
-    INSUFFICIENT_PRINTER_MEMORY = 0xC605, _F, 'Insufficient memory in printer to store the image', (), 'PS3.4 H.4.3.1.2.1.2', 0xFFFF, _V2
-    """C605 Failure: Insufficient memory in printer to store the image. PS3.4 H.4.3.1.2.1.2."""
+    INSUFFICIENT_PRINTER_MEMORY = 0xC605, _F, 'Failed: Insufficient memory in printer to store the image', (), 'PS3.4 H.4.3.1.2.1.2', 0xFFFF, _V7
+    """C605 Failure: Failed: Insufficient memory in printer to store the image. PS3.4 H.4.3.1.2.1.2."""
 
-    COMBINED_IMAGE_TOO_LARGE = 0xC613, _F, 'Combined Print Image size is larger than the Image Box size', (), 'PS3.4 H.4.3.1.2.1.2', 0xFFFF, _V2
-    """C613 Failure: Combined Print Image size is larger than the Image Box size. PS3.4 H.4.3.1.2.1.2."""
+    COMBINED_IMAGE_TOO_LARGE = 0xC613, _F, 'Failed: Combined Print Image size is larger than the Image Box size', (), 'PS3.4 H.4.3.1.2.1.2', 0xFFFF, _V7
+    """C613 Failure: Failed: Combined Print Image size is larger than the Image Box size. PS3.4 H.4.3.1.2.1.2."""
 
 
 @unique
 class PrintNActionStatus(StatusEnum):
     """The statuses the Print Management service (PS3.4 Annex H) adds to an N-ACTION response; the others are NActionStatus's (PS3.7 10.1.4.1.10)."""
 
-    COLLATION_NOT_SUPPORTED = 0xB601, _W, 'Film session printing (collation) is not supported', (), 'PS3.4 H.4.1.2.4.2', 0xFFFF, _V2
+    COLLATION_NOT_SUPPORTED = 0xB601, _W, 'Film session printing (collation) is not supported', (), 'PS3.4 H.4.1.2.4.2', 0xFFFF, _V9
     """B601 Warning: Film session printing (collation) is not supported. PS3.4 H.4.1.2.4.2."""
 
-    FILM_SESSION_EMPTY_PAGE = 0xB602, _W, 'Film Session SOP Instance hierarchy does not contain Image Box SOP Instances (empty page)', (), 'PS3.4 H.4.1.2.4.2', 0xFFFF, _V2
+    FILM_SESSION_EMPTY_PAGE = 0xB602, _W, 'Film Session SOP Instance hierarchy does not contain Image Box SOP Instances (empty page)', (), 'PS3.4 H.4.1.2.4.2', 0xFFFF, _V9
     """B602 Warning: Film Session SOP Instance hierarchy does not contain Image Box SOP Instances (empty page). PS3.4 H.4.1.2.4.2."""
 
-    FILM_BOX_EMPTY_PAGE = 0xB603, _W, 'Film Box SOP Instance hierarchy does not contain Image Box SOP Instances (empty page)', (), 'PS3.4 H.4.2.2.4.2', 0xFFFF, _V2
+    FILM_BOX_EMPTY_PAGE = 0xB603, _W, 'Film Box SOP Instance hierarchy does not contain Image Box SOP Instances (empty page)', (), 'PS3.4 H.4.2.2.4.2', 0xFFFF, _V10
     """B603 Warning: Film Box SOP Instance hierarchy does not contain Image Box SOP Instances (empty page). PS3.4 H.4.2.2.4.2."""
 
-    IMAGE_DEMAGNIFIED = 0xB604, _W, 'Image size is larger than Image Box size, the image has been demagnified', (), 'PS3.4 H.4.2.2.4.2', 0xFFFF, _V2
-    """B604 Warning: Image size is larger than Image Box size, the image has been demagnified. PS3.4 H.4.2.2.4.2."""
+    IMAGE_DEMAGNIFIED = 0xB604, _W, 'Image size is larger than image box size, the image has been demagnified', (), 'PS3.4 H.4.2.2.4.2', 0xFFFF, _V10
+    """B604 Warning: Image size is larger than image box size, the image has been demagnified. PS3.4 H.4.2.2.4.2."""
 
-    IMAGE_CROPPED = 0xB609, _W, 'Image size is larger than the Image Box size, the Image has been cropped to fit', (), 'PS3.4 H.4.2.2.4.2', 0xFFFF, _V2
-    """B609 Warning: Image size is larger than the Image Box size, the Image has been cropped to fit. PS3.4 H.4.2.2.4.2."""
+    IMAGE_CROPPED = 0xB609, _W, 'Image size is larger than the Image Box size. The Image has been cropped to fit', (), 'PS3.4 H.4.2.2.4.2', 0xFFFF, _V10
+    """B609 Warning: Image size is larger than the Image Box size. The Image has been cropped to fit. PS3.4 H.4.2.2.4.2."""
 
-    IMAGE_DECIMATED = 0xB60A, _W, 'Image size or Combined Print Image size is larger than the Image Box size, the Image or Combined Print Image has been decimated to fit', (), 'PS3.4 H.4.2.2.4.2', 0xFFFF, _V2
-    """B60A Warning: Image size or Combined Print Image size is larger than the Image Box size, the Image or Combined Print Image has been decimated to fit. PS3.4 H.4.2.2.4.2."""
+    IMAGE_DECIMATED = 0xB60A, _W, 'Image size or Combined Print Image size is larger than the Image Box size. Image or Combined Print Image has been decimated to fit', (), 'PS3.4 H.4.2.2.4.2', 0xFFFF, _V10
+    """B60A Warning: Image size or Combined Print Image size is larger than the Image Box size. Image or Combined Print Image has been decimated to fit. PS3.4 H.4.2.2.4.2."""
 
-    NO_FILM_BOXES = 0xC600, _F, 'Film Session SOP Instance hierarchy does not contain Film Box SOP Instances', (), 'PS3.4 H.4.1.2.4.2', 0xFFFF, _V2
-    """C600 Failure: Film Session SOP Instance hierarchy does not contain Film Box SOP Instances. PS3.4 H.4.1.2.4.2."""
+    NO_FILM_BOXES = 0xC600, _F, 'Failed: Film Session SOP Instance hierarchy does not contain Film Box SOP Instances', (), 'PS3.4 H.4.1.2.4.2', 0xFFFF, _V9
+    """C600 Failure: Failed: Film Session SOP Instance hierarchy does not contain Film Box SOP Instances. PS3.4 H.4.1.2.4.2."""
 
-    FILM_SESSION_QUEUE_FULL = 0xC601, _F, 'Unable to create Print Job SOP Instance; print queue is full', (), 'PS3.4 H.4.1.2.4.2', 0xFFFF, _V2
-    """C601 Failure: Unable to create Print Job SOP Instance; print queue is full. PS3.4 H.4.1.2.4.2."""
+    FILM_SESSION_QUEUE_FULL = 0xC601, _F, 'Failed: Unable to create Print Job SOP Instance; print queue is full', (), 'PS3.4 H.4.1.2.4.2', 0xFFFF, _V9
+    """C601 Failure: Failed: Unable to create Print Job SOP Instance; print queue is full. PS3.4 H.4.1.2.4.2."""
 
-    FILM_BOX_QUEUE_FULL = 0xC602, _F, 'Unable to create Print Job SOP Instance; print queue is full', (), 'PS3.4 H.4.2.2.4.2', 0xFFFF, _V2
-    """C602 Failure: Unable to create Print Job SOP Instance; print queue is full. PS3.4 H.4.2.2.4.2."""
+    FILM_BOX_QUEUE_FULL = 0xC602, _F, 'Failed: Unable to create Print Job SOP Instance; print queue is full', (), 'PS3.4 H.4.2.2.4.2', 0xFFFF, _V10
+    """C602 Failure: Failed: Unable to create Print Job SOP Instance; print queue is full. PS3.4 H.4.2.2.4.2."""
 
-    IMAGE_TOO_LARGE = 0xC603, _F, 'Image size is larger than Image Box size', (), 'PS3.4 H.4.2.2.4.2', 0xFFFF, _V2
-    """C603 Failure: Image size is larger than Image Box size. PS3.4 H.4.2.2.4.2."""
+    IMAGE_TOO_LARGE = 0xC603, _F, 'Failed: Image size is larger than image box size', (), 'PS3.4 H.4.2.2.4.2', 0xFFFF, _V10
+    """C603 Failure: Failed: Image size is larger than image box size. PS3.4 H.4.2.2.4.2."""
 
-    COMBINED_IMAGE_TOO_LARGE = 0xC613, _F, 'Combined Print Image size is larger than the Image Box size', (), 'PS3.4 H.4.2.2.4.2', 0xFFFF, _V2
-    """C613 Failure: Combined Print Image size is larger than the Image Box size. PS3.4 H.4.2.2.4.2."""
+    COMBINED_IMAGE_TOO_LARGE = 0xC613, _F, 'Failed: Combined Print Image size is larger than the Image Box size', (), 'PS3.4 H.4.2.2.4.2', 0xFFFF, _V10
+    """C613 Failure: Failed: Combined Print Image size is larger than the Image Box size. PS3.4 H.4.2.2.4.2."""
 
 
 @unique
 class EventLoggingNActionStatus(StatusEnum):
     """The statuses the Application Event Logging service (PS3.4 Annex P) adds to an N-ACTION response; the others are NActionStatus's (PS3.7 10.1.4.1.10)."""
 
-    SYNCHRONIZATION_FRAME_OF_REFERENCE_MISMATCH = 0xB101, _W, 'Specified Synchronization Frame of Reference UID does not match SCP Synchronization Frame of Reference', (), 'PS3.4 P.2.2.4', 0xFFFF, _V2
+    SYNCHRONIZATION_FRAME_OF_REFERENCE_MISMATCH = 0xB101, _W, 'Specified Synchronization Frame of Reference UID does not match SCP Synchronization Frame of Reference', (), 'PS3.4 P.2.2.4', 0xFFFF, _V11
     """B101 Warning: Specified Synchronization Frame of Reference UID does not match SCP Synchronization Frame of Reference. PS3.4 P.2.2.4."""
 
-    STUDY_INSTANCE_UID_COERCED = 0xB102, _W, 'Study Instance UID coercion; Event logged under a different Study Instance UID', (), 'PS3.4 P.2.2.4', 0xFFFF, _V2
+    STUDY_INSTANCE_UID_COERCED = 0xB102, _W, 'Study Instance UID coercion; Event logged under a different Study Instance UID', (), 'PS3.4 P.2.2.4', 0xFFFF, _V11
     """B102 Warning: Study Instance UID coercion; Event logged under a different Study Instance UID. PS3.4 P.2.2.4."""
 
-    IDS_INCONSISTENT_EVENT_LOGGED = 0xB104, _W, 'IDs inconsistent in matching a current study; Event logged', (), 'PS3.4 P.2.2.4', 0xFFFF, _V2
+    IDS_INCONSISTENT_EVENT_LOGGED = 0xB104, _W, 'IDs inconsistent in matching a current study; Event logged', (), 'PS3.4 P.2.2.4', 0xFFFF, _V11
     """B104 Warning: IDs inconsistent in matching a current study; Event logged. PS3.4 P.2.2.4."""
 
-    PROCEDURAL_LOGGING_NOT_AVAILABLE = 0xC101, _F, 'Procedural Logging not available for specified Study Instance UID', (), 'PS3.4 P.2.2.4', 0xFFFF, _V2
-    """C101 Failure: Procedural Logging not available for specified Study Instance UID. PS3.4 P.2.2.4."""
+    PROCEDURAL_LOGGING_NOT_AVAILABLE = 0xC101, _F, 'Failed: Procedural Logging not available for specified Study Instance UID', (), 'PS3.4 P.2.2.4', 0xFFFF, _V11
+    """C101 Failure: Failed: Procedural Logging not available for specified Study Instance UID. PS3.4 P.2.2.4."""
 
-    EVENT_DOES_NOT_MATCH_TEMPLATE = 0xC102, _F, 'Event Information does not match Template', (), 'PS3.4 P.2.2.4', 0xFFFF, _V2
-    """C102 Failure: Event Information does not match Template. PS3.4 P.2.2.4."""
+    EVENT_DOES_NOT_MATCH_TEMPLATE = 0xC102, _F, 'Failed: Event Information does not match Template', (), 'PS3.4 P.2.2.4', 0xFFFF, _V11
+    """C102 Failure: Failed: Event Information does not match Template. PS3.4 P.2.2.4."""
 
-    CANNOT_MATCH_EVENT_TO_STUDY = 0xC103, _F, 'Cannot match event to a current study', (), 'PS3.4 P.2.2.4', 0xFFFF, _V2
-    """C103 Failure: Cannot match event to a current study. PS3.4 P.2.2.4."""
+    CANNOT_MATCH_EVENT_TO_STUDY = 0xC103, _F, 'Failed: Cannot match event to a current study', (), 'PS3.4 P.2.2.4', 0xFFFF, _V11
+    """C103 Failure: Failed: Cannot match event to a current study. PS3.4 P.2.2.4."""
 
-    IDS_INCONSISTENT_EVENT_NOT_LOGGED = 0xC104, _F, 'IDs inconsistent in matching a current study; Event not logged', (), 'PS3.4 P.2.2.4', 0xFFFF, _V2
-    """C104 Failure: IDs inconsistent in matching a current study; Event not logged. PS3.4 P.2.2.4."""
+    IDS_INCONSISTENT_EVENT_NOT_LOGGED = 0xC104, _F, 'Failed: IDs inconsistent in matching a current study; Event not logged', (), 'PS3.4 P.2.2.4', 0xFFFF, _V11
+    """C104 Failure: Failed: IDs inconsistent in matching a current study; Event not logged. PS3.4 P.2.2.4."""
 
-    OPERATOR_NOT_AUTHORIZED = 0xC10E, _F, 'Operator not authorized to add entry to Medication Administration Record', (), 'PS3.4 P.3', 0xFFFF, _V2
-    """C10E Failure: Operator not authorized to add entry to Medication Administration Record. PS3.4 P.3."""
+    OPERATOR_NOT_AUTHORIZED = 0xC10E, _F, 'Failed: Operator Refused: Not authorized to add entry to Medication Administration Record', (), 'PS3.4 P.3.2.4', 0xFFFF, _V12
+    """C10E Failure: Failed: Operator Refused: Not authorized to add entry to Medication Administration Record. PS3.4 P.3.2.4."""
 
-    PATIENT_NOT_IDENTIFIED = 0xC110, _F, 'Patient cannot be identified from Patient ID (0010,0020) or Admission ID (0038,0010)', (), 'PS3.4 P.3', 0xFFFF, _V2
-    """C110 Failure: Patient cannot be identified from Patient ID (0010,0020) or Admission ID (0038,0010). PS3.4 P.3."""
+    PATIENT_NOT_IDENTIFIED = 0xC110, _F, 'Failed: Patient cannot be identified from Patient ID (0010,0020) or Admission ID (0038,0010)', (), 'PS3.4 P.3.2.4', 0xFFFF, _V12
+    """C110 Failure: Failed: Patient cannot be identified from Patient ID (0010,0020) or Admission ID (0038,0010). PS3.4 P.3.2.4."""
 
-    MEDICATION_RECORD_UPDATE_FAILED = 0xC111, _F, 'Update of Medication Administration Record failed', (), 'PS3.4 P.3', 0xFFFF, _V2
-    """C111 Failure: Update of Medication Administration Record failed. PS3.4 P.3."""
+    MEDICATION_RECORD_UPDATE_FAILED = 0xC111, _F, 'Failed: Update of Medication Administration Record failed', (), 'PS3.4 P.3.2.4', 0xFFFF, _V12
+    """C111 Failure: Failed: Update of Medication Administration Record failed. PS3.4 P.3.2.4."""
 
 
 @unique
 class RelevantPatientCFindStatus(StatusEnum):
     """The statuses the Relevant Patient Information Query service (PS3.4 Annex Q) adds to a C-FIND response; the others are CFindStatus's (PS3.7 9.1.2.1.6)."""
 
-    MORE_THAN_ONE_MATCH = 0xC100, _F, 'Failed: More than one match found', (0x00000901, 0x00000902), 'PS3.4 Q.2.1.1.4', 0xFFFF, _V2
+    MORE_THAN_ONE_MATCH = 0xC100, _F, 'Failed: More than one match found', (0x00000901, 0x00000902), 'PS3.4 Q.2.1.1.4', 0xFFFF, _V13
     """C100 Failure: Failed: More than one match found. Related: (0000,0901) (0000,0902). PS3.4 Q.2.1.1.4."""
 
-    TEMPLATE_NOT_SUPPORTED = 0xC200, _F, 'Failed: Unable to support requested template', (0x00000901, 0x00000902), 'PS3.4 Q.2.1.1.4', 0xFFFF, _V2
+    TEMPLATE_NOT_SUPPORTED = 0xC200, _F, 'Failed: Unable to support requested template', (0x00000901, 0x00000902), 'PS3.4 Q.2.1.1.4', 0xFFFF, _V13
     """C200 Failure: Failed: Unable to support requested template. Related: (0000,0901) (0000,0902). PS3.4 Q.2.1.1.4."""
 
 
@@ -281,29 +379,29 @@ class RelevantPatientCFindStatus(StatusEnum):
 class MediaCreationNCreateStatus(StatusEnum):
     """The statuses the Media Creation Management service (PS3.4 Annex S) adds to an N-CREATE response; the others are NCreateStatus's (PS3.7 10.1.5.1.6)."""
 
-    ALREADY_INITIATED = 0xA510, _F, 'Refused: An Initiate Media Creation action has already been received for this SOP Instance', (), 'PS3.4 S.3.2.1.4', 0xFFFF, _V2
-    """A510 Failure: Refused: An Initiate Media Creation action has already been received for this SOP Instance. PS3.4 S.3.2.1.4."""
+    ALREADY_INITIATED = 0xA510, _F, 'Failed: An Initiate Media Creation action has already been received for this SOP Instance', (), 'PS3.4 S.3.2.1.4', 0xFFFF, _V14
+    """A510 Failure: Failed: An Initiate Media Creation action has already been received for this SOP Instance. PS3.4 S.3.2.1.4."""
 
 
 @unique
 class MediaCreationNActionStatus(StatusEnum):
     """The statuses the Media Creation Management service (PS3.4 Annex S) adds to an N-ACTION response; the others are NActionStatus's (PS3.7 10.1.4.1.10)."""
 
-    ALREADY_COMPLETED = 0xC201, _F, 'Media creation request already completed', (), 'PS3.4 S.3.2.3.4', 0xFFFF, _V2
-    """C201 Failure: Media creation request already completed. PS3.4 S.3.2.3.4."""
+    ALREADY_COMPLETED = 0xC201, _F, 'Failed: Media creation request already completed', (), 'PS3.4 S.3.2.3.4', 0xFFFF, _V15
+    """C201 Failure: Failed: Media creation request already completed. PS3.4 S.3.2.3.4."""
 
-    IN_PROGRESS_CANNOT_INTERRUPT = 0xC202, _F, 'Media creation request already in progress and cannot be interrupted', (), 'PS3.4 S.3.2.3.4', 0xFFFF, _V2
-    """C202 Failure: Media creation request already in progress and cannot be interrupted. PS3.4 S.3.2.3.4."""
+    IN_PROGRESS_CANNOT_INTERRUPT = 0xC202, _F, 'Failed: Media creation request already in progress and cannot be interrupted', (), 'PS3.4 S.3.2.3.4', 0xFFFF, _V15
+    """C202 Failure: Failed: Media creation request already in progress and cannot be interrupted. PS3.4 S.3.2.3.4."""
 
-    CANCELLATION_DENIED = 0xC203, _F, 'Cancellation denied for unspecified reason', (), 'PS3.4 S.3.2.3.4', 0xFFFF, _V2
-    """C203 Failure: Cancellation denied for unspecified reason. PS3.4 S.3.2.3.4."""
+    CANCELLATION_DENIED = 0xC203, _F, 'Failed: Cancellation denied for unspecified reason', (), 'PS3.4 S.3.2.3.4', 0xFFFF, _V15
+    """C203 Failure: Failed: Cancellation denied for unspecified reason. PS3.4 S.3.2.3.4."""
 
 
 @unique
 class MediaCreationNGetStatus(StatusEnum):
     """The statuses the Media Creation Management service (PS3.4 Annex S) adds to an N-GET response; the others are NGetStatus's (PS3.7 10.1.2.1.9)."""
 
-    OPTIONAL_ATTRIBUTES_NOT_SUPPORTED = 0x0001, _W, 'Requested optional Attributes are not supported', (), 'PS3.4 S.3.2.4.4', 0xFFFF, _V2
+    OPTIONAL_ATTRIBUTES_NOT_SUPPORTED = 0x0001, _W, 'Requested optional Attributes are not supported', (), 'PS3.4 S.3.2.4.4', 0xFFFF, _V16
     """0001 Warning: Requested optional Attributes are not supported. PS3.4 S.3.2.4.4."""
 
 
@@ -311,10 +409,10 @@ class MediaCreationNGetStatus(StatusEnum):
 class UPSNCreateStatus(StatusEnum):
     """The statuses the Unified Procedure Step service (PS3.4 Annex CC) adds to an N-CREATE response; the others are NCreateStatus's (PS3.7 10.1.5.1.6)."""
 
-    CREATED_WITH_MODIFICATIONS = 0xB300, _W, 'The UPS was created with modifications', (), 'PS3.4 CC.2.5.4', 0xFFFF, _V2
+    CREATED_WITH_MODIFICATIONS = 0xB300, _W, 'The UPS was created with modifications', (), 'PS3.4 CC.2.5.4', 0xFFFF, _V17
     """B300 Warning: The UPS was created with modifications. PS3.4 CC.2.5.4."""
 
-    STATE_NOT_SCHEDULED = 0xC309, _F, 'Failed: The provided value of UPS State was not SCHEDULED', (), 'PS3.4 CC.2.5.4', 0xFFFF, _V2
+    STATE_NOT_SCHEDULED = 0xC309, _F, 'Failed: The provided value of UPS State was not SCHEDULED', (), 'PS3.4 CC.2.5.4', 0xFFFF, _V17
     """C309 Failure: Failed: The provided value of UPS State was not SCHEDULED. PS3.4 CC.2.5.4."""
 
 
@@ -322,22 +420,22 @@ class UPSNCreateStatus(StatusEnum):
 class UPSNSetStatus(StatusEnum):
     """The statuses the Unified Procedure Step service (PS3.4 Annex CC) adds to an N-SET response; the others are NSetStatus's (PS3.7 10.1.3.1.9)."""
 
-    OPTIONAL_ATTRIBUTES_NOT_SUPPORTED = 0x0001, _W, 'Requested optional Attributes are not supported', (), 'PS3.4 CC.2.6.4', 0xFFFF, _V2
+    OPTIONAL_ATTRIBUTES_NOT_SUPPORTED = 0x0001, _W, 'Requested optional Attributes are not supported', (), 'PS3.4 CC.2.6.4', 0xFFFF, _V18
     """0001 Warning: Requested optional Attributes are not supported. PS3.4 CC.2.6.4."""
 
-    COERCED_INVALID_VALUES = 0xB305, _W, 'Coerced invalid values to valid values', (), 'PS3.4 CC.2.6.4', 0xFFFF, _V2
+    COERCED_INVALID_VALUES = 0xB305, _W, 'Coerced invalid values to valid values', (), 'PS3.4 CC.2.6.4', 0xFFFF, _V18
     """B305 Warning: Coerced invalid values to valid values. PS3.4 CC.2.6.4."""
 
-    MAY_NO_LONGER_BE_UPDATED = 0xC300, _F, 'Failed: The UPS may no longer be updated', (), 'PS3.4 CC.2.6.4', 0xFFFF, _V2
+    MAY_NO_LONGER_BE_UPDATED = 0xC300, _F, 'Failed: The UPS may no longer be updated', (), 'PS3.4 CC.2.6.4', 0xFFFF, _V18
     """C300 Failure: Failed: The UPS may no longer be updated. PS3.4 CC.2.6.4."""
 
-    WRONG_TRANSACTION_UID = 0xC301, _F, 'Failed: The correct Transaction UID was not provided', (), 'PS3.4 CC.2.6.4', 0xFFFF, _V2
+    WRONG_TRANSACTION_UID = 0xC301, _F, 'Failed: The correct Transaction UID was not provided', (), 'PS3.4 CC.2.6.4', 0xFFFF, _V18
     """C301 Failure: Failed: The correct Transaction UID was not provided. PS3.4 CC.2.6.4."""
 
-    NOT_MANAGED_BY_SCP = 0xC307, _F, 'Failed: Specified SOP Instance UID does not exist or is not a UPS Instance managed by this SCP', (), 'PS3.4 CC.2.6.4', 0xFFFF, _V2
+    NOT_MANAGED_BY_SCP = 0xC307, _F, 'Failed: Specified SOP Instance UID does not exist or is not a UPS Instance managed by this SCP', (), 'PS3.4 CC.2.6.4', 0xFFFF, _V18
     """C307 Failure: Failed: Specified SOP Instance UID does not exist or is not a UPS Instance managed by this SCP. PS3.4 CC.2.6.4."""
 
-    NOT_IN_PROGRESS = 0xC310, _F, 'Failed: The UPS is not in the IN PROGRESS state', (), 'PS3.4 CC.2.6.4', 0xFFFF, _V2
+    NOT_IN_PROGRESS = 0xC310, _F, 'Failed: The UPS is not in the IN PROGRESS state', (), 'PS3.4 CC.2.6.4', 0xFFFF, _V18
     """C310 Failure: Failed: The UPS is not in the IN PROGRESS state. PS3.4 CC.2.6.4."""
 
 
@@ -345,10 +443,10 @@ class UPSNSetStatus(StatusEnum):
 class UPSNGetStatus(StatusEnum):
     """The statuses the Unified Procedure Step service (PS3.4 Annex CC) adds to an N-GET response; the others are NGetStatus's (PS3.7 10.1.2.1.9)."""
 
-    OPTIONAL_ATTRIBUTES_NOT_SUPPORTED = 0x0001, _W, 'Requested optional Attributes are not supported', (), 'PS3.4 CC.2.7.4', 0xFFFF, _V2
+    OPTIONAL_ATTRIBUTES_NOT_SUPPORTED = 0x0001, _W, 'Requested optional Attributes are not supported', (), 'PS3.4 CC.2.7.4', 0xFFFF, _V19
     """0001 Warning: Requested optional Attributes are not supported. PS3.4 CC.2.7.4."""
 
-    NOT_MANAGED_BY_SCP = 0xC307, _F, 'Failed: Specified SOP Instance UID does not exist or is not a UPS Instance managed by this SCP', (), 'PS3.4 CC.2.7.4', 0xFFFF, _V2
+    NOT_MANAGED_BY_SCP = 0xC307, _F, 'Failed: Specified SOP Instance UID does not exist or is not a UPS Instance managed by this SCP', (), 'PS3.4 CC.2.7.4', 0xFFFF, _V19
     """C307 Failure: Failed: Specified SOP Instance UID does not exist or is not a UPS Instance managed by this SCP. PS3.4 CC.2.7.4."""
 
 
@@ -356,110 +454,110 @@ class UPSNGetStatus(StatusEnum):
 class UPSNActionStatus(StatusEnum):
     """The statuses the Unified Procedure Step service (PS3.4 Annex CC) adds to an N-ACTION response; the others are NActionStatus's (PS3.7 10.1.4.1.10)."""
 
-    DELETION_LOCK_NOT_GRANTED = 0xB301, _W, 'Deletion Lock not granted', (), 'PS3.4 CC.2.3.4', 0xFFFF, _V2
+    DELETION_LOCK_NOT_GRANTED = 0xB301, _W, 'Deletion Lock not granted', (), 'PS3.4 CC.2.3.4', 0xFFFF, _V20
     """B301 Warning: Deletion Lock not granted. PS3.4 CC.2.3.4."""
 
-    ALREADY_CANCELED = 0xB304, _W, 'The UPS is already in the requested state of CANCELED', (), 'PS3.4 CC.2.1.4', 0xFFFF, _V2
+    ALREADY_CANCELED = 0xB304, _W, 'The UPS is already in the requested state of CANCELED', (), 'PS3.4 CC.2.1.4', 0xFFFF, _V21
     """B304 Warning: The UPS is already in the requested state of CANCELED. PS3.4 CC.2.1.4."""
 
-    ALREADY_COMPLETED = 0xB306, _W, 'The UPS is already in the requested state of COMPLETED', (), 'PS3.4 CC.2.1.4', 0xFFFF, _V2
+    ALREADY_COMPLETED = 0xB306, _W, 'The UPS is already in the requested state of COMPLETED', (), 'PS3.4 CC.2.1.4', 0xFFFF, _V21
     """B306 Warning: The UPS is already in the requested state of COMPLETED. PS3.4 CC.2.1.4."""
 
-    MAY_NO_LONGER_BE_UPDATED = 0xC300, _F, 'Refused: The UPS may no longer be updated', (), 'PS3.4 CC.2.1.4', 0xFFFF, _V2
-    """C300 Failure: Refused: The UPS may no longer be updated. PS3.4 CC.2.1.4."""
+    MAY_NO_LONGER_BE_UPDATED = 0xC300, _F, 'Failed: The UPS may no longer be updated', (), 'PS3.4 CC.2.1.4', 0xFFFF, _V21
+    """C300 Failure: Failed: The UPS may no longer be updated. PS3.4 CC.2.1.4."""
 
-    WRONG_TRANSACTION_UID = 0xC301, _F, 'Refused: The correct Transaction UID was not provided', (), 'PS3.4 CC.2.1.4', 0xFFFF, _V2
-    """C301 Failure: Refused: The correct Transaction UID was not provided. PS3.4 CC.2.1.4."""
+    WRONG_TRANSACTION_UID = 0xC301, _F, 'Failed: The correct Transaction UID was not provided', (), 'PS3.4 CC.2.1.4', 0xFFFF, _V21
+    """C301 Failure: Failed: The correct Transaction UID was not provided. PS3.4 CC.2.1.4."""
 
-    ALREADY_IN_PROGRESS = 0xC302, _F, 'Refused: The UPS is already IN PROGRESS', (), 'PS3.4 CC.2.1.4', 0xFFFF, _V2
-    """C302 Failure: Refused: The UPS is already IN PROGRESS. PS3.4 CC.2.1.4."""
+    ALREADY_IN_PROGRESS = 0xC302, _F, 'Failed: The UPS is already IN PROGRESS', (), 'PS3.4 CC.2.1.4', 0xFFFF, _V21
+    """C302 Failure: Failed: The UPS is already IN PROGRESS. PS3.4 CC.2.1.4."""
 
-    SCHEDULED_ONLY_BY_N_CREATE = 0xC303, _F, 'Refused: The UPS may only become SCHEDULED via N-CREATE, not N-SET or N-ACTION', (), 'PS3.4 CC.2.1.4', 0xFFFF, _V2
-    """C303 Failure: Refused: The UPS may only become SCHEDULED via N-CREATE, not N-SET or N-ACTION. PS3.4 CC.2.1.4."""
+    SCHEDULED_ONLY_BY_N_CREATE = 0xC303, _F, 'Failed: The UPS may only become SCHEDULED via N-CREATE, not N-SET or N-ACTION', (), 'PS3.4 CC.2.1.4', 0xFFFF, _V21
+    """C303 Failure: Failed: The UPS may only become SCHEDULED via N-CREATE, not N-SET or N-ACTION. PS3.4 CC.2.1.4."""
 
-    FINAL_STATE_REQUIREMENTS_NOT_MET = 0xC304, _F, 'Refused: The UPS has not met final state requirements for the requested state change', (), 'PS3.4 CC.2.1.4', 0xFFFF, _V2
-    """C304 Failure: Refused: The UPS has not met final state requirements for the requested state change. PS3.4 CC.2.1.4."""
+    FINAL_STATE_REQUIREMENTS_NOT_MET = 0xC304, _F, 'Failed: The UPS has not met final state requirements for the requested state change', (), 'PS3.4 CC.2.1.4', 0xFFFF, _V21
+    """C304 Failure: Failed: The UPS has not met final state requirements for the requested state change. PS3.4 CC.2.1.4."""
 
-    NOT_MANAGED_BY_SCP = 0xC307, _F, 'Failed: Specified SOP Instance UID does not exist or is not a UPS Instance managed by this SCP', (), 'PS3.4 CC.2.1.4', 0xFFFF, _V2
+    NOT_MANAGED_BY_SCP = 0xC307, _F, 'Failed: Specified SOP Instance UID does not exist or is not a UPS Instance managed by this SCP', (), 'PS3.4 CC.2.1.4', 0xFFFF, _V21
     """C307 Failure: Failed: Specified SOP Instance UID does not exist or is not a UPS Instance managed by this SCP. PS3.4 CC.2.1.4."""
 
-    RECEIVING_AE_UNKNOWN = 0xC308, _F, 'Failed: Receiving AE-TITLE is Unknown to this SCP', (), 'PS3.4 CC.2.3.4', 0xFFFF, _V2
-    """C308 Failure: Failed: Receiving AE-TITLE is Unknown to this SCP. PS3.4 CC.2.3.4."""
+    RECEIVING_AE_UNKNOWN = 0xC308, _F, 'Failed: Receiving AE Title is Unknown to this SCP', (), 'PS3.4 CC.2.3.4', 0xFFFF, _V20
+    """C308 Failure: Failed: Receiving AE Title is Unknown to this SCP. PS3.4 CC.2.3.4."""
 
-    NOT_YET_IN_PROGRESS = 0xC310, _F, 'Refused: The UPS is not yet in the IN PROGRESS state', (), 'PS3.4 CC.2.1.4', 0xFFFF, _V2
-    """C310 Failure: Refused: The UPS is not yet in the IN PROGRESS state. PS3.4 CC.2.1.4."""
+    NOT_YET_IN_PROGRESS = 0xC310, _F, 'Failed: The UPS is not yet in the IN PROGRESS state', (), 'PS3.4 CC.2.1.4', 0xFFFF, _V21
+    """C310 Failure: Failed: The UPS is not yet in the IN PROGRESS state. PS3.4 CC.2.1.4."""
 
-    ALREADY_COMPLETED_CANNOT_CANCEL = 0xC311, _F, 'Refused: The UPS is already COMPLETED', (), 'PS3.4 CC.2.2.4', 0xFFFF, _V2
-    """C311 Failure: Refused: The UPS is already COMPLETED. PS3.4 CC.2.2.4."""
+    ALREADY_COMPLETED_CANNOT_CANCEL = 0xC311, _F, 'Failed: The UPS is already COMPLETED', (), 'PS3.4 CC.2.2.4', 0xFFFF, _V22
+    """C311 Failure: Failed: The UPS is already COMPLETED. PS3.4 CC.2.2.4."""
 
-    PERFORMER_CANNOT_BE_CONTACTED = 0xC312, _F, 'Refused: The performer cannot be contacted', (), 'PS3.4 CC.2.2.4', 0xFFFF, _V2
-    """C312 Failure: Refused: The performer cannot be contacted. PS3.4 CC.2.2.4."""
+    PERFORMER_CANNOT_BE_CONTACTED = 0xC312, _F, 'Failed: The performer cannot be contacted', (), 'PS3.4 CC.2.2.4', 0xFFFF, _V22
+    """C312 Failure: Failed: The performer cannot be contacted. PS3.4 CC.2.2.4."""
 
-    PERFORMER_CHOOSES_NOT_TO_CANCEL = 0xC313, _F, 'Refused: Performer chooses not to cancel', (), 'PS3.4 CC.2.2.4', 0xFFFF, _V2
-    """C313 Failure: Refused: Performer chooses not to cancel. PS3.4 CC.2.2.4."""
+    PERFORMER_CHOOSES_NOT_TO_CANCEL = 0xC313, _F, 'Failed: Performer chooses not to cancel', (), 'PS3.4 CC.2.2.4', 0xFFFF, _V22
+    """C313 Failure: Failed: Performer chooses not to cancel. PS3.4 CC.2.2.4."""
 
-    ACTION_NOT_APPROPRIATE = 0xC314, _F, 'Refused: Specified action not appropriate for specified instance', (), 'PS3.4 CC.2.3.4', 0xFFFF, _V2
-    """C314 Failure: Refused: Specified action not appropriate for specified instance. PS3.4 CC.2.3.4."""
+    ACTION_NOT_APPROPRIATE = 0xC314, _F, 'Failed: Specified action not appropriate for specified instance', (), 'PS3.4 CC.2.3.4', 0xFFFF, _V20
+    """C314 Failure: Failed: Specified action not appropriate for specified instance. PS3.4 CC.2.3.4."""
 
-    EVENT_REPORTS_NOT_SUPPORTED = 0xC315, _F, 'Refused: SCP does not support Event Reports', (), 'PS3.4 CC.2.3.4', 0xFFFF, _V2
-    """C315 Failure: Refused: SCP does not support Event Reports. PS3.4 CC.2.3.4."""
+    EVENT_REPORTS_NOT_SUPPORTED = 0xC315, _F, 'Failed: SCP does not support Event Reports', (), 'PS3.4 CC.2.3.4', 0xFFFF, _V20
+    """C315 Failure: Failed: SCP does not support Event Reports. PS3.4 CC.2.3.4."""
 
 
 @unique
 class RTMachineVerificationNCreateStatus(StatusEnum):
     """The statuses the RT Machine Verification service (PS3.4 Annex DD) adds to an N-CREATE response; the others are NCreateStatus's (PS3.7 10.1.5.1.6)."""
 
-    PLAN_NOT_FOUND = 0xC227, _F, 'No such object instance - Referenced RT Plan not found', (), 'PS3.4 DD.3.2.1.2', 0xFFFF, _V2
-    """C227 Failure: No such object instance - Referenced RT Plan not found. PS3.4 DD.3.2.1.2."""
+    PLAN_NOT_FOUND = 0xC227, _F, 'Failed: No such object instance - Referenced RT Plan not found', (), 'PS3.4 DD.3.2.1.2', 0xFFFF, _V23
+    """C227 Failure: Failed: No such object instance - Referenced RT Plan not found. PS3.4 DD.3.2.1.2."""
 
-    FRACTION_GROUP_NOT_IN_PLAN = 0xC221, _F, 'The Referenced Fraction Group Number does not exist in the referenced plan', (), 'PS3.4 DD.3.2.1.2', 0xFFFF, _V2
-    """C221 Failure: The Referenced Fraction Group Number does not exist in the referenced plan. PS3.4 DD.3.2.1.2."""
+    FRACTION_GROUP_NOT_IN_PLAN = 0xC221, _F, 'Failed: The Referenced Fraction Group Number does not exist in the referenced plan', (), 'PS3.4 DD.3.2.1.2', 0xFFFF, _V23
+    """C221 Failure: Failed: The Referenced Fraction Group Number does not exist in the referenced plan. PS3.4 DD.3.2.1.2."""
 
-    NO_BEAMS_IN_FRACTION_GROUP = 0xC222, _F, 'No beams exist within the referenced fraction group', (), 'PS3.4 DD.3.2.1.2', 0xFFFF, _V2
-    """C222 Failure: No beams exist within the referenced fraction group. PS3.4 DD.3.2.1.2."""
+    NO_BEAMS_IN_FRACTION_GROUP = 0xC222, _F, 'Failed: No beams exist within the referenced fraction group', (), 'PS3.4 DD.3.2.1.2', 0xFFFF, _V23
+    """C222 Failure: Failed: No beams exist within the referenced fraction group. PS3.4 DD.3.2.1.2."""
 
-    ALREADY_VERIFYING = 0xC223, _F, 'SCU already verifying and cannot currently process this request', (), 'PS3.4 DD.3.2.1.2', 0xFFFF, _V2
-    """C223 Failure: SCU already verifying and cannot currently process this request. PS3.4 DD.3.2.1.2."""
+    ALREADY_VERIFYING = 0xC223, _F, 'Failed: SCU already verifying and cannot currently process this request', (), 'PS3.4 DD.3.2.1.2', 0xFFFF, _V23
+    """C223 Failure: Failed: SCU already verifying and cannot currently process this request. PS3.4 DD.3.2.1.2."""
 
 
 @unique
 class RTMachineVerificationNSetStatus(StatusEnum):
     """The statuses the RT Machine Verification service (PS3.4 Annex DD) adds to an N-SET response; the others are NSetStatus's (PS3.7 10.1.3.1.9)."""
 
-    BEAM_NOT_IN_FRACTION_GROUP = 0xC224, _F, 'Referenced Beam Number not found within the referenced Fraction Group', (), 'PS3.4 DD.3.2.1.2', 0xFFFF, _V2
-    """C224 Failure: Referenced Beam Number not found within the referenced Fraction Group. PS3.4 DD.3.2.1.2."""
+    BEAM_NOT_IN_FRACTION_GROUP = 0xC224, _F, 'Failed: Referenced Beam Number not found within the referenced Fraction Group', (), 'PS3.4 DD.3.2.1.2', 0xFFFF, _V23
+    """C224 Failure: Failed: Referenced Beam Number not found within the referenced Fraction Group. PS3.4 DD.3.2.1.2."""
 
-    DEVICE_NOT_SUPPORTED = 0xC225, _F, 'Referenced device or accessory not supported', (), 'PS3.4 DD.3.2.1.2', 0xFFFF, _V2
-    """C225 Failure: Referenced device or accessory not supported. PS3.4 DD.3.2.1.2."""
+    DEVICE_NOT_SUPPORTED = 0xC225, _F, 'Failed: Referenced device or accessory not supported', (), 'PS3.4 DD.3.2.1.2', 0xFFFF, _V23
+    """C225 Failure: Failed: Referenced device or accessory not supported. PS3.4 DD.3.2.1.2."""
 
-    DEVICE_NOT_IN_BEAM = 0xC226, _F, 'Referenced device or accessory not found within the referenced beam', (), 'PS3.4 DD.3.2.1.2', 0xFFFF, _V2
-    """C226 Failure: Referenced device or accessory not found within the referenced beam. PS3.4 DD.3.2.1.2."""
+    DEVICE_NOT_IN_BEAM = 0xC226, _F, 'Failed: Referenced device or accessory not found within the referenced beam', (), 'PS3.4 DD.3.2.1.2', 0xFFFF, _V23
+    """C226 Failure: Failed: Referenced device or accessory not found within the referenced beam. PS3.4 DD.3.2.1.2."""
 
 
 @unique
 class RTMachineVerificationNGetStatus(StatusEnum):
     """The statuses the RT Machine Verification service (PS3.4 Annex DD) adds to an N-GET response; the others are NGetStatus's (PS3.7 10.1.2.1.9)."""
 
-    INSTANCE_NOT_FOUND = 0xC112, _F, 'No such object instance - applicable Machine Verification instance not found', (), 'PS3.4 DD.3.2.2.3', 0xFFFF, _V2
-    """C112 Failure: No such object instance - applicable Machine Verification instance not found. PS3.4 DD.3.2.2.3."""
+    INSTANCE_NOT_FOUND = 0xC112, _F, 'Failed: Applicable Machine Verification instance not found', (), 'PS3.4 DD.3.2.2.3', 0xFFFF, _V24
+    """C112 Failure: Failed: Applicable Machine Verification instance not found. PS3.4 DD.3.2.2.3."""
 
 
 @unique
 class RTMachineVerificationNActionStatus(StatusEnum):
     """The statuses the RT Machine Verification service (PS3.4 Annex DD) adds to an N-ACTION response; the others are NActionStatus's (PS3.7 10.1.4.1.10)."""
 
-    INSTANCE_NOT_FOUND = 0xC112, _F, 'No such object instance - Machine Verification requested instance not found', (), 'PS3.4 DD.3.2.3.2', 0xFFFF, _V3
-    """C112 Failure: No such object instance - Machine Verification requested instance not found. PS3.4 DD.3.2.3.2."""
+    INSTANCE_NOT_FOUND = 0xC112, _F, 'Failed: Machine Verification requested instance not found', (), 'PS3.4 DD.3.2.3.2', 0xFFFF, _V25
+    """C112 Failure: Failed: Machine Verification requested instance not found. PS3.4 DD.3.2.3.2."""
 
 
 @unique
 class StorageManagementNActionStatus(StatusEnum):
     """The statuses the Storage Management service (PS3.4 Annex KK) adds to an N-ACTION response; the others are NActionStatus's (PS3.7 10.1.4.1.10)."""
 
-    KEY_ATTRIBUTES_NOT_SUPPORTED = 0xB010, _W, 'Attribute list error - One or more of Key Attributes are not supported for matching', (0x00001005,), 'PS3.4 KK.2.2.3', 0xFFFF, _V4
+    KEY_ATTRIBUTES_NOT_SUPPORTED = 0xB010, _W, 'Attribute list error - One or more of Key Attributes are not supported for matching', (0x00001005,), 'PS3.4 KK.2.2.3', 0xFFFF, _V26
     """B010 Warning: Attribute list error - One or more of Key Attributes are not supported for matching. Related: (0000,1005). PS3.4 KK.2.2.3."""
 
-    MISTYPED_ARGUMENT = 0x0212, _F, 'Mistyped argument - one of the parameters supplied has not been agreed for use', (0x00000902,), 'PS3.4 KK.2.2.3', 0xFFFF, _V4
+    MISTYPED_ARGUMENT = 0x0212, _F, 'Mistyped argument - one of the parameters supplied has not been agreed for use', (0x00000902,), 'PS3.4 KK.2.2.3', 0xFFFF, _V26
     """0212 Failure: Mistyped argument - one of the parameters supplied has not been agreed for use. Related: (0000,0902). PS3.4 KK.2.2.3."""
 
 

@@ -23,19 +23,171 @@ _F = StatusType.FAILURE
 _C = StatusType.CANCEL
 _P = StatusType.PENDING
 
-DICOM_EDITION = '2025b'
-"""The edition of the DICOM standard whose names, classes and related fields
-the statuses follow.  Each member's ``verified`` says which text was read for
-it."""
+DICOM_EDITION = '2024c'
+"""The newest edition of the DICOM standard every verified status was read in
+(or a newer one): its names, classes, meanings and related fields were
+reconciled with it.  ``VERIFICATION_SUMMARY`` gives the spread; each member's
+``edition`` and ``verified`` say what was read for it."""
 
-# Which text of the standard was read for each status (StatusEnum.verified).
-_V0 = '2020 text of PS3.4/PS3.7 (complete read)'
-_V1 = 'PS3.7 2024e page chapter_C (class table); PS3.4 current page CC.2.7.4 (Table CC.2.7-1); 2020 text of F.8.2.1.4 and S.3.2.4.4'
-_V2 = 'PS3.7 2025b page C.4.2 (dicom.nema.org, current)'
-_V3 = 'PS3.7 2024c page C.5.10 (dicom.nema.org, current)'
-_V4 = '2020 text of PS3.4/PS3.7 (complete read); PS3.2 2024d page N.7.3.2.4 (Table N.7-40)'
-_V5 = 'PS3.7 2024e page C.5.21 (dicom.nema.org, current)'
-_V6 = '2020 text of PS3.4/PS3.7 (complete read); PS3.2 2024c page N.7.3.2.7 (Table N.7-48)'
+CURRENT_EDITION = '2026b'
+"""The newest published edition of the standard."""
+
+VERIFICATION: dict[str, int] = {
+    '2025b': 2,
+    '2024e': 2,
+    '2024c': 249,
+    'not verified': 4,
+}
+"""How many statuses (members of every enum) were read in each edition (their
+newest text read), and how many were not verified."""
+
+VERIFICATION_SUMMARY = (
+    'rows verified against 2026b (the current edition): 0; against older texts only: '
+    '253 (2025b: 2, 2024e: 2, 2024c: 249); not verified: 4'
+)
+"""The spread of the verification records, in words."""
+
+# What was read for each status: (edition, text) -- StatusEnum.edition, .verified.
+_V0 = ('2024e', 'PS3.7 2024e page chapter_C (C.1.1) (dicom.nema.org current chtml page, as stored in the search corpus)')
+_V1 = ('2024c', 'PS3.7 2024e page chapter_C (Status Class table) (dicom.nema.org current chtml page, as stored in the search corpus); PS3.4 2024c F.8.2.1.4, CC.2.7.4 and S.3.2.4.4 (Tables F.8.2-2, CC.2.7-1, S.3.2.4.4-1), chtml of the 2024c release (aglv/dicom-spec branch 2024c)')
+_V2 = ('2025b', 'PS3.7 2025b page C.4.2 (dicom.nema.org current chtml page, as stored in the search corpus)')
+_V3 = ('2024c', 'PS3.7 2024c C.4.3, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml)')
+_V4 = ('2024c', 'PS3.7 2024c C.5.6, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml)')
+_V5 = ('2024c', 'PS3.7 2024c C.5.7, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml)')
+_V6 = ('2024c', 'PS3.7 2024c C.5.8, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml)')
+_V7 = ('2024c', 'PS3.7 2024c C.5.9, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml)')
+_V8 = ('2024c', 'PS3.7 2024c page C.5.10 (dicom.nema.org current chtml page, as stored in the search corpus); PS3.7 2024c C.5.10, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml)')
+_V9 = ('2024c', 'PS3.7 2024c C.5.11, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml)')
+_V10 = ('2024c', 'PS3.7 2024c C.5.12, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml)')
+_V11 = ('2024c', 'PS3.7 2024c C.5.13, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml)')
+_V12 = ('2024c', 'PS3.7 2024c C.5.14, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml)')
+_V13 = ('2024c', 'PS3.7 2024c C.5.15, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml)')
+_V14 = ('2024c', 'PS3.7 2024c C.5.16, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml)')
+_V15 = ('2024c', 'PS3.7 2024c C.5.17, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml)')
+_V16 = ('2024c', 'PS3.7 2024c C.5.18, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml)')
+_V17 = ('2024c', 'PS3.7 2024c C.5.19, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml)')
+_V18 = ('2024c', 'PS3.7 2024c C.5.20, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml)')
+_V19 = ('2024e', 'PS3.7 2024e page C.5.21 (dicom.nema.org current chtml page, as stored in the search corpus)')
+_V20 = ('2024c', 'PS3.7 2024c C.5.22, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml)')
+_V21 = ('2024c', 'PS3.7 2024c C.5.23, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml)')
+_V22 = ('2024c', 'PS3.7 2024c C.5.24, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml)')
+_V23 = ('2024c', 'PS3.7 2024c C.5.25, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml)')
+_V24 = ('2024c', 'PS3.7 2024c C.3.1, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml)')
+_V25 = ('2024c', 'PS3.7 2024e page chapter_C (C.1.1) (dicom.nema.org current chtml page, as stored in the search corpus); PS3.7 2024c 9.1.5.1.4, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml)')
+_V26 = ('2024c', 'PS3.7 2024c C.5.6, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml); PS3.7 2024c 9.1.5.1.4, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml)')
+_V27 = ('2024c', 'PS3.7 2024c C.5.9, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml); PS3.7 2024c 9.1.5.1.4, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml)')
+_V28 = ('2024c', 'PS3.7 2024c C.5.15, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml); PS3.7 2024c 9.1.5.1.4, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml)')
+_V29 = ('2024c', 'PS3.7 2024c C.5.23, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml); PS3.7 2024c 9.1.5.1.4, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml)')
+_V30 = ('2024c', 'PS3.4 2024c B.2.3 (Table B.2-1), chtml of the 2024c release (aglv/dicom-spec branch 2024c)')
+_V31 = (None, "NOT VERIFIED: not in the command's table (PS3.7 9.1.1.1.9, 2024c, lists 0122H Refused: SOP Class not supported); kept from the seed (pynetdicom2) and PS3.2's conformance templates")
+_V32 = ('2024c', 'PS3.7 2024c C.5.6, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml); PS3.7 2024c 9.1.1.1.9, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml)')
+_V33 = ('2024c', 'PS3.7 2024c C.5.12, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml); PS3.7 2024c 9.1.1.1.9, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml)')
+_V34 = ('2024c', 'PS3.7 2024c C.5.25, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml); PS3.7 2024c 9.1.1.1.9, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml)')
+_V35 = ('2024c', 'PS3.7 2024c C.5.9, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml); PS3.7 2024c 9.1.1.1.9, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml)')
+_V36 = ('2024c', 'PS3.7 2024c C.5.15, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml); PS3.7 2024c 9.1.1.1.9, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml)')
+_V37 = ('2024c', 'PS3.7 2024c C.5.23, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml); PS3.7 2024c 9.1.1.1.9, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml)')
+_V38 = ('2024c', 'PS3.4 2024c C.4.1.1.4 (Table C.4-1), chtml of the 2024c release (aglv/dicom-spec branch 2024c)')
+_V39 = (None, "NOT VERIFIED: not in the command's table (PS3.7 9.1.2.1.6, 2024c, lists 0122H Refused: SOP Class not supported); kept from the seed (pynetdicom2) and PS3.2's conformance templates")
+_V40 = ('2024c', 'PS3.7 2024c C.5.6, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml); PS3.7 2024c 9.1.2.1.6, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml)')
+_V41 = ('2024c', 'PS3.7 2024c C.5.25, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml); PS3.7 2024c 9.1.2.1.6, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml)')
+_V42 = ('2024c', 'PS3.4 2024c C.4.3.1.4 (Table C.4-3), chtml of the 2024c release (aglv/dicom-spec branch 2024c)')
+_V43 = ('2024c', 'PS3.4 2024c Y.4.2.1.4 (Table Y.4-2), chtml of the 2024c release (aglv/dicom-spec branch 2024c)')
+_V44 = (None, "NOT VERIFIED: not in the command's table (PS3.7 9.1.3.1.6, 2024c, lists 0122H Refused: SOP Class not supported); kept from the seed (pynetdicom2) and PS3.2's conformance templates")
+_V45 = ('2024c', 'PS3.7 2024c C.5.6, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml); PS3.7 2024c 9.1.3.1.6, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml)')
+_V46 = ('2024c', 'PS3.7 2024c C.5.25, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml); PS3.7 2024c 9.1.3.1.6, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml)')
+_V47 = ('2024c', 'PS3.7 2024c C.5.9, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml); PS3.7 2024c 9.1.3.1.6, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml)')
+_V48 = ('2024c', 'PS3.7 2024c C.5.15, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml); PS3.7 2024c 9.1.3.1.6, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml)')
+_V49 = ('2024c', 'PS3.7 2024c C.5.23, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml); PS3.7 2024c 9.1.3.1.6, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml)')
+_V50 = ('2024c', 'PS3.4 2024c C.4.2.1.5 (Table C.4-2), chtml of the 2024c release (aglv/dicom-spec branch 2024c)')
+_V51 = ('2024c', 'PS3.4 2024c Y.4.1.1.4 (Table Y.4-1), chtml of the 2024c release (aglv/dicom-spec branch 2024c)')
+_V52 = (None, "NOT VERIFIED: not in the command's table (PS3.7 9.1.4.1.7, 2024c, lists 0122H Refused: SOP Class not supported); kept from the seed (pynetdicom2) and PS3.2's conformance templates")
+_V53 = ('2024c', 'PS3.7 2024c C.5.6, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml); PS3.7 2024c 9.1.4.1.7, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml)')
+_V54 = ('2024c', 'PS3.7 2024c C.5.25, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml); PS3.7 2024c 9.1.4.1.7, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml)')
+_V55 = ('2024c', 'PS3.7 2024c C.5.9, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml); PS3.7 2024c 9.1.4.1.7, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml)')
+_V56 = ('2024c', 'PS3.7 2024c C.5.15, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml); PS3.7 2024c 9.1.4.1.7, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml)')
+_V57 = ('2024c', 'PS3.7 2024c C.5.23, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml); PS3.7 2024c 9.1.4.1.7, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml)')
+_V58 = ('2024c', 'PS3.7 2024e page chapter_C (C.1.1) (dicom.nema.org current chtml page, as stored in the search corpus); PS3.7 2024c 10.1.1.1.8, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml)')
+_V59 = ('2024c', 'PS3.7 2024c C.5.7, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml); PS3.7 2024c 10.1.1.1.8, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml)')
+_V60 = ('2024c', 'PS3.7 2024c C.5.9, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml); PS3.7 2024c 10.1.1.1.8, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml)')
+_V61 = ('2024c', 'PS3.7 2024c page C.5.10 (dicom.nema.org current chtml page, as stored in the search corpus); PS3.7 2024c C.5.10, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml); PS3.7 2024c 10.1.1.1.8, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml)')
+_V62 = ('2024c', 'PS3.7 2024c C.5.12, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml); PS3.7 2024c 10.1.1.1.8, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml)')
+_V63 = ('2024c', 'PS3.7 2024c C.5.15, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml); PS3.7 2024c 10.1.1.1.8, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml)')
+_V64 = ('2024c', 'PS3.7 2024c C.5.16, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml); PS3.7 2024c 10.1.1.1.8, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml)')
+_V65 = ('2024c', 'PS3.7 2024c C.5.18, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml); PS3.7 2024c 10.1.1.1.8, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml)')
+_V66 = ('2024c', 'PS3.7 2024c C.5.20, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml); PS3.7 2024c 10.1.1.1.8, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml)')
+_V67 = ('2024c', 'PS3.7 2024c C.5.19, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml); PS3.7 2024c 10.1.1.1.8, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml)')
+_V68 = ('2024c', 'PS3.7 2024e page C.5.21 (dicom.nema.org current chtml page, as stored in the search corpus); PS3.7 2024c 10.1.1.1.8, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml)')
+_V69 = ('2024c', 'PS3.7 2024c C.5.22, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml); PS3.7 2024c 10.1.1.1.8, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml)')
+_V70 = ('2024c', 'PS3.7 2024c C.5.23, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml); PS3.7 2024c 10.1.1.1.8, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml)')
+_V71 = ('2024c', 'PS3.7 2024e page chapter_C (C.1.1) (dicom.nema.org current chtml page, as stored in the search corpus); PS3.7 2024c 10.1.2.1.9, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml)')
+_V72 = ('2024c', 'PS3.7 2025b page C.4.2 (dicom.nema.org current chtml page, as stored in the search corpus); PS3.7 2024c 10.1.2.1.9, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml)')
+_V73 = ('2024c', 'PS3.7 2024c C.5.7, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml); PS3.7 2024c 10.1.2.1.9, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml)')
+_V74 = ('2024c', 'PS3.7 2024c C.5.9, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml); PS3.7 2024c 10.1.2.1.9, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml)')
+_V75 = ('2024c', 'PS3.7 2024c C.5.12, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml); PS3.7 2024c 10.1.2.1.9, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml)')
+_V76 = ('2024c', 'PS3.7 2024c C.5.15, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml); PS3.7 2024c 10.1.2.1.9, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml)')
+_V77 = ('2024c', 'PS3.7 2024c C.5.20, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml); PS3.7 2024c 10.1.2.1.9, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml)')
+_V78 = ('2024c', 'PS3.7 2024c C.5.19, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml); PS3.7 2024c 10.1.2.1.9, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml)')
+_V79 = ('2024c', 'PS3.7 2024e page C.5.21 (dicom.nema.org current chtml page, as stored in the search corpus); PS3.7 2024c 10.1.2.1.9, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml)')
+_V80 = ('2024c', 'PS3.7 2024c C.5.22, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml); PS3.7 2024c 10.1.2.1.9, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml)')
+_V81 = ('2024c', 'PS3.7 2024c C.5.23, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml); PS3.7 2024c 10.1.2.1.9, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml)')
+_V82 = ('2024c', 'PS3.7 2024c C.5.25, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml); PS3.7 2024c 10.1.2.1.9, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml)')
+_V83 = ('2024c', 'PS3.7 2024e page chapter_C (C.1.1) (dicom.nema.org current chtml page, as stored in the search corpus); PS3.7 2024c 10.1.3.1.9, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml)')
+_V84 = ('2024c', 'PS3.7 2025b page C.4.2 (dicom.nema.org current chtml page, as stored in the search corpus); PS3.7 2024c 10.1.3.1.9, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml)')
+_V85 = ('2024c', 'PS3.7 2024c C.4.3, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml); PS3.7 2024c 10.1.3.1.9, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml)')
+_V86 = ('2024c', 'PS3.7 2024c C.5.7, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml); PS3.7 2024c 10.1.3.1.9, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml)')
+_V87 = ('2024c', 'PS3.7 2024c C.5.9, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml); PS3.7 2024c 10.1.3.1.9, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml)')
+_V88 = ('2024c', 'PS3.7 2024c C.5.11, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml); PS3.7 2024c 10.1.3.1.9, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml)')
+_V89 = ('2024c', 'PS3.7 2024c C.5.12, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml); PS3.7 2024c 10.1.3.1.9, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml)')
+_V90 = ('2024c', 'PS3.7 2024c C.5.14, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml); PS3.7 2024c 10.1.3.1.9, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml)')
+_V91 = ('2024c', 'PS3.7 2024c C.5.15, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml); PS3.7 2024c 10.1.3.1.9, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml)')
+_V92 = ('2024c', 'PS3.7 2024c C.5.17, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml); PS3.7 2024c 10.1.3.1.9, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml)')
+_V93 = ('2024c', 'PS3.7 2024c C.5.20, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml); PS3.7 2024c 10.1.3.1.9, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml)')
+_V94 = ('2024c', 'PS3.7 2024c C.5.19, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml); PS3.7 2024c 10.1.3.1.9, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml)')
+_V95 = ('2024c', 'PS3.7 2024e page C.5.21 (dicom.nema.org current chtml page, as stored in the search corpus); PS3.7 2024c 10.1.3.1.9, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml)')
+_V96 = ('2024c', 'PS3.7 2024c C.5.22, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml); PS3.7 2024c 10.1.3.1.9, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml)')
+_V97 = ('2024c', 'PS3.7 2024c C.5.23, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml); PS3.7 2024c 10.1.3.1.9, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml)')
+_V98 = ('2024c', 'PS3.7 2024c C.5.25, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml); PS3.7 2024c 10.1.3.1.9, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml)')
+_V99 = ('2024c', 'PS3.7 2024e page chapter_C (C.1.1) (dicom.nema.org current chtml page, as stored in the search corpus); PS3.7 2024c 10.1.4.1.10, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml)')
+_V100 = ('2024c', 'PS3.7 2024c C.5.7, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml); PS3.7 2024c 10.1.4.1.10, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml)')
+_V101 = ('2024c', 'PS3.7 2024c C.5.9, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml); PS3.7 2024c 10.1.4.1.10, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml)')
+_V102 = ('2024c', 'PS3.7 2024c page C.5.10 (dicom.nema.org current chtml page, as stored in the search corpus); PS3.7 2024c C.5.10, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml); PS3.7 2024c 10.1.4.1.10, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml)')
+_V103 = ('2024c', 'PS3.7 2024c C.5.12, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml); PS3.7 2024c 10.1.4.1.10, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml)')
+_V104 = ('2024c', 'PS3.7 2024c C.5.15, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml); PS3.7 2024c 10.1.4.1.10, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml)')
+_V105 = ('2024c', 'PS3.7 2024c C.5.24, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml); PS3.7 2024c 10.1.4.1.10, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml)')
+_V106 = ('2024c', 'PS3.7 2024c C.5.16, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml); PS3.7 2024c 10.1.4.1.10, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml)')
+_V107 = ('2024c', 'PS3.7 2024c C.5.20, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml); PS3.7 2024c 10.1.4.1.10, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml)')
+_V108 = ('2024c', 'PS3.7 2024c C.5.19, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml); PS3.7 2024c 10.1.4.1.10, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml)')
+_V109 = ('2024c', 'PS3.7 2024e page C.5.21 (dicom.nema.org current chtml page, as stored in the search corpus); PS3.7 2024c 10.1.4.1.10, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml)')
+_V110 = ('2024c', 'PS3.7 2024c C.5.22, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml); PS3.7 2024c 10.1.4.1.10, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml)')
+_V111 = ('2024c', 'PS3.7 2024c C.5.23, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml); PS3.7 2024c 10.1.4.1.10, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml)')
+_V112 = ('2024c', 'PS3.7 2024c C.5.25, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml); PS3.7 2024c 10.1.4.1.10, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml)')
+_V113 = ('2024c', 'PS3.7 2024e page chapter_C (C.1.1) (dicom.nema.org current chtml page, as stored in the search corpus); PS3.7 2024c 10.1.5.1.6, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml)')
+_V114 = ('2024c', 'PS3.7 2025b page C.4.2 (dicom.nema.org current chtml page, as stored in the search corpus); PS3.7 2024c 10.1.5.1.6, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml)')
+_V115 = ('2024c', 'PS3.7 2024c C.4.3, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml); PS3.7 2024c 10.1.5.1.6, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml)')
+_V116 = ('2024c', 'PS3.7 2024c C.5.9, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml); PS3.7 2024c 10.1.5.1.6, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml)')
+_V117 = ('2024c', 'PS3.7 2024c C.5.8, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml); PS3.7 2024c 10.1.5.1.6, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml)')
+_V118 = ('2024c', 'PS3.7 2024c C.5.11, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml); PS3.7 2024c 10.1.5.1.6, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml)')
+_V119 = ('2024c', 'PS3.7 2024c C.5.12, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml); PS3.7 2024c 10.1.5.1.6, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml)')
+_V120 = ('2024c', 'PS3.7 2024c C.5.13, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml); PS3.7 2024c 10.1.5.1.6, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml)')
+_V121 = ('2024c', 'PS3.7 2024c C.5.14, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml); PS3.7 2024c 10.1.5.1.6, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml)')
+_V122 = ('2024c', 'PS3.7 2024c C.5.15, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml); PS3.7 2024c 10.1.5.1.6, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml)')
+_V123 = ('2024c', 'PS3.7 2024c C.5.17, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml); PS3.7 2024c 10.1.5.1.6, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml)')
+_V124 = ('2024c', 'PS3.7 2024c C.5.20, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml); PS3.7 2024c 10.1.5.1.6, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml)')
+_V125 = ('2024c', 'PS3.7 2024e page C.5.21 (dicom.nema.org current chtml page, as stored in the search corpus); PS3.7 2024c 10.1.5.1.6, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml)')
+_V126 = ('2024c', 'PS3.7 2024c C.5.22, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml); PS3.7 2024c 10.1.5.1.6, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml)')
+_V127 = ('2024c', 'PS3.7 2024c C.5.23, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml); PS3.7 2024c 10.1.5.1.6, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml)')
+_V128 = ('2024c', 'PS3.7 2024c C.5.25, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml); PS3.7 2024c 10.1.5.1.6, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml)')
+_V129 = ('2024c', 'PS3.7 2024e page chapter_C (C.1.1) (dicom.nema.org current chtml page, as stored in the search corpus); PS3.7 2024c 10.1.6.1.7, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml)')
+_V130 = ('2024c', 'PS3.7 2024c C.5.7, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml); PS3.7 2024c 10.1.6.1.7, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml)')
+_V131 = ('2024c', 'PS3.7 2024c C.5.9, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml); PS3.7 2024c 10.1.6.1.7, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml)')
+_V132 = ('2024c', 'PS3.7 2024c C.5.12, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml); PS3.7 2024c 10.1.6.1.7, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml)')
+_V133 = ('2024c', 'PS3.7 2024c C.5.15, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml); PS3.7 2024c 10.1.6.1.7, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml)')
+_V134 = ('2024c', 'PS3.7 2024c C.5.20, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml); PS3.7 2024c 10.1.6.1.7, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml)')
+_V135 = ('2024c', 'PS3.7 2024c C.5.19, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml); PS3.7 2024c 10.1.6.1.7, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml)')
+_V136 = ('2024c', 'PS3.7 2024e page C.5.21 (dicom.nema.org current chtml page, as stored in the search corpus); PS3.7 2024c 10.1.6.1.7, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml)')
+_V137 = ('2024c', 'PS3.7 2024c C.5.22, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml); PS3.7 2024c 10.1.6.1.7, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml)')
+_V138 = ('2024c', 'PS3.7 2024c C.5.23, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml); PS3.7 2024c 10.1.6.1.7, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml)')
+_V139 = ('2024c', 'PS3.7 2024c C.5.25, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml); PS3.7 2024c 10.1.6.1.7, DocBook of the 2024c release (aglv/dicom-spec src/2024c part07.xml)')
 
 
 class GeneralStatus(StatusEnum):
@@ -56,28 +208,28 @@ class GeneralStatus(StatusEnum):
         ATTRIBUTE_LIST_ERROR = ATTRIBUTE_LIST_WARNING
     """Alias of ATTRIBUTE_LIST_WARNING, its earlier name."""
 
-    ATTRIBUTE_VALUE_OUT_OF_RANGE = 0x0116, _W, 'Attribute Value Out of Range', (), 'PS3.7 C.4.3', 0xFFFF, _V0
+    ATTRIBUTE_VALUE_OUT_OF_RANGE = 0x0116, _W, 'Attribute Value Out of Range', (), 'PS3.7 C.4.3', 0xFFFF, _V3
     """0116 Warning: Attribute Value Out of Range. PS3.7 C.4.3."""
 
-    SOP_CLASS_NOT_SUPPORTED = 0x0122, _F, 'Refused: SOP Class Not Supported', (0x00000902,), 'PS3.7 C.5.6', 0xFFFF, _V0
+    SOP_CLASS_NOT_SUPPORTED = 0x0122, _F, 'Refused: SOP Class Not Supported', (0x00000902,), 'PS3.7 C.5.6', 0xFFFF, _V4
     """0122 Failure: Refused: SOP Class Not Supported. Related: (0000,0902). PS3.7 C.5.6."""
 
-    CLASS_INSTANCE_CONFLICT = 0x0119, _F, 'Class-Instance Conflict', (0x00000002, 0x00001000), 'PS3.7 C.5.7', 0xFFFF, _V0
+    CLASS_INSTANCE_CONFLICT = 0x0119, _F, 'Class-Instance Conflict', (0x00000002, 0x00001000), 'PS3.7 C.5.7', 0xFFFF, _V5
     """0119 Failure: Class-Instance Conflict. Related: (0000,0002) (0000,1000). PS3.7 C.5.7."""
 
-    DUPLICATE_SOP_INSTANCE = 0x0111, _F, 'Duplicate SOP Instance', (0x00001000,), 'PS3.7 C.5.8', 0xFFFF, _V0
+    DUPLICATE_SOP_INSTANCE = 0x0111, _F, 'Duplicate SOP Instance', (0x00001000,), 'PS3.7 C.5.8', 0xFFFF, _V6
     """0111 Failure: Duplicate SOP Instance. Related: (0000,1000). PS3.7 C.5.8."""
 
-    DUPLICATE_INVOCATION = 0x0210, _F, 'Duplicate Invocation', (), 'PS3.7 C.5.9', 0xFFFF, _V0
+    DUPLICATE_INVOCATION = 0x0210, _F, 'Duplicate Invocation', (), 'PS3.7 C.5.9', 0xFFFF, _V7
     """0210 Failure: Duplicate Invocation. PS3.7 C.5.9."""
 
-    INVALID_ARGUMENT_VALUE = 0x0115, _F, 'Invalid Argument Value', (0x00000002, 0x00001000, 0x00001002, 0x00001008), 'PS3.7 C.5.10', 0xFFFF, _V3
+    INVALID_ARGUMENT_VALUE = 0x0115, _F, 'Invalid Argument Value', (0x00000002, 0x00001000, 0x00001002, 0x00001008), 'PS3.7 C.5.10', 0xFFFF, _V8
     """0115 Failure: Invalid Argument Value. Related: (0000,0002) (0000,1000) (0000,1002) (0000,1008). PS3.7 C.5.10."""
 
-    INVALID_ATTRIBUTE_VALUE = 0x0106, _F, 'Invalid Attribute Value', (), 'PS3.7 C.5.11', 0xFFFF, _V0
+    INVALID_ATTRIBUTE_VALUE = 0x0106, _F, 'Invalid Attribute Value', (), 'PS3.7 C.5.11', 0xFFFF, _V9
     """0106 Failure: Invalid Attribute Value. PS3.7 C.5.11."""
 
-    INVALID_SOP_INSTANCE = 0x0117, _F, 'Invalid SOP Instance', (0x00001000,), 'PS3.7 C.5.12', 0xFFFF, _V4
+    INVALID_SOP_INSTANCE = 0x0117, _F, 'Invalid SOP Instance', (0x00001000,), 'PS3.7 C.5.12', 0xFFFF, _V10
     """0117 Failure: Invalid SOP Instance. Related: (0000,1000). PS3.7 C.5.12."""
 
     if TYPE_CHECKING:
@@ -86,46 +238,46 @@ class GeneralStatus(StatusEnum):
         INVALID_OBJECT_INSTANCE = INVALID_SOP_INSTANCE
     """Alias of INVALID_SOP_INSTANCE, its earlier name."""
 
-    MISSING_ATTRIBUTE = 0x0120, _F, 'Missing Attribute', (0x00001005,), 'PS3.7 C.5.13', 0xFFFF, _V0
+    MISSING_ATTRIBUTE = 0x0120, _F, 'Missing Attribute', (0x00001005,), 'PS3.7 C.5.13', 0xFFFF, _V11
     """0120 Failure: Missing Attribute. Related: (0000,1005). PS3.7 C.5.13."""
 
-    MISSING_ATTRIBUTE_VALUE = 0x0121, _F, 'Missing Attribute Value', (), 'PS3.7 C.5.14', 0xFFFF, _V0
+    MISSING_ATTRIBUTE_VALUE = 0x0121, _F, 'Missing Attribute Value', (), 'PS3.7 C.5.14', 0xFFFF, _V12
     """0121 Failure: Missing Attribute Value. PS3.7 C.5.14."""
 
-    MISTYPED_ARGUMENT = 0x0212, _F, 'Mistyped Argument', (), 'PS3.7 C.5.15', 0xFFFF, _V0
+    MISTYPED_ARGUMENT = 0x0212, _F, 'Mistyped Argument', (), 'PS3.7 C.5.15', 0xFFFF, _V13
     """0212 Failure: Mistyped Argument. PS3.7 C.5.15."""
 
-    NO_SUCH_ARGUMENT = 0x0114, _F, 'No Such Argument', (0x00000002, 0x00001002, 0x00001008), 'PS3.7 C.5.16', 0xFFFF, _V0
+    NO_SUCH_ARGUMENT = 0x0114, _F, 'No Such Argument', (0x00000002, 0x00001002, 0x00001008), 'PS3.7 C.5.16', 0xFFFF, _V14
     """0114 Failure: No Such Argument. Related: (0000,0002) (0000,1002) (0000,1008). PS3.7 C.5.16."""
 
-    NO_SUCH_ATTRIBUTE = 0x0105, _F, 'No Such Attribute', (0x00001005,), 'PS3.7 C.5.17', 0xFFFF, _V0
+    NO_SUCH_ATTRIBUTE = 0x0105, _F, 'No Such Attribute', (0x00001005,), 'PS3.7 C.5.17', 0xFFFF, _V15
     """0105 Failure: No Such Attribute. Related: (0000,1005). PS3.7 C.5.17."""
 
-    NO_SUCH_EVENT_TYPE = 0x0113, _F, 'No Such Event Type', (0x00000002, 0x00001002), 'PS3.7 C.5.18', 0xFFFF, _V0
+    NO_SUCH_EVENT_TYPE = 0x0113, _F, 'No Such Event Type', (0x00000002, 0x00001002), 'PS3.7 C.5.18', 0xFFFF, _V16
     """0113 Failure: No Such Event Type. Related: (0000,0002) (0000,1002). PS3.7 C.5.18."""
 
-    NO_SUCH_SOP_INSTANCE = 0x0112, _F, 'No Such SOP Instance', (0x00001000,), 'PS3.7 C.5.19', 0xFFFF, _V0
+    NO_SUCH_SOP_INSTANCE = 0x0112, _F, 'No Such SOP Instance', (0x00001000,), 'PS3.7 C.5.19', 0xFFFF, _V17
     """0112 Failure: No Such SOP Instance. Related: (0000,1000). PS3.7 C.5.19."""
 
-    NO_SUCH_SOP_CLASS = 0x0118, _F, 'No Such SOP Class', (0x00000002,), 'PS3.7 C.5.20', 0xFFFF, _V0
+    NO_SUCH_SOP_CLASS = 0x0118, _F, 'No Such SOP Class', (0x00000002,), 'PS3.7 C.5.20', 0xFFFF, _V18
     """0118 Failure: No Such SOP Class. Related: (0000,0002). PS3.7 C.5.20."""
 
-    PROCESSING_FAILURE = 0x0110, _F, 'Processing Failure', (0x00000002, 0x00001000, 0x00000902, 0x00000903), 'PS3.7 C.5.21', 0xFFFF, _V5
+    PROCESSING_FAILURE = 0x0110, _F, 'Processing Failure', (0x00000002, 0x00001000, 0x00000902, 0x00000903), 'PS3.7 C.5.21', 0xFFFF, _V19
     """0110 Failure: Processing Failure. Related: (0000,0002) (0000,1000) (0000,0902) (0000,0903). PS3.7 C.5.21."""
 
-    RESOURCE_LIMITATION = 0x0213, _F, 'Resource Limitation', (), 'PS3.7 C.5.22', 0xFFFF, _V0
+    RESOURCE_LIMITATION = 0x0213, _F, 'Resource Limitation', (), 'PS3.7 C.5.22', 0xFFFF, _V20
     """0213 Failure: Resource Limitation. PS3.7 C.5.22."""
 
-    UNRECOGNIZED_OPERATION = 0x0211, _F, 'Unrecognized Operation', (), 'PS3.7 C.5.23', 0xFFFF, _V0
+    UNRECOGNIZED_OPERATION = 0x0211, _F, 'Unrecognized Operation', (), 'PS3.7 C.5.23', 0xFFFF, _V21
     """0211 Failure: Unrecognized Operation. PS3.7 C.5.23."""
 
-    NO_SUCH_ACTION = 0x0123, _F, 'No Such Action', (0x00000002, 0x00001008), 'PS3.7 C.5.24', 0xFFFF, _V0
+    NO_SUCH_ACTION = 0x0123, _F, 'No Such Action', (0x00000002, 0x00001008), 'PS3.7 C.5.24', 0xFFFF, _V22
     """0123 Failure: No Such Action. Related: (0000,0002) (0000,1008). PS3.7 C.5.24."""
 
-    NOT_AUTHORIZED = 0x0124, _F, 'Refused: Not Authorized', (0x00000902,), 'PS3.7 C.5.25', 0xFFFF, _V0
+    NOT_AUTHORIZED = 0x0124, _F, 'Refused: Not Authorized', (0x00000902,), 'PS3.7 C.5.25', 0xFFFF, _V23
     """0124 Failure: Refused: Not Authorized. Related: (0000,0902). PS3.7 C.5.25."""
 
-    CANCEL = 0xFE00, _C, 'Cancel', (), 'PS3.7 C.3.1', 0xFFFF, _V0
+    CANCEL = 0xFE00, _C, 'Cancel', (), 'PS3.7 C.3.1', 0xFFFF, _V24
     """FE00 Cancel: Cancel. PS3.7 C.3.1."""
 
 
@@ -133,53 +285,53 @@ class GeneralStatus(StatusEnum):
 class CEchoStatus(StatusEnum):
     """The statuses of a C-ECHO response (PS3.7 9.1.5.1.4)."""
 
-    SUCCESS = 0x0000, _S, 'Success', (), 'PS3.7 C.1.1', 0xFFFF, _V0
+    SUCCESS = 0x0000, _S, 'Success', (), 'PS3.7 C.1.1', 0xFFFF, _V25
     """0000 Success: Success. PS3.7 C.1.1."""
 
-    SOP_CLASS_NOT_SUPPORTED = 0x0122, _F, 'Refused: SOP Class Not Supported', (0x00000902,), 'PS3.7 C.5.6', 0xFFFF, _V0
+    SOP_CLASS_NOT_SUPPORTED = 0x0122, _F, 'Refused: SOP Class Not Supported', (0x00000902,), 'PS3.7 C.5.6', 0xFFFF, _V26
     """0122 Failure: Refused: SOP Class Not Supported. Related: (0000,0902). PS3.7 C.5.6."""
 
-    DUPLICATE_INVOCATION = 0x0210, _F, 'Duplicate Invocation', (), 'PS3.7 C.5.9', 0xFFFF, _V0
+    DUPLICATE_INVOCATION = 0x0210, _F, 'Duplicate Invocation', (), 'PS3.7 C.5.9', 0xFFFF, _V27
     """0210 Failure: Duplicate Invocation. PS3.7 C.5.9."""
 
-    MISTYPED_ARGUMENT = 0x0212, _F, 'Mistyped Argument', (), 'PS3.7 C.5.15', 0xFFFF, _V0
+    MISTYPED_ARGUMENT = 0x0212, _F, 'Mistyped Argument', (), 'PS3.7 C.5.15', 0xFFFF, _V28
     """0212 Failure: Mistyped Argument. PS3.7 C.5.15."""
 
-    UNRECOGNIZED_OPERATION = 0x0211, _F, 'Unrecognized Operation', (), 'PS3.7 C.5.23', 0xFFFF, _V0
+    UNRECOGNIZED_OPERATION = 0x0211, _F, 'Unrecognized Operation', (), 'PS3.7 C.5.23', 0xFFFF, _V29
     """0211 Failure: Unrecognized Operation. PS3.7 C.5.23."""
 
 
 class CStoreStatus(StatusEnum):
     """The statuses of a C-STORE response (PS3.7 9.1.1.1.9)."""
 
-    SUCCESS = 0x0000, _S, 'Success', (), 'PS3.4 B.2.3', 0xFFFF, _V0
+    SUCCESS = 0x0000, _S, 'Success', (), 'PS3.4 B.2.3', 0xFFFF, _V30
     """0000 Success: Success. PS3.4 B.2.3."""
 
-    COERCION_OF_DATA_ELEMENTS = 0xB000, _W, 'Coercion of Data Elements', (0x00000901, 0x00000902), 'PS3.4 B.2.3', 0xFFFF, _V0
+    COERCION_OF_DATA_ELEMENTS = 0xB000, _W, 'Coercion of Data Elements', (0x00000901, 0x00000902), 'PS3.4 B.2.3', 0xFFFF, _V30
     """B000 Warning: Coercion of Data Elements. Related: (0000,0901) (0000,0902). PS3.4 B.2.3."""
 
-    ELEMENTS_DISCARDED = 0xB006, _W, 'Elements Discarded', (0x00000901, 0x00000902), 'PS3.4 B.2.3', 0xFFFF, _V0
+    ELEMENTS_DISCARDED = 0xB006, _W, 'Elements Discarded', (0x00000901, 0x00000902), 'PS3.4 B.2.3', 0xFFFF, _V30
     """B006 Warning: Elements Discarded. Related: (0000,0901) (0000,0902). PS3.4 B.2.3."""
 
-    DATA_SET_DOES_NOT_MATCH_SOP_CLASS_WARNING = 0xB007, _W, 'Data Set does not match SOP Class', (0x00000901, 0x00000902), 'PS3.4 B.2.3', 0xFFFF, _V0
+    DATA_SET_DOES_NOT_MATCH_SOP_CLASS_WARNING = 0xB007, _W, 'Data Set does not match SOP Class', (0x00000901, 0x00000902), 'PS3.4 B.2.3', 0xFFFF, _V30
     """B007 Warning: Data Set does not match SOP Class. Related: (0000,0901) (0000,0902). PS3.4 B.2.3."""
 
-    OUT_OF_RESOURCES = 0xA700, _F, 'Refused: Out of Resources', (0x00000902,), 'PS3.4 B.2.3', 0xFF00, _V0
+    OUT_OF_RESOURCES = 0xA700, _F, 'Refused: Out of Resources', (0x00000902,), 'PS3.4 B.2.3', 0xFF00, _V30
     """A7xx Failure: Refused: Out of Resources. Covers 0xA700-0xA7FF. Related: (0000,0902). PS3.4 B.2.3."""
 
-    DATA_SET_DOES_NOT_MATCH_SOP_CLASS = 0xA900, _F, 'Error: Data Set does not match SOP Class', (0x00000901, 0x00000902), 'PS3.4 B.2.3', 0xFF00, _V0
+    DATA_SET_DOES_NOT_MATCH_SOP_CLASS = 0xA900, _F, 'Error: Data Set does not match SOP Class', (0x00000901, 0x00000902), 'PS3.4 B.2.3', 0xFF00, _V30
     """A9xx Failure: Error: Data Set does not match SOP Class. Covers 0xA900-0xA9FF. Related: (0000,0901) (0000,0902). PS3.4 B.2.3."""
 
-    CANNOT_UNDERSTAND = 0xC000, _F, 'Error: Cannot understand', (0x00000901, 0x00000902), 'PS3.4 B.2.3', 0xF000, _V0
+    CANNOT_UNDERSTAND = 0xC000, _F, 'Error: Cannot understand', (0x00000901, 0x00000902), 'PS3.4 B.2.3', 0xF000, _V30
     """Cxxx Failure: Error: Cannot understand. Covers 0xC000-0xCFFF. Related: (0000,0901) (0000,0902). PS3.4 B.2.3."""
 
-    LEGACY_SOP_CLASS_NOT_SUPPORTED = 0x0112, _F, "Failed: SOP Class Not Supported (legacy code; the standard's code is 0122H)", (), 'PS3.7 9.1.1.1.9', 0xFFFF, _V0
-    """0112 Failure: Failed: SOP Class Not Supported (legacy code; the standard's code is 0122H). PS3.7 9.1.1.1.9."""
+    LEGACY_SOP_CLASS_NOT_SUPPORTED = 0x0112, _F, "Failed: SOP Class Not Supported (legacy code; the standard's code is 0122H)", (), 'PS3.7 9.1.1.1.9', 0xFFFF, _V31, False
+    """0112 Failure: Failed: SOP Class Not Supported (legacy code; the standard's code is 0122H). PS3.7 9.1.1.1.9. Not in the command's table (kept from the seed)."""
 
-    SOP_CLASS_NOT_SUPPORTED = 0x0122, _F, 'Refused: SOP Class Not Supported', (0x00000902,), 'PS3.7 C.5.6', 0xFFFF, _V0
+    SOP_CLASS_NOT_SUPPORTED = 0x0122, _F, 'Refused: SOP Class Not Supported', (0x00000902,), 'PS3.7 C.5.6', 0xFFFF, _V32
     """0122 Failure: Refused: SOP Class Not Supported. Related: (0000,0902). PS3.7 C.5.6."""
 
-    INVALID_SOP_INSTANCE = 0x0117, _F, 'Invalid SOP Instance', (0x00001000,), 'PS3.7 C.5.12', 0xFFFF, _V4
+    INVALID_SOP_INSTANCE = 0x0117, _F, 'Invalid SOP Instance', (0x00001000,), 'PS3.7 C.5.12', 0xFFFF, _V33
     """0117 Failure: Invalid SOP Instance. Related: (0000,1000). PS3.7 C.5.12."""
 
     if TYPE_CHECKING:
@@ -188,38 +340,38 @@ class CStoreStatus(StatusEnum):
         INVALID_OBJECT_INSTANCE = INVALID_SOP_INSTANCE
     """Alias of INVALID_SOP_INSTANCE, its earlier name."""
 
-    NOT_AUTHORIZED = 0x0124, _F, 'Refused: Not Authorized', (0x00000902,), 'PS3.7 C.5.25', 0xFFFF, _V0
+    NOT_AUTHORIZED = 0x0124, _F, 'Refused: Not Authorized', (0x00000902,), 'PS3.7 C.5.25', 0xFFFF, _V34
     """0124 Failure: Refused: Not Authorized. Related: (0000,0902). PS3.7 C.5.25."""
 
-    DUPLICATE_INVOCATION = 0x0210, _F, 'Duplicate Invocation', (), 'PS3.7 C.5.9', 0xFFFF, _V0
+    DUPLICATE_INVOCATION = 0x0210, _F, 'Duplicate Invocation', (), 'PS3.7 C.5.9', 0xFFFF, _V35
     """0210 Failure: Duplicate Invocation. PS3.7 C.5.9."""
 
-    MISTYPED_ARGUMENT = 0x0212, _F, 'Mistyped Argument', (), 'PS3.7 C.5.15', 0xFFFF, _V0
+    MISTYPED_ARGUMENT = 0x0212, _F, 'Mistyped Argument', (), 'PS3.7 C.5.15', 0xFFFF, _V36
     """0212 Failure: Mistyped Argument. PS3.7 C.5.15."""
 
-    UNRECOGNIZED_OPERATION = 0x0211, _F, 'Unrecognized Operation', (), 'PS3.7 C.5.23', 0xFFFF, _V0
+    UNRECOGNIZED_OPERATION = 0x0211, _F, 'Unrecognized Operation', (), 'PS3.7 C.5.23', 0xFFFF, _V37
     """0211 Failure: Unrecognized Operation. PS3.7 C.5.23."""
 
 
 class CFindStatus(StatusEnum):
     """The statuses of a C-FIND response (PS3.7 9.1.2.1.6)."""
 
-    SUCCESS = 0x0000, _S, 'Matching is complete - No final Identifier is supplied', (), 'PS3.4 C.4.1.1.4', 0xFFFF, _V0
+    SUCCESS = 0x0000, _S, 'Matching is complete - No final Identifier is supplied', (), 'PS3.4 C.4.1.1.4', 0xFFFF, _V38
     """0000 Success: Matching is complete - No final Identifier is supplied. PS3.4 C.4.1.1.4."""
 
-    PENDING = 0xFF00, _P, 'Matches are continuing - Current Match is supplied and any Optional Keys were supported in the same manner as Required Keys', (), 'PS3.4 C.4.1.1.4', 0xFFFF, _V0
+    PENDING = 0xFF00, _P, 'Matches are continuing - Current Match is supplied and any Optional Keys were supported in the same manner as Required Keys', (), 'PS3.4 C.4.1.1.4', 0xFFFF, _V38
     """FF00 Pending: Matches are continuing - Current Match is supplied and any Optional Keys were supported in the same manner as Required Keys. PS3.4 C.4.1.1.4."""
 
-    PENDING_OPTIONAL_KEYS_NOT_SUPPORTED = 0xFF01, _P, 'Matches are continuing - Warning that one or more Optional Keys were not supported for existence and/or matching for this Identifier', (), 'PS3.4 C.4.1.1.4', 0xFFFF, _V0
+    PENDING_OPTIONAL_KEYS_NOT_SUPPORTED = 0xFF01, _P, 'Matches are continuing - Warning that one or more Optional Keys were not supported for existence and/or matching for this Identifier', (), 'PS3.4 C.4.1.1.4', 0xFFFF, _V38
     """FF01 Pending: Matches are continuing - Warning that one or more Optional Keys were not supported for existence and/or matching for this Identifier. PS3.4 C.4.1.1.4."""
 
-    CANCEL = 0xFE00, _C, 'Matching terminated due to Cancel request', (), 'PS3.4 C.4.1.1.4', 0xFFFF, _V0
+    CANCEL = 0xFE00, _C, 'Matching terminated due to Cancel request', (), 'PS3.4 C.4.1.1.4', 0xFFFF, _V38
     """FE00 Cancel: Matching terminated due to Cancel request. PS3.4 C.4.1.1.4."""
 
-    OUT_OF_RESOURCES = 0xA700, _F, 'Refused: Out of Resources', (0x00000902,), 'PS3.4 C.4.1.1.4', 0xFFFF, _V0
+    OUT_OF_RESOURCES = 0xA700, _F, 'Refused: Out of Resources', (0x00000902,), 'PS3.4 C.4.1.1.4', 0xFFFF, _V38
     """A700 Failure: Refused: Out of Resources. Related: (0000,0902). PS3.4 C.4.1.1.4."""
 
-    DATA_SET_DOES_NOT_MATCH_SOP_CLASS = 0xA900, _F, 'Error: Data Set does not match SOP Class', (0x00000901, 0x00000902), 'PS3.4 C.4.1.1.4', 0xFFFF, _V6
+    DATA_SET_DOES_NOT_MATCH_SOP_CLASS = 0xA900, _F, 'Error: Data Set does not match SOP Class', (0x00000901, 0x00000902), 'PS3.4 C.4.1.1.4', 0xFFFF, _V38
     """A900 Failure: Error: Data Set does not match SOP Class. Related: (0000,0901) (0000,0902). PS3.4 C.4.1.1.4."""
 
     if TYPE_CHECKING:
@@ -228,41 +380,41 @@ class CFindStatus(StatusEnum):
         IDENTIFIER_DOES_NOT_MATCH_SOP_CLASS = DATA_SET_DOES_NOT_MATCH_SOP_CLASS
     """Alias of DATA_SET_DOES_NOT_MATCH_SOP_CLASS, its earlier name."""
 
-    UNABLE_TO_PROCESS = 0xC000, _F, 'Failed: Unable to process', (0x00000901, 0x00000902), 'PS3.4 C.4.1.1.4', 0xF000, _V0
+    UNABLE_TO_PROCESS = 0xC000, _F, 'Failed: Unable to process', (0x00000901, 0x00000902), 'PS3.4 C.4.1.1.4', 0xF000, _V38
     """Cxxx Failure: Failed: Unable to process. Covers 0xC000-0xCFFF. Related: (0000,0901) (0000,0902). PS3.4 C.4.1.1.4."""
 
-    LEGACY_SOP_CLASS_NOT_SUPPORTED = 0x0112, _F, "Failed: SOP Class Not Supported (legacy code; the standard's code is 0122H)", (), 'PS3.7 9.1.2.1.6', 0xFFFF, _V0
-    """0112 Failure: Failed: SOP Class Not Supported (legacy code; the standard's code is 0122H). PS3.7 9.1.2.1.6."""
+    LEGACY_SOP_CLASS_NOT_SUPPORTED = 0x0112, _F, "Failed: SOP Class Not Supported (legacy code; the standard's code is 0122H)", (), 'PS3.7 9.1.2.1.6', 0xFFFF, _V39, False
+    """0112 Failure: Failed: SOP Class Not Supported (legacy code; the standard's code is 0122H). PS3.7 9.1.2.1.6. Not in the command's table (kept from the seed)."""
 
-    SOP_CLASS_NOT_SUPPORTED = 0x0122, _F, 'Refused: SOP Class Not Supported', (0x00000902,), 'PS3.7 C.5.6', 0xFFFF, _V0
+    SOP_CLASS_NOT_SUPPORTED = 0x0122, _F, 'Refused: SOP Class Not Supported', (0x00000902,), 'PS3.7 C.5.6', 0xFFFF, _V40
     """0122 Failure: Refused: SOP Class Not Supported. Related: (0000,0902). PS3.7 C.5.6."""
 
-    NOT_AUTHORIZED = 0x0124, _F, 'Refused: Not Authorized', (0x00000902,), 'PS3.7 C.5.25', 0xFFFF, _V0
+    NOT_AUTHORIZED = 0x0124, _F, 'Refused: Not Authorized', (0x00000902,), 'PS3.7 C.5.25', 0xFFFF, _V41
     """0124 Failure: Refused: Not Authorized. Related: (0000,0902). PS3.7 C.5.25."""
 
 
 class CGetStatus(StatusEnum):
     """The statuses of a C-GET response (PS3.7 9.1.3.1.6)."""
 
-    SUCCESS = 0x0000, _S, 'Sub-operations Complete - No Failures or Warnings', (0x00001020, 0x00001021, 0x00001022, 0x00001023), 'PS3.4 C.4.3.1.4', 0xFFFF, _V0
+    SUCCESS = 0x0000, _S, 'Sub-operations Complete - No Failures or Warnings', (0x00001020, 0x00001021, 0x00001022, 0x00001023), 'PS3.4 C.4.3.1.4', 0xFFFF, _V42
     """0000 Success: Sub-operations Complete - No Failures or Warnings. Related: (0000,1020) (0000,1021) (0000,1022) (0000,1023). PS3.4 C.4.3.1.4."""
 
-    PENDING = 0xFF00, _P, 'Sub-operations are continuing', (0x00001020, 0x00001021, 0x00001022, 0x00001023), 'PS3.4 C.4.3.1.4', 0xFFFF, _V0
+    PENDING = 0xFF00, _P, 'Sub-operations are continuing', (0x00001020, 0x00001021, 0x00001022, 0x00001023), 'PS3.4 C.4.3.1.4', 0xFFFF, _V42
     """FF00 Pending: Sub-operations are continuing. Related: (0000,1020) (0000,1021) (0000,1022) (0000,1023). PS3.4 C.4.3.1.4."""
 
-    CANCEL = 0xFE00, _C, 'Sub-operations terminated due to Cancel Indication', (0x00001020, 0x00001021, 0x00001022, 0x00001023), 'PS3.4 C.4.3.1.4', 0xFFFF, _V0
+    CANCEL = 0xFE00, _C, 'Sub-operations terminated due to Cancel Indication', (0x00001020, 0x00001021, 0x00001022, 0x00001023), 'PS3.4 C.4.3.1.4', 0xFFFF, _V42
     """FE00 Cancel: Sub-operations terminated due to Cancel Indication. Related: (0000,1020) (0000,1021) (0000,1022) (0000,1023). PS3.4 C.4.3.1.4."""
 
-    SUB_OPERATIONS_COMPLETE_WITH_FAILURES = 0xB000, _W, 'Sub-operations Complete - One or more Failures or Warnings', (0x00001020, 0x00001021, 0x00001022, 0x00001023), 'PS3.4 C.4.3.1.4', 0xFFFF, _V0
+    SUB_OPERATIONS_COMPLETE_WITH_FAILURES = 0xB000, _W, 'Sub-operations Complete - One or more Failures or Warnings', (0x00001020, 0x00001021, 0x00001022, 0x00001023), 'PS3.4 C.4.3.1.4', 0xFFFF, _V42
     """B000 Warning: Sub-operations Complete - One or more Failures or Warnings. Related: (0000,1020) (0000,1021) (0000,1022) (0000,1023). PS3.4 C.4.3.1.4."""
 
-    OUT_OF_RESOURCES_UNABLE_TO_PERFORM_SUB_OPERATIONS = 0xA702, _F, 'Refused: Out of Resources - Unable to perform sub-operations', (0x00001020, 0x00001021, 0x00001022, 0x00001023), 'PS3.4 C.4.3.1.4', 0xFFFF, _V0
+    OUT_OF_RESOURCES_UNABLE_TO_PERFORM_SUB_OPERATIONS = 0xA702, _F, 'Refused: Out of Resources - Unable to perform sub-operations', (0x00001020, 0x00001021, 0x00001022, 0x00001023), 'PS3.4 C.4.3.1.4', 0xFFFF, _V42
     """A702 Failure: Refused: Out of Resources - Unable to perform sub-operations. Related: (0000,1020) (0000,1021) (0000,1022) (0000,1023). PS3.4 C.4.3.1.4."""
 
-    OUT_OF_RESOURCES_UNABLE_TO_CALCULATE_MATCHES = 0xA701, _F, 'Refused: Out of Resources - Unable to calculate number of matches', (0x00000902,), 'PS3.4 C.4.3.1.4', 0xFFFF, _V0
+    OUT_OF_RESOURCES_UNABLE_TO_CALCULATE_MATCHES = 0xA701, _F, 'Refused: Out of Resources - Unable to calculate number of matches', (0x00000902,), 'PS3.4 C.4.3.1.4', 0xFFFF, _V42
     """A701 Failure: Refused: Out of Resources - Unable to calculate number of matches. Related: (0000,0902). PS3.4 C.4.3.1.4."""
 
-    DATA_SET_DOES_NOT_MATCH_SOP_CLASS = 0xA900, _F, 'Error: Data Set does not match SOP Class', (0x00000901, 0x00000902), 'PS3.4 C.4.3.1.4', 0xFFFF, _V6
+    DATA_SET_DOES_NOT_MATCH_SOP_CLASS = 0xA900, _F, 'Error: Data Set does not match SOP Class', (0x00000901, 0x00000902), 'PS3.4 C.4.3.1.4', 0xFFFF, _V42
     """A900 Failure: Error: Data Set does not match SOP Class. Related: (0000,0901) (0000,0902). PS3.4 C.4.3.1.4."""
 
     if TYPE_CHECKING:
@@ -271,65 +423,65 @@ class CGetStatus(StatusEnum):
         IDENTIFIER_DOES_NOT_MATCH_SOP_CLASS = DATA_SET_DOES_NOT_MATCH_SOP_CLASS
     """Alias of DATA_SET_DOES_NOT_MATCH_SOP_CLASS, its earlier name."""
 
-    UNABLE_TO_PROCESS = 0xC000, _F, 'Failed: Unable to process', (0x00000901, 0x00000902), 'PS3.4 C.4.3.1.4', 0xF000, _V0
+    UNABLE_TO_PROCESS = 0xC000, _F, 'Failed: Unable to process', (0x00000901, 0x00000902), 'PS3.4 C.4.3.1.4', 0xF000, _V42
     """Cxxx Failure: Failed: Unable to process. Covers 0xC000-0xCFFF. Related: (0000,0901) (0000,0902). PS3.4 C.4.3.1.4."""
 
-    NONE_OF_THE_FRAMES_FOUND = 0xAA00, _F, 'Failed: None of the frames requested were found in the SOP Instance', (0x00000902,), 'PS3.4 Y.4.2.1.4', 0xFFFF, _V0
+    NONE_OF_THE_FRAMES_FOUND = 0xAA00, _F, 'Failed: None of the frames requested were found in the SOP Instance', (0x00000902,), 'PS3.4 Y.4.2.1.4', 0xFFFF, _V43
     """AA00 Failure: Failed: None of the frames requested were found in the SOP Instance. Related: (0000,0902). PS3.4 Y.4.2.1.4."""
 
-    UNABLE_TO_CREATE_NEW_OBJECT = 0xAA01, _F, 'Failed: Unable to create new object for this SOP class', (0x00000902,), 'PS3.4 Y.4.2.1.4', 0xFFFF, _V0
+    UNABLE_TO_CREATE_NEW_OBJECT = 0xAA01, _F, 'Failed: Unable to create new object for this SOP class', (0x00000902,), 'PS3.4 Y.4.2.1.4', 0xFFFF, _V43
     """AA01 Failure: Failed: Unable to create new object for this SOP class. Related: (0000,0902). PS3.4 Y.4.2.1.4."""
 
-    UNABLE_TO_EXTRACT_FRAMES = 0xAA02, _F, 'Failed: Unable to extract frames', (0x00000902,), 'PS3.4 Y.4.2.1.4', 0xFFFF, _V0
+    UNABLE_TO_EXTRACT_FRAMES = 0xAA02, _F, 'Failed: Unable to extract frames', (0x00000902,), 'PS3.4 Y.4.2.1.4', 0xFFFF, _V43
     """AA02 Failure: Failed: Unable to extract frames. Related: (0000,0902). PS3.4 Y.4.2.1.4."""
 
-    TIME_BASED_REQUEST_FOR_NON_TIME_BASED_INSTANCE = 0xAA03, _F, 'Failed: Time-based request received for a non-time-based original SOP Instance', (0x00000902,), 'PS3.4 Y.4.2.1.4', 0xFFFF, _V0
+    TIME_BASED_REQUEST_FOR_NON_TIME_BASED_INSTANCE = 0xAA03, _F, 'Failed: Time-based request received for a non-time-based original SOP Instance', (0x00000902,), 'PS3.4 Y.4.2.1.4', 0xFFFF, _V43
     """AA03 Failure: Failed: Time-based request received for a non-time-based original SOP Instance. Related: (0000,0902). PS3.4 Y.4.2.1.4."""
 
-    INVALID_REQUEST = 0xAA04, _F, 'Failed: Invalid Request', (0x00000901, 0x00000902), 'PS3.4 Y.4.2.1.4', 0xFFFF, _V0
+    INVALID_REQUEST = 0xAA04, _F, 'Failed: Invalid Request', (0x00000901, 0x00000902), 'PS3.4 Y.4.2.1.4', 0xFFFF, _V43
     """AA04 Failure: Failed: Invalid Request. Related: (0000,0901) (0000,0902). PS3.4 Y.4.2.1.4."""
 
-    LEGACY_SOP_CLASS_NOT_SUPPORTED = 0x0112, _F, "Failed: SOP Class Not Supported (legacy code; the standard's code is 0122H)", (), 'PS3.7 9.1.3.1.6', 0xFFFF, _V0
-    """0112 Failure: Failed: SOP Class Not Supported (legacy code; the standard's code is 0122H). PS3.7 9.1.3.1.6."""
+    LEGACY_SOP_CLASS_NOT_SUPPORTED = 0x0112, _F, "Failed: SOP Class Not Supported (legacy code; the standard's code is 0122H)", (), 'PS3.7 9.1.3.1.6', 0xFFFF, _V44, False
+    """0112 Failure: Failed: SOP Class Not Supported (legacy code; the standard's code is 0122H). PS3.7 9.1.3.1.6. Not in the command's table (kept from the seed)."""
 
-    SOP_CLASS_NOT_SUPPORTED = 0x0122, _F, 'Refused: SOP Class Not Supported', (0x00000902,), 'PS3.7 C.5.6', 0xFFFF, _V0
+    SOP_CLASS_NOT_SUPPORTED = 0x0122, _F, 'Refused: SOP Class Not Supported', (0x00000902,), 'PS3.7 C.5.6', 0xFFFF, _V45
     """0122 Failure: Refused: SOP Class Not Supported. Related: (0000,0902). PS3.7 C.5.6."""
 
-    NOT_AUTHORIZED = 0x0124, _F, 'Refused: Not Authorized', (0x00000902,), 'PS3.7 C.5.25', 0xFFFF, _V0
+    NOT_AUTHORIZED = 0x0124, _F, 'Refused: Not Authorized', (0x00000902,), 'PS3.7 C.5.25', 0xFFFF, _V46
     """0124 Failure: Refused: Not Authorized. Related: (0000,0902). PS3.7 C.5.25."""
 
-    DUPLICATE_INVOCATION = 0x0210, _F, 'Duplicate Invocation', (), 'PS3.7 C.5.9', 0xFFFF, _V0
+    DUPLICATE_INVOCATION = 0x0210, _F, 'Duplicate Invocation', (), 'PS3.7 C.5.9', 0xFFFF, _V47
     """0210 Failure: Duplicate Invocation. PS3.7 C.5.9."""
 
-    MISTYPED_ARGUMENT = 0x0212, _F, 'Mistyped Argument', (), 'PS3.7 C.5.15', 0xFFFF, _V0
+    MISTYPED_ARGUMENT = 0x0212, _F, 'Mistyped Argument', (), 'PS3.7 C.5.15', 0xFFFF, _V48
     """0212 Failure: Mistyped Argument. PS3.7 C.5.15."""
 
-    UNRECOGNIZED_OPERATION = 0x0211, _F, 'Unrecognized Operation', (), 'PS3.7 C.5.23', 0xFFFF, _V0
+    UNRECOGNIZED_OPERATION = 0x0211, _F, 'Unrecognized Operation', (), 'PS3.7 C.5.23', 0xFFFF, _V49
     """0211 Failure: Unrecognized Operation. PS3.7 C.5.23."""
 
 
 class CMoveStatus(StatusEnum):
     """The statuses of a C-MOVE response (PS3.7 9.1.4.1.7)."""
 
-    SUCCESS = 0x0000, _S, 'Sub-operations Complete - No Failures or Warnings', (0x00001020, 0x00001021, 0x00001022, 0x00001023), 'PS3.4 C.4.2.1.5', 0xFFFF, _V0
-    """0000 Success: Sub-operations Complete - No Failures or Warnings. Related: (0000,1020) (0000,1021) (0000,1022) (0000,1023). PS3.4 C.4.2.1.5."""
+    SUCCESS = 0x0000, _S, 'Sub-operations Complete - No Failures', (0x00001020, 0x00001021, 0x00001022, 0x00001023), 'PS3.4 C.4.2.1.5', 0xFFFF, _V50
+    """0000 Success: Sub-operations Complete - No Failures. Related: (0000,1020) (0000,1021) (0000,1022) (0000,1023). PS3.4 C.4.2.1.5."""
 
-    PENDING = 0xFF00, _P, 'Sub-operations are continuing', (0x00001020, 0x00001021, 0x00001022, 0x00001023), 'PS3.4 C.4.2.1.5', 0xFFFF, _V0
+    PENDING = 0xFF00, _P, 'Sub-operations are continuing', (0x00001020, 0x00001021, 0x00001022, 0x00001023), 'PS3.4 C.4.2.1.5', 0xFFFF, _V50
     """FF00 Pending: Sub-operations are continuing. Related: (0000,1020) (0000,1021) (0000,1022) (0000,1023). PS3.4 C.4.2.1.5."""
 
-    CANCEL = 0xFE00, _C, 'Sub-operations terminated due to Cancel Indication', (0x00001020, 0x00001021, 0x00001022, 0x00001023), 'PS3.4 C.4.2.1.5', 0xFFFF, _V0
+    CANCEL = 0xFE00, _C, 'Sub-operations terminated due to Cancel Indication', (0x00001020, 0x00001021, 0x00001022, 0x00001023), 'PS3.4 C.4.2.1.5', 0xFFFF, _V50
     """FE00 Cancel: Sub-operations terminated due to Cancel Indication. Related: (0000,1020) (0000,1021) (0000,1022) (0000,1023). PS3.4 C.4.2.1.5."""
 
-    SUB_OPERATIONS_COMPLETE_WITH_FAILURES = 0xB000, _W, 'Sub-operations Complete - One or more Failures or Warnings', (0x00001020, 0x00001021, 0x00001022, 0x00001023), 'PS3.4 C.4.2.1.5', 0xFFFF, _V0
-    """B000 Warning: Sub-operations Complete - One or more Failures or Warnings. Related: (0000,1020) (0000,1021) (0000,1022) (0000,1023). PS3.4 C.4.2.1.5."""
+    SUB_OPERATIONS_COMPLETE_WITH_FAILURES = 0xB000, _W, 'Sub-operations Complete - One or more Failures', (0x00001020, 0x00001021, 0x00001022, 0x00001023), 'PS3.4 C.4.2.1.5', 0xFFFF, _V50
+    """B000 Warning: Sub-operations Complete - One or more Failures. Related: (0000,1020) (0000,1021) (0000,1022) (0000,1023). PS3.4 C.4.2.1.5."""
 
-    OUT_OF_RESOURCES_UNABLE_TO_PERFORM_SUB_OPERATIONS = 0xA702, _F, 'Refused: Out of Resources - Unable to perform sub-operations', (0x00001020, 0x00001021, 0x00001022, 0x00001023), 'PS3.4 C.4.2.1.5', 0xFFFF, _V0
+    OUT_OF_RESOURCES_UNABLE_TO_PERFORM_SUB_OPERATIONS = 0xA702, _F, 'Refused: Out of Resources - Unable to perform sub-operations', (0x00001020, 0x00001021, 0x00001022, 0x00001023), 'PS3.4 C.4.2.1.5', 0xFFFF, _V50
     """A702 Failure: Refused: Out of Resources - Unable to perform sub-operations. Related: (0000,1020) (0000,1021) (0000,1022) (0000,1023). PS3.4 C.4.2.1.5."""
 
-    OUT_OF_RESOURCES_UNABLE_TO_CALCULATE_MATCHES = 0xA701, _F, 'Refused: Out of Resources - Unable to calculate number of matches', (0x00000902,), 'PS3.4 C.4.2.1.5', 0xFFFF, _V0
+    OUT_OF_RESOURCES_UNABLE_TO_CALCULATE_MATCHES = 0xA701, _F, 'Refused: Out of Resources - Unable to calculate number of matches', (0x00000902,), 'PS3.4 C.4.2.1.5', 0xFFFF, _V50
     """A701 Failure: Refused: Out of Resources - Unable to calculate number of matches. Related: (0000,0902). PS3.4 C.4.2.1.5."""
 
-    DATA_SET_DOES_NOT_MATCH_SOP_CLASS = 0xA900, _F, 'Error: Data Set does not match SOP Class', (0x00000901, 0x00000902), 'PS3.4 C.4.2.1.5', 0xFFFF, _V6
+    DATA_SET_DOES_NOT_MATCH_SOP_CLASS = 0xA900, _F, 'Error: Data Set does not match SOP Class', (0x00000901, 0x00000902), 'PS3.4 C.4.2.1.5', 0xFFFF, _V50
     """A900 Failure: Error: Data Set does not match SOP Class. Related: (0000,0901) (0000,0902). PS3.4 C.4.2.1.5."""
 
     if TYPE_CHECKING:
@@ -338,62 +490,62 @@ class CMoveStatus(StatusEnum):
         IDENTIFIER_DOES_NOT_MATCH_SOP_CLASS = DATA_SET_DOES_NOT_MATCH_SOP_CLASS
     """Alias of DATA_SET_DOES_NOT_MATCH_SOP_CLASS, its earlier name."""
 
-    UNABLE_TO_PROCESS = 0xC000, _F, 'Failed: Unable to process', (0x00000901, 0x00000902), 'PS3.4 C.4.2.1.5', 0xF000, _V0
+    UNABLE_TO_PROCESS = 0xC000, _F, 'Failed: Unable to process', (0x00000901, 0x00000902), 'PS3.4 C.4.2.1.5', 0xF000, _V50
     """Cxxx Failure: Failed: Unable to process. Covers 0xC000-0xCFFF. Related: (0000,0901) (0000,0902). PS3.4 C.4.2.1.5."""
 
-    NONE_OF_THE_FRAMES_FOUND = 0xAA00, _F, 'Failed: None of the frames requested were found in the SOP Instance', (0x00000902,), 'PS3.4 Y.4.1.1.4', 0xFFFF, _V0
+    NONE_OF_THE_FRAMES_FOUND = 0xAA00, _F, 'Failed: None of the frames requested were found in the SOP Instance', (0x00000902,), 'PS3.4 Y.4.1.1.4', 0xFFFF, _V51
     """AA00 Failure: Failed: None of the frames requested were found in the SOP Instance. Related: (0000,0902). PS3.4 Y.4.1.1.4."""
 
-    UNABLE_TO_CREATE_NEW_OBJECT = 0xAA01, _F, 'Failed: Unable to create new object for this SOP class', (0x00000902,), 'PS3.4 Y.4.1.1.4', 0xFFFF, _V0
+    UNABLE_TO_CREATE_NEW_OBJECT = 0xAA01, _F, 'Failed: Unable to create new object for this SOP class', (0x00000902,), 'PS3.4 Y.4.1.1.4', 0xFFFF, _V51
     """AA01 Failure: Failed: Unable to create new object for this SOP class. Related: (0000,0902). PS3.4 Y.4.1.1.4."""
 
-    UNABLE_TO_EXTRACT_FRAMES = 0xAA02, _F, 'Failed: Unable to extract frames', (0x00000902,), 'PS3.4 Y.4.1.1.4', 0xFFFF, _V0
+    UNABLE_TO_EXTRACT_FRAMES = 0xAA02, _F, 'Failed: Unable to extract frames', (0x00000902,), 'PS3.4 Y.4.1.1.4', 0xFFFF, _V51
     """AA02 Failure: Failed: Unable to extract frames. Related: (0000,0902). PS3.4 Y.4.1.1.4."""
 
-    TIME_BASED_REQUEST_FOR_NON_TIME_BASED_INSTANCE = 0xAA03, _F, 'Failed: Time-based request received for a non-time-based original SOP Instance', (0x00000902,), 'PS3.4 Y.4.1.1.4', 0xFFFF, _V0
+    TIME_BASED_REQUEST_FOR_NON_TIME_BASED_INSTANCE = 0xAA03, _F, 'Failed: Time-based request received for a non-time-based original SOP Instance', (0x00000902,), 'PS3.4 Y.4.1.1.4', 0xFFFF, _V51
     """AA03 Failure: Failed: Time-based request received for a non-time-based original SOP Instance. Related: (0000,0902). PS3.4 Y.4.1.1.4."""
 
-    INVALID_REQUEST = 0xAA04, _F, 'Failed: Invalid Request', (0x00000901, 0x00000902), 'PS3.4 Y.4.1.1.4', 0xFFFF, _V0
+    INVALID_REQUEST = 0xAA04, _F, 'Failed: Invalid Request', (0x00000901, 0x00000902), 'PS3.4 Y.4.1.1.4', 0xFFFF, _V51
     """AA04 Failure: Failed: Invalid Request. Related: (0000,0901) (0000,0902). PS3.4 Y.4.1.1.4."""
 
-    MOVE_DESTINATION_UNKNOWN = 0xA801, _F, 'Refused: Move Destination unknown', (0x00000902,), 'PS3.4 C.4.2.1.5', 0xFFFF, _V0
+    MOVE_DESTINATION_UNKNOWN = 0xA801, _F, 'Refused: Move Destination unknown', (0x00000902,), 'PS3.4 C.4.2.1.5', 0xFFFF, _V50
     """A801 Failure: Refused: Move Destination unknown. Related: (0000,0902). PS3.4 C.4.2.1.5."""
 
-    LEGACY_SOP_CLASS_NOT_SUPPORTED = 0x0112, _F, "Failed: SOP Class Not Supported (legacy code; the standard's code is 0122H)", (), 'PS3.7 9.1.4.1.7', 0xFFFF, _V0
-    """0112 Failure: Failed: SOP Class Not Supported (legacy code; the standard's code is 0122H). PS3.7 9.1.4.1.7."""
+    LEGACY_SOP_CLASS_NOT_SUPPORTED = 0x0112, _F, "Failed: SOP Class Not Supported (legacy code; the standard's code is 0122H)", (), 'PS3.7 9.1.4.1.7', 0xFFFF, _V52, False
+    """0112 Failure: Failed: SOP Class Not Supported (legacy code; the standard's code is 0122H). PS3.7 9.1.4.1.7. Not in the command's table (kept from the seed)."""
 
-    SOP_CLASS_NOT_SUPPORTED = 0x0122, _F, 'Refused: SOP Class Not Supported', (0x00000902,), 'PS3.7 C.5.6', 0xFFFF, _V0
+    SOP_CLASS_NOT_SUPPORTED = 0x0122, _F, 'Refused: SOP Class Not Supported', (0x00000902,), 'PS3.7 C.5.6', 0xFFFF, _V53
     """0122 Failure: Refused: SOP Class Not Supported. Related: (0000,0902). PS3.7 C.5.6."""
 
-    NOT_AUTHORIZED = 0x0124, _F, 'Refused: Not Authorized', (0x00000902,), 'PS3.7 C.5.25', 0xFFFF, _V0
+    NOT_AUTHORIZED = 0x0124, _F, 'Refused: Not Authorized', (0x00000902,), 'PS3.7 C.5.25', 0xFFFF, _V54
     """0124 Failure: Refused: Not Authorized. Related: (0000,0902). PS3.7 C.5.25."""
 
-    DUPLICATE_INVOCATION = 0x0210, _F, 'Duplicate Invocation', (), 'PS3.7 C.5.9', 0xFFFF, _V0
+    DUPLICATE_INVOCATION = 0x0210, _F, 'Duplicate Invocation', (), 'PS3.7 C.5.9', 0xFFFF, _V55
     """0210 Failure: Duplicate Invocation. PS3.7 C.5.9."""
 
-    MISTYPED_ARGUMENT = 0x0212, _F, 'Mistyped Argument', (), 'PS3.7 C.5.15', 0xFFFF, _V0
+    MISTYPED_ARGUMENT = 0x0212, _F, 'Mistyped Argument', (), 'PS3.7 C.5.15', 0xFFFF, _V56
     """0212 Failure: Mistyped Argument. PS3.7 C.5.15."""
 
-    UNRECOGNIZED_OPERATION = 0x0211, _F, 'Unrecognized Operation', (), 'PS3.7 C.5.23', 0xFFFF, _V0
+    UNRECOGNIZED_OPERATION = 0x0211, _F, 'Unrecognized Operation', (), 'PS3.7 C.5.23', 0xFFFF, _V57
     """0211 Failure: Unrecognized Operation. PS3.7 C.5.23."""
 
 
 class NEventReportStatus(StatusEnum):
     """The statuses of a N-EVENT-REPORT response (PS3.7 10.1.1.1.8)."""
 
-    SUCCESS = 0x0000, _S, 'Success', (), 'PS3.7 C.1.1', 0xFFFF, _V0
+    SUCCESS = 0x0000, _S, 'Success', (), 'PS3.7 C.1.1', 0xFFFF, _V58
     """0000 Success: Success. PS3.7 C.1.1."""
 
-    CLASS_INSTANCE_CONFLICT = 0x0119, _F, 'Class-Instance Conflict', (0x00000002, 0x00001000), 'PS3.7 C.5.7', 0xFFFF, _V0
+    CLASS_INSTANCE_CONFLICT = 0x0119, _F, 'Class-Instance Conflict', (0x00000002, 0x00001000), 'PS3.7 C.5.7', 0xFFFF, _V59
     """0119 Failure: Class-Instance Conflict. Related: (0000,0002) (0000,1000). PS3.7 C.5.7."""
 
-    DUPLICATE_INVOCATION = 0x0210, _F, 'Duplicate Invocation', (), 'PS3.7 C.5.9', 0xFFFF, _V0
+    DUPLICATE_INVOCATION = 0x0210, _F, 'Duplicate Invocation', (), 'PS3.7 C.5.9', 0xFFFF, _V60
     """0210 Failure: Duplicate Invocation. PS3.7 C.5.9."""
 
-    INVALID_ARGUMENT_VALUE = 0x0115, _F, 'Invalid Argument Value', (0x00000002, 0x00001000, 0x00001002), 'PS3.7 C.5.10', 0xFFFF, _V3
+    INVALID_ARGUMENT_VALUE = 0x0115, _F, 'Invalid Argument Value', (0x00000002, 0x00001000, 0x00001002), 'PS3.7 C.5.10', 0xFFFF, _V61
     """0115 Failure: Invalid Argument Value. Related: (0000,0002) (0000,1000) (0000,1002). PS3.7 C.5.10."""
 
-    INVALID_SOP_INSTANCE = 0x0117, _F, 'Invalid SOP Instance', (0x00001000,), 'PS3.7 C.5.12', 0xFFFF, _V4
+    INVALID_SOP_INSTANCE = 0x0117, _F, 'Invalid SOP Instance', (0x00001000,), 'PS3.7 C.5.12', 0xFFFF, _V62
     """0117 Failure: Invalid SOP Instance. Related: (0000,1000). PS3.7 C.5.12."""
 
     if TYPE_CHECKING:
@@ -402,41 +554,41 @@ class NEventReportStatus(StatusEnum):
         INVALID_OBJECT_INSTANCE = INVALID_SOP_INSTANCE
     """Alias of INVALID_SOP_INSTANCE, its earlier name."""
 
-    MISTYPED_ARGUMENT = 0x0212, _F, 'Mistyped Argument', (), 'PS3.7 C.5.15', 0xFFFF, _V0
+    MISTYPED_ARGUMENT = 0x0212, _F, 'Mistyped Argument', (), 'PS3.7 C.5.15', 0xFFFF, _V63
     """0212 Failure: Mistyped Argument. PS3.7 C.5.15."""
 
-    NO_SUCH_ARGUMENT = 0x0114, _F, 'No Such Argument', (0x00000002, 0x00001002), 'PS3.7 C.5.16', 0xFFFF, _V0
+    NO_SUCH_ARGUMENT = 0x0114, _F, 'No Such Argument', (0x00000002, 0x00001002), 'PS3.7 C.5.16', 0xFFFF, _V64
     """0114 Failure: No Such Argument. Related: (0000,0002) (0000,1002). PS3.7 C.5.16."""
 
-    NO_SUCH_EVENT_TYPE = 0x0113, _F, 'No Such Event Type', (0x00000002, 0x00001002), 'PS3.7 C.5.18', 0xFFFF, _V0
+    NO_SUCH_EVENT_TYPE = 0x0113, _F, 'No Such Event Type', (0x00000002, 0x00001002), 'PS3.7 C.5.18', 0xFFFF, _V65
     """0113 Failure: No Such Event Type. Related: (0000,0002) (0000,1002). PS3.7 C.5.18."""
 
-    NO_SUCH_SOP_CLASS = 0x0118, _F, 'No Such SOP Class', (0x00000002,), 'PS3.7 C.5.20', 0xFFFF, _V0
+    NO_SUCH_SOP_CLASS = 0x0118, _F, 'No Such SOP Class', (0x00000002,), 'PS3.7 C.5.20', 0xFFFF, _V66
     """0118 Failure: No Such SOP Class. Related: (0000,0002). PS3.7 C.5.20."""
 
-    NO_SUCH_SOP_INSTANCE = 0x0112, _F, 'No Such SOP Instance', (0x00001000,), 'PS3.7 C.5.19', 0xFFFF, _V0
+    NO_SUCH_SOP_INSTANCE = 0x0112, _F, 'No Such SOP Instance', (0x00001000,), 'PS3.7 C.5.19', 0xFFFF, _V67
     """0112 Failure: No Such SOP Instance. Related: (0000,1000). PS3.7 C.5.19."""
 
-    PROCESSING_FAILURE = 0x0110, _F, 'Processing Failure', (0x00000002, 0x00001000, 0x00000902, 0x00000903), 'PS3.7 C.5.21', 0xFFFF, _V5
+    PROCESSING_FAILURE = 0x0110, _F, 'Processing Failure', (0x00000002, 0x00001000, 0x00000902, 0x00000903), 'PS3.7 C.5.21', 0xFFFF, _V68
     """0110 Failure: Processing Failure. Related: (0000,0002) (0000,1000) (0000,0902) (0000,0903). PS3.7 C.5.21."""
 
-    RESOURCE_LIMITATION = 0x0213, _F, 'Resource Limitation', (), 'PS3.7 C.5.22', 0xFFFF, _V0
+    RESOURCE_LIMITATION = 0x0213, _F, 'Resource Limitation', (), 'PS3.7 C.5.22', 0xFFFF, _V69
     """0213 Failure: Resource Limitation. PS3.7 C.5.22."""
 
-    UNRECOGNIZED_OPERATION = 0x0211, _F, 'Unrecognized Operation', (), 'PS3.7 C.5.23', 0xFFFF, _V0
+    UNRECOGNIZED_OPERATION = 0x0211, _F, 'Unrecognized Operation', (), 'PS3.7 C.5.23', 0xFFFF, _V70
     """0211 Failure: Unrecognized Operation. PS3.7 C.5.23."""
 
 
 class NGetStatus(StatusEnum):
     """The statuses of a N-GET response (PS3.7 10.1.2.1.9)."""
 
-    SUCCESS = 0x0000, _S, 'Success', (), 'PS3.7 C.1.1', 0xFFFF, _V0
+    SUCCESS = 0x0000, _S, 'Success', (), 'PS3.7 C.1.1', 0xFFFF, _V71
     """0000 Success: Success. PS3.7 C.1.1."""
 
     OPTIONAL_ATTRIBUTES_NOT_SUPPORTED = 0x0001, _W, 'Requested optional Attributes are not supported', (), 'PS3.7 Annex C; PS3.4 F.8.2.1.4, CC.2.7.4, S.3.2.4.4', 0xFFFF, _V1
     """0001 Warning: Requested optional Attributes are not supported. PS3.7 Annex C; PS3.4 F.8.2.1.4, CC.2.7.4, S.3.2.4.4."""
 
-    ATTRIBUTE_LIST_WARNING = 0x0107, _W, 'Attribute List Warning', (0x00000002, 0x00001000, 0x00001005), 'PS3.7 C.4.2', 0xFFFF, _V2
+    ATTRIBUTE_LIST_WARNING = 0x0107, _W, 'Attribute List Warning', (0x00000002, 0x00001000, 0x00001005), 'PS3.7 C.4.2', 0xFFFF, _V72
     """0107 Warning: Attribute List Warning. Related: (0000,0002) (0000,1000) (0000,1005). PS3.7 C.4.2."""
 
     if TYPE_CHECKING:
@@ -445,13 +597,13 @@ class NGetStatus(StatusEnum):
         ATTRIBUTE_LIST_ERROR = ATTRIBUTE_LIST_WARNING
     """Alias of ATTRIBUTE_LIST_WARNING, its earlier name."""
 
-    CLASS_INSTANCE_CONFLICT = 0x0119, _F, 'Class-Instance Conflict', (0x00000002, 0x00001000), 'PS3.7 C.5.7', 0xFFFF, _V0
+    CLASS_INSTANCE_CONFLICT = 0x0119, _F, 'Class-Instance Conflict', (0x00000002, 0x00001000), 'PS3.7 C.5.7', 0xFFFF, _V73
     """0119 Failure: Class-Instance Conflict. Related: (0000,0002) (0000,1000). PS3.7 C.5.7."""
 
-    DUPLICATE_INVOCATION = 0x0210, _F, 'Duplicate Invocation', (), 'PS3.7 C.5.9', 0xFFFF, _V0
+    DUPLICATE_INVOCATION = 0x0210, _F, 'Duplicate Invocation', (), 'PS3.7 C.5.9', 0xFFFF, _V74
     """0210 Failure: Duplicate Invocation. PS3.7 C.5.9."""
 
-    INVALID_SOP_INSTANCE = 0x0117, _F, 'Invalid SOP Instance', (0x00001000,), 'PS3.7 C.5.12', 0xFFFF, _V4
+    INVALID_SOP_INSTANCE = 0x0117, _F, 'Invalid SOP Instance', (0x00001000,), 'PS3.7 C.5.12', 0xFFFF, _V75
     """0117 Failure: Invalid SOP Instance. Related: (0000,1000). PS3.7 C.5.12."""
 
     if TYPE_CHECKING:
@@ -460,35 +612,35 @@ class NGetStatus(StatusEnum):
         INVALID_OBJECT_INSTANCE = INVALID_SOP_INSTANCE
     """Alias of INVALID_SOP_INSTANCE, its earlier name."""
 
-    MISTYPED_ARGUMENT = 0x0212, _F, 'Mistyped Argument', (), 'PS3.7 C.5.15', 0xFFFF, _V0
+    MISTYPED_ARGUMENT = 0x0212, _F, 'Mistyped Argument', (), 'PS3.7 C.5.15', 0xFFFF, _V76
     """0212 Failure: Mistyped Argument. PS3.7 C.5.15."""
 
-    NO_SUCH_SOP_CLASS = 0x0118, _F, 'No Such SOP Class', (0x00000002,), 'PS3.7 C.5.20', 0xFFFF, _V0
+    NO_SUCH_SOP_CLASS = 0x0118, _F, 'No Such SOP Class', (0x00000002,), 'PS3.7 C.5.20', 0xFFFF, _V77
     """0118 Failure: No Such SOP Class. Related: (0000,0002). PS3.7 C.5.20."""
 
-    NO_SUCH_SOP_INSTANCE = 0x0112, _F, 'No Such SOP Instance', (0x00001000,), 'PS3.7 C.5.19', 0xFFFF, _V0
+    NO_SUCH_SOP_INSTANCE = 0x0112, _F, 'No Such SOP Instance', (0x00001000,), 'PS3.7 C.5.19', 0xFFFF, _V78
     """0112 Failure: No Such SOP Instance. Related: (0000,1000). PS3.7 C.5.19."""
 
-    PROCESSING_FAILURE = 0x0110, _F, 'Processing Failure', (0x00000002, 0x00001000, 0x00000902, 0x00000903), 'PS3.7 C.5.21', 0xFFFF, _V5
+    PROCESSING_FAILURE = 0x0110, _F, 'Processing Failure', (0x00000002, 0x00001000, 0x00000902, 0x00000903), 'PS3.7 C.5.21', 0xFFFF, _V79
     """0110 Failure: Processing Failure. Related: (0000,0002) (0000,1000) (0000,0902) (0000,0903). PS3.7 C.5.21."""
 
-    RESOURCE_LIMITATION = 0x0213, _F, 'Resource Limitation', (), 'PS3.7 C.5.22', 0xFFFF, _V0
+    RESOURCE_LIMITATION = 0x0213, _F, 'Resource Limitation', (), 'PS3.7 C.5.22', 0xFFFF, _V80
     """0213 Failure: Resource Limitation. PS3.7 C.5.22."""
 
-    UNRECOGNIZED_OPERATION = 0x0211, _F, 'Unrecognized Operation', (), 'PS3.7 C.5.23', 0xFFFF, _V0
+    UNRECOGNIZED_OPERATION = 0x0211, _F, 'Unrecognized Operation', (), 'PS3.7 C.5.23', 0xFFFF, _V81
     """0211 Failure: Unrecognized Operation. PS3.7 C.5.23."""
 
-    NOT_AUTHORIZED = 0x0124, _F, 'Refused: Not Authorized', (0x00000902,), 'PS3.7 C.5.25', 0xFFFF, _V0
+    NOT_AUTHORIZED = 0x0124, _F, 'Refused: Not Authorized', (0x00000902,), 'PS3.7 C.5.25', 0xFFFF, _V82
     """0124 Failure: Refused: Not Authorized. Related: (0000,0902). PS3.7 C.5.25."""
 
 
 class NSetStatus(StatusEnum):
     """The statuses of a N-SET response (PS3.7 10.1.3.1.9)."""
 
-    SUCCESS = 0x0000, _S, 'Success', (), 'PS3.7 C.1.1', 0xFFFF, _V0
+    SUCCESS = 0x0000, _S, 'Success', (), 'PS3.7 C.1.1', 0xFFFF, _V83
     """0000 Success: Success. PS3.7 C.1.1."""
 
-    ATTRIBUTE_LIST_WARNING = 0x0107, _W, 'Attribute List Warning', (0x00000002, 0x00001000, 0x00001005), 'PS3.7 C.4.2', 0xFFFF, _V2
+    ATTRIBUTE_LIST_WARNING = 0x0107, _W, 'Attribute List Warning', (0x00000002, 0x00001000, 0x00001005), 'PS3.7 C.4.2', 0xFFFF, _V84
     """0107 Warning: Attribute List Warning. Related: (0000,0002) (0000,1000) (0000,1005). PS3.7 C.4.2."""
 
     if TYPE_CHECKING:
@@ -497,19 +649,19 @@ class NSetStatus(StatusEnum):
         ATTRIBUTE_LIST_ERROR = ATTRIBUTE_LIST_WARNING
     """Alias of ATTRIBUTE_LIST_WARNING, its earlier name."""
 
-    ATTRIBUTE_VALUE_OUT_OF_RANGE = 0x0116, _W, 'Attribute Value Out of Range', (), 'PS3.7 C.4.3', 0xFFFF, _V0
+    ATTRIBUTE_VALUE_OUT_OF_RANGE = 0x0116, _W, 'Attribute Value Out of Range', (), 'PS3.7 C.4.3', 0xFFFF, _V85
     """0116 Warning: Attribute Value Out of Range. PS3.7 C.4.3."""
 
-    CLASS_INSTANCE_CONFLICT = 0x0119, _F, 'Class-Instance Conflict', (0x00000002, 0x00001000), 'PS3.7 C.5.7', 0xFFFF, _V0
+    CLASS_INSTANCE_CONFLICT = 0x0119, _F, 'Class-Instance Conflict', (0x00000002, 0x00001000), 'PS3.7 C.5.7', 0xFFFF, _V86
     """0119 Failure: Class-Instance Conflict. Related: (0000,0002) (0000,1000). PS3.7 C.5.7."""
 
-    DUPLICATE_INVOCATION = 0x0210, _F, 'Duplicate Invocation', (), 'PS3.7 C.5.9', 0xFFFF, _V0
+    DUPLICATE_INVOCATION = 0x0210, _F, 'Duplicate Invocation', (), 'PS3.7 C.5.9', 0xFFFF, _V87
     """0210 Failure: Duplicate Invocation. PS3.7 C.5.9."""
 
-    INVALID_ATTRIBUTE_VALUE = 0x0106, _F, 'Invalid Attribute Value', (), 'PS3.7 C.5.11', 0xFFFF, _V0
+    INVALID_ATTRIBUTE_VALUE = 0x0106, _F, 'Invalid Attribute Value', (), 'PS3.7 C.5.11', 0xFFFF, _V88
     """0106 Failure: Invalid Attribute Value. PS3.7 C.5.11."""
 
-    INVALID_SOP_INSTANCE = 0x0117, _F, 'Invalid SOP Instance', (0x00001000,), 'PS3.7 C.5.12', 0xFFFF, _V4
+    INVALID_SOP_INSTANCE = 0x0117, _F, 'Invalid SOP Instance', (0x00001000,), 'PS3.7 C.5.12', 0xFFFF, _V89
     """0117 Failure: Invalid SOP Instance. Related: (0000,1000). PS3.7 C.5.12."""
 
     if TYPE_CHECKING:
@@ -518,50 +670,50 @@ class NSetStatus(StatusEnum):
         INVALID_OBJECT_INSTANCE = INVALID_SOP_INSTANCE
     """Alias of INVALID_SOP_INSTANCE, its earlier name."""
 
-    MISSING_ATTRIBUTE_VALUE = 0x0121, _F, 'Missing Attribute Value', (), 'PS3.7 C.5.14', 0xFFFF, _V0
+    MISSING_ATTRIBUTE_VALUE = 0x0121, _F, 'Missing Attribute Value', (), 'PS3.7 C.5.14', 0xFFFF, _V90
     """0121 Failure: Missing Attribute Value. PS3.7 C.5.14."""
 
-    MISTYPED_ARGUMENT = 0x0212, _F, 'Mistyped Argument', (), 'PS3.7 C.5.15', 0xFFFF, _V0
+    MISTYPED_ARGUMENT = 0x0212, _F, 'Mistyped Argument', (), 'PS3.7 C.5.15', 0xFFFF, _V91
     """0212 Failure: Mistyped Argument. PS3.7 C.5.15."""
 
-    NO_SUCH_ATTRIBUTE = 0x0105, _F, 'No Such Attribute', (0x00001005,), 'PS3.7 C.5.17', 0xFFFF, _V0
+    NO_SUCH_ATTRIBUTE = 0x0105, _F, 'No Such Attribute', (0x00001005,), 'PS3.7 C.5.17', 0xFFFF, _V92
     """0105 Failure: No Such Attribute. Related: (0000,1005). PS3.7 C.5.17."""
 
-    NO_SUCH_SOP_CLASS = 0x0118, _F, 'No Such SOP Class', (0x00000002,), 'PS3.7 C.5.20', 0xFFFF, _V0
+    NO_SUCH_SOP_CLASS = 0x0118, _F, 'No Such SOP Class', (0x00000002,), 'PS3.7 C.5.20', 0xFFFF, _V93
     """0118 Failure: No Such SOP Class. Related: (0000,0002). PS3.7 C.5.20."""
 
-    NO_SUCH_SOP_INSTANCE = 0x0112, _F, 'No Such SOP Instance', (0x00001000,), 'PS3.7 C.5.19', 0xFFFF, _V0
+    NO_SUCH_SOP_INSTANCE = 0x0112, _F, 'No Such SOP Instance', (0x00001000,), 'PS3.7 C.5.19', 0xFFFF, _V94
     """0112 Failure: No Such SOP Instance. Related: (0000,1000). PS3.7 C.5.19."""
 
-    PROCESSING_FAILURE = 0x0110, _F, 'Processing Failure', (0x00000002, 0x00001000, 0x00000902, 0x00000903), 'PS3.7 C.5.21', 0xFFFF, _V5
+    PROCESSING_FAILURE = 0x0110, _F, 'Processing Failure', (0x00000002, 0x00001000, 0x00000902, 0x00000903), 'PS3.7 C.5.21', 0xFFFF, _V95
     """0110 Failure: Processing Failure. Related: (0000,0002) (0000,1000) (0000,0902) (0000,0903). PS3.7 C.5.21."""
 
-    RESOURCE_LIMITATION = 0x0213, _F, 'Resource Limitation', (), 'PS3.7 C.5.22', 0xFFFF, _V0
+    RESOURCE_LIMITATION = 0x0213, _F, 'Resource Limitation', (), 'PS3.7 C.5.22', 0xFFFF, _V96
     """0213 Failure: Resource Limitation. PS3.7 C.5.22."""
 
-    UNRECOGNIZED_OPERATION = 0x0211, _F, 'Unrecognized Operation', (), 'PS3.7 C.5.23', 0xFFFF, _V0
+    UNRECOGNIZED_OPERATION = 0x0211, _F, 'Unrecognized Operation', (), 'PS3.7 C.5.23', 0xFFFF, _V97
     """0211 Failure: Unrecognized Operation. PS3.7 C.5.23."""
 
-    NOT_AUTHORIZED = 0x0124, _F, 'Refused: Not Authorized', (0x00000902,), 'PS3.7 C.5.25', 0xFFFF, _V0
+    NOT_AUTHORIZED = 0x0124, _F, 'Refused: Not Authorized', (0x00000902,), 'PS3.7 C.5.25', 0xFFFF, _V98
     """0124 Failure: Refused: Not Authorized. Related: (0000,0902). PS3.7 C.5.25."""
 
 
 class NActionStatus(StatusEnum):
     """The statuses of a N-ACTION response (PS3.7 10.1.4.1.10)."""
 
-    SUCCESS = 0x0000, _S, 'Success', (), 'PS3.7 C.1.1', 0xFFFF, _V0
+    SUCCESS = 0x0000, _S, 'Success', (), 'PS3.7 C.1.1', 0xFFFF, _V99
     """0000 Success: Success. PS3.7 C.1.1."""
 
-    CLASS_INSTANCE_CONFLICT = 0x0119, _F, 'Class-Instance Conflict', (0x00000002, 0x00001000), 'PS3.7 C.5.7', 0xFFFF, _V0
+    CLASS_INSTANCE_CONFLICT = 0x0119, _F, 'Class-Instance Conflict', (0x00000002, 0x00001000), 'PS3.7 C.5.7', 0xFFFF, _V100
     """0119 Failure: Class-Instance Conflict. Related: (0000,0002) (0000,1000). PS3.7 C.5.7."""
 
-    DUPLICATE_INVOCATION = 0x0210, _F, 'Duplicate Invocation', (), 'PS3.7 C.5.9', 0xFFFF, _V0
+    DUPLICATE_INVOCATION = 0x0210, _F, 'Duplicate Invocation', (), 'PS3.7 C.5.9', 0xFFFF, _V101
     """0210 Failure: Duplicate Invocation. PS3.7 C.5.9."""
 
-    INVALID_ARGUMENT_VALUE = 0x0115, _F, 'Invalid Argument Value', (0x00000002, 0x00001000, 0x00001008), 'PS3.7 C.5.10', 0xFFFF, _V3
+    INVALID_ARGUMENT_VALUE = 0x0115, _F, 'Invalid Argument Value', (0x00000002, 0x00001000, 0x00001008), 'PS3.7 C.5.10', 0xFFFF, _V102
     """0115 Failure: Invalid Argument Value. Related: (0000,0002) (0000,1000) (0000,1008). PS3.7 C.5.10."""
 
-    INVALID_SOP_INSTANCE = 0x0117, _F, 'Invalid SOP Instance', (0x00001000,), 'PS3.7 C.5.12', 0xFFFF, _V4
+    INVALID_SOP_INSTANCE = 0x0117, _F, 'Invalid SOP Instance', (0x00001000,), 'PS3.7 C.5.12', 0xFFFF, _V103
     """0117 Failure: Invalid SOP Instance. Related: (0000,1000). PS3.7 C.5.12."""
 
     if TYPE_CHECKING:
@@ -570,41 +722,41 @@ class NActionStatus(StatusEnum):
         INVALID_OBJECT_INSTANCE = INVALID_SOP_INSTANCE
     """Alias of INVALID_SOP_INSTANCE, its earlier name."""
 
-    MISTYPED_ARGUMENT = 0x0212, _F, 'Mistyped Argument', (), 'PS3.7 C.5.15', 0xFFFF, _V0
+    MISTYPED_ARGUMENT = 0x0212, _F, 'Mistyped Argument', (), 'PS3.7 C.5.15', 0xFFFF, _V104
     """0212 Failure: Mistyped Argument. PS3.7 C.5.15."""
 
-    NO_SUCH_ACTION = 0x0123, _F, 'No Such Action', (0x00000002, 0x00001008), 'PS3.7 C.5.24', 0xFFFF, _V0
+    NO_SUCH_ACTION = 0x0123, _F, 'No Such Action', (0x00000002, 0x00001008), 'PS3.7 C.5.24', 0xFFFF, _V105
     """0123 Failure: No Such Action. Related: (0000,0002) (0000,1008). PS3.7 C.5.24."""
 
-    NO_SUCH_ARGUMENT = 0x0114, _F, 'No Such Argument', (0x00000002, 0x00001008), 'PS3.7 C.5.16', 0xFFFF, _V0
+    NO_SUCH_ARGUMENT = 0x0114, _F, 'No Such Argument', (0x00000002, 0x00001008), 'PS3.7 C.5.16', 0xFFFF, _V106
     """0114 Failure: No Such Argument. Related: (0000,0002) (0000,1008). PS3.7 C.5.16."""
 
-    NO_SUCH_SOP_CLASS = 0x0118, _F, 'No Such SOP Class', (0x00000002,), 'PS3.7 C.5.20', 0xFFFF, _V0
+    NO_SUCH_SOP_CLASS = 0x0118, _F, 'No Such SOP Class', (0x00000002,), 'PS3.7 C.5.20', 0xFFFF, _V107
     """0118 Failure: No Such SOP Class. Related: (0000,0002). PS3.7 C.5.20."""
 
-    NO_SUCH_SOP_INSTANCE = 0x0112, _F, 'No Such SOP Instance', (0x00001000,), 'PS3.7 C.5.19', 0xFFFF, _V0
+    NO_SUCH_SOP_INSTANCE = 0x0112, _F, 'No Such SOP Instance', (0x00001000,), 'PS3.7 C.5.19', 0xFFFF, _V108
     """0112 Failure: No Such SOP Instance. Related: (0000,1000). PS3.7 C.5.19."""
 
-    PROCESSING_FAILURE = 0x0110, _F, 'Processing Failure', (0x00000002, 0x00001000, 0x00000902, 0x00000903), 'PS3.7 C.5.21', 0xFFFF, _V5
+    PROCESSING_FAILURE = 0x0110, _F, 'Processing Failure', (0x00000002, 0x00001000, 0x00000902, 0x00000903), 'PS3.7 C.5.21', 0xFFFF, _V109
     """0110 Failure: Processing Failure. Related: (0000,0002) (0000,1000) (0000,0902) (0000,0903). PS3.7 C.5.21."""
 
-    RESOURCE_LIMITATION = 0x0213, _F, 'Resource Limitation', (), 'PS3.7 C.5.22', 0xFFFF, _V0
+    RESOURCE_LIMITATION = 0x0213, _F, 'Resource Limitation', (), 'PS3.7 C.5.22', 0xFFFF, _V110
     """0213 Failure: Resource Limitation. PS3.7 C.5.22."""
 
-    UNRECOGNIZED_OPERATION = 0x0211, _F, 'Unrecognized Operation', (), 'PS3.7 C.5.23', 0xFFFF, _V0
+    UNRECOGNIZED_OPERATION = 0x0211, _F, 'Unrecognized Operation', (), 'PS3.7 C.5.23', 0xFFFF, _V111
     """0211 Failure: Unrecognized Operation. PS3.7 C.5.23."""
 
-    NOT_AUTHORIZED = 0x0124, _F, 'Refused: Not Authorized', (0x00000902,), 'PS3.7 C.5.25', 0xFFFF, _V0
+    NOT_AUTHORIZED = 0x0124, _F, 'Refused: Not Authorized', (0x00000902,), 'PS3.7 C.5.25', 0xFFFF, _V112
     """0124 Failure: Refused: Not Authorized. Related: (0000,0902). PS3.7 C.5.25."""
 
 
 class NCreateStatus(StatusEnum):
     """The statuses of a N-CREATE response (PS3.7 10.1.5.1.6)."""
 
-    SUCCESS = 0x0000, _S, 'Success', (), 'PS3.7 C.1.1', 0xFFFF, _V0
+    SUCCESS = 0x0000, _S, 'Success', (), 'PS3.7 C.1.1', 0xFFFF, _V113
     """0000 Success: Success. PS3.7 C.1.1."""
 
-    ATTRIBUTE_LIST_WARNING = 0x0107, _W, 'Attribute List Warning', (0x00000002, 0x00001000, 0x00001005), 'PS3.7 C.4.2', 0xFFFF, _V2
+    ATTRIBUTE_LIST_WARNING = 0x0107, _W, 'Attribute List Warning', (0x00000002, 0x00001000, 0x00001005), 'PS3.7 C.4.2', 0xFFFF, _V114
     """0107 Warning: Attribute List Warning. Related: (0000,0002) (0000,1000) (0000,1005). PS3.7 C.4.2."""
 
     if TYPE_CHECKING:
@@ -613,19 +765,19 @@ class NCreateStatus(StatusEnum):
         ATTRIBUTE_LIST_ERROR = ATTRIBUTE_LIST_WARNING
     """Alias of ATTRIBUTE_LIST_WARNING, its earlier name."""
 
-    ATTRIBUTE_VALUE_OUT_OF_RANGE = 0x0116, _W, 'Attribute Value Out of Range', (), 'PS3.7 C.4.3', 0xFFFF, _V0
+    ATTRIBUTE_VALUE_OUT_OF_RANGE = 0x0116, _W, 'Attribute Value Out of Range', (), 'PS3.7 C.4.3', 0xFFFF, _V115
     """0116 Warning: Attribute Value Out of Range. PS3.7 C.4.3."""
 
-    DUPLICATE_INVOCATION = 0x0210, _F, 'Duplicate Invocation', (), 'PS3.7 C.5.9', 0xFFFF, _V0
+    DUPLICATE_INVOCATION = 0x0210, _F, 'Duplicate Invocation', (), 'PS3.7 C.5.9', 0xFFFF, _V116
     """0210 Failure: Duplicate Invocation. PS3.7 C.5.9."""
 
-    DUPLICATE_SOP_INSTANCE = 0x0111, _F, 'Duplicate SOP Instance', (0x00001000,), 'PS3.7 C.5.8', 0xFFFF, _V0
+    DUPLICATE_SOP_INSTANCE = 0x0111, _F, 'Duplicate SOP Instance', (0x00001000,), 'PS3.7 C.5.8', 0xFFFF, _V117
     """0111 Failure: Duplicate SOP Instance. Related: (0000,1000). PS3.7 C.5.8."""
 
-    INVALID_ATTRIBUTE_VALUE = 0x0106, _F, 'Invalid Attribute Value', (), 'PS3.7 C.5.11', 0xFFFF, _V0
+    INVALID_ATTRIBUTE_VALUE = 0x0106, _F, 'Invalid Attribute Value', (), 'PS3.7 C.5.11', 0xFFFF, _V118
     """0106 Failure: Invalid Attribute Value. PS3.7 C.5.11."""
 
-    INVALID_SOP_INSTANCE = 0x0117, _F, 'Invalid SOP Instance', (0x00001000,), 'PS3.7 C.5.12', 0xFFFF, _V4
+    INVALID_SOP_INSTANCE = 0x0117, _F, 'Invalid SOP Instance', (0x00001000,), 'PS3.7 C.5.12', 0xFFFF, _V119
     """0117 Failure: Invalid SOP Instance. Related: (0000,1000). PS3.7 C.5.12."""
 
     if TYPE_CHECKING:
@@ -634,47 +786,47 @@ class NCreateStatus(StatusEnum):
         INVALID_OBJECT_INSTANCE = INVALID_SOP_INSTANCE
     """Alias of INVALID_SOP_INSTANCE, its earlier name."""
 
-    MISSING_ATTRIBUTE = 0x0120, _F, 'Missing Attribute', (0x00001005,), 'PS3.7 C.5.13', 0xFFFF, _V0
+    MISSING_ATTRIBUTE = 0x0120, _F, 'Missing Attribute', (0x00001005,), 'PS3.7 C.5.13', 0xFFFF, _V120
     """0120 Failure: Missing Attribute. Related: (0000,1005). PS3.7 C.5.13."""
 
-    MISSING_ATTRIBUTE_VALUE = 0x0121, _F, 'Missing Attribute Value', (), 'PS3.7 C.5.14', 0xFFFF, _V0
+    MISSING_ATTRIBUTE_VALUE = 0x0121, _F, 'Missing Attribute Value', (), 'PS3.7 C.5.14', 0xFFFF, _V121
     """0121 Failure: Missing Attribute Value. PS3.7 C.5.14."""
 
-    MISTYPED_ARGUMENT = 0x0212, _F, 'Mistyped Argument', (), 'PS3.7 C.5.15', 0xFFFF, _V0
+    MISTYPED_ARGUMENT = 0x0212, _F, 'Mistyped Argument', (), 'PS3.7 C.5.15', 0xFFFF, _V122
     """0212 Failure: Mistyped Argument. PS3.7 C.5.15."""
 
-    NO_SUCH_ATTRIBUTE = 0x0105, _F, 'No Such Attribute', (0x00001005,), 'PS3.7 C.5.17', 0xFFFF, _V0
+    NO_SUCH_ATTRIBUTE = 0x0105, _F, 'No Such Attribute', (0x00001005,), 'PS3.7 C.5.17', 0xFFFF, _V123
     """0105 Failure: No Such Attribute. Related: (0000,1005). PS3.7 C.5.17."""
 
-    NO_SUCH_SOP_CLASS = 0x0118, _F, 'No Such SOP Class', (0x00000002,), 'PS3.7 C.5.20', 0xFFFF, _V0
+    NO_SUCH_SOP_CLASS = 0x0118, _F, 'No Such SOP Class', (0x00000002,), 'PS3.7 C.5.20', 0xFFFF, _V124
     """0118 Failure: No Such SOP Class. Related: (0000,0002). PS3.7 C.5.20."""
 
-    PROCESSING_FAILURE = 0x0110, _F, 'Processing Failure', (0x00000002, 0x00001000, 0x00000902, 0x00000903), 'PS3.7 C.5.21', 0xFFFF, _V5
+    PROCESSING_FAILURE = 0x0110, _F, 'Processing Failure', (0x00000002, 0x00001000, 0x00000902, 0x00000903), 'PS3.7 C.5.21', 0xFFFF, _V125
     """0110 Failure: Processing Failure. Related: (0000,0002) (0000,1000) (0000,0902) (0000,0903). PS3.7 C.5.21."""
 
-    RESOURCE_LIMITATION = 0x0213, _F, 'Resource Limitation', (), 'PS3.7 C.5.22', 0xFFFF, _V0
+    RESOURCE_LIMITATION = 0x0213, _F, 'Resource Limitation', (), 'PS3.7 C.5.22', 0xFFFF, _V126
     """0213 Failure: Resource Limitation. PS3.7 C.5.22."""
 
-    UNRECOGNIZED_OPERATION = 0x0211, _F, 'Unrecognized Operation', (), 'PS3.7 C.5.23', 0xFFFF, _V0
+    UNRECOGNIZED_OPERATION = 0x0211, _F, 'Unrecognized Operation', (), 'PS3.7 C.5.23', 0xFFFF, _V127
     """0211 Failure: Unrecognized Operation. PS3.7 C.5.23."""
 
-    NOT_AUTHORIZED = 0x0124, _F, 'Refused: Not Authorized', (0x00000902,), 'PS3.7 C.5.25', 0xFFFF, _V0
+    NOT_AUTHORIZED = 0x0124, _F, 'Refused: Not Authorized', (0x00000902,), 'PS3.7 C.5.25', 0xFFFF, _V128
     """0124 Failure: Refused: Not Authorized. Related: (0000,0902). PS3.7 C.5.25."""
 
 
 class NDeleteStatus(StatusEnum):
     """The statuses of a N-DELETE response (PS3.7 10.1.6.1.7)."""
 
-    SUCCESS = 0x0000, _S, 'Success', (), 'PS3.7 C.1.1', 0xFFFF, _V0
+    SUCCESS = 0x0000, _S, 'Success', (), 'PS3.7 C.1.1', 0xFFFF, _V129
     """0000 Success: Success. PS3.7 C.1.1."""
 
-    CLASS_INSTANCE_CONFLICT = 0x0119, _F, 'Class-Instance Conflict', (0x00000002, 0x00001000), 'PS3.7 C.5.7', 0xFFFF, _V0
+    CLASS_INSTANCE_CONFLICT = 0x0119, _F, 'Class-Instance Conflict', (0x00000002, 0x00001000), 'PS3.7 C.5.7', 0xFFFF, _V130
     """0119 Failure: Class-Instance Conflict. Related: (0000,0002) (0000,1000). PS3.7 C.5.7."""
 
-    DUPLICATE_INVOCATION = 0x0210, _F, 'Duplicate Invocation', (), 'PS3.7 C.5.9', 0xFFFF, _V0
+    DUPLICATE_INVOCATION = 0x0210, _F, 'Duplicate Invocation', (), 'PS3.7 C.5.9', 0xFFFF, _V131
     """0210 Failure: Duplicate Invocation. PS3.7 C.5.9."""
 
-    INVALID_SOP_INSTANCE = 0x0117, _F, 'Invalid SOP Instance', (0x00001000,), 'PS3.7 C.5.12', 0xFFFF, _V4
+    INVALID_SOP_INSTANCE = 0x0117, _F, 'Invalid SOP Instance', (0x00001000,), 'PS3.7 C.5.12', 0xFFFF, _V132
     """0117 Failure: Invalid SOP Instance. Related: (0000,1000). PS3.7 C.5.12."""
 
     if TYPE_CHECKING:
@@ -683,25 +835,25 @@ class NDeleteStatus(StatusEnum):
         INVALID_OBJECT_INSTANCE = INVALID_SOP_INSTANCE
     """Alias of INVALID_SOP_INSTANCE, its earlier name."""
 
-    MISTYPED_ARGUMENT = 0x0212, _F, 'Mistyped Argument', (), 'PS3.7 C.5.15', 0xFFFF, _V0
+    MISTYPED_ARGUMENT = 0x0212, _F, 'Mistyped Argument', (), 'PS3.7 C.5.15', 0xFFFF, _V133
     """0212 Failure: Mistyped Argument. PS3.7 C.5.15."""
 
-    NO_SUCH_SOP_CLASS = 0x0118, _F, 'No Such SOP Class', (0x00000002,), 'PS3.7 C.5.20', 0xFFFF, _V0
+    NO_SUCH_SOP_CLASS = 0x0118, _F, 'No Such SOP Class', (0x00000002,), 'PS3.7 C.5.20', 0xFFFF, _V134
     """0118 Failure: No Such SOP Class. Related: (0000,0002). PS3.7 C.5.20."""
 
-    NO_SUCH_SOP_INSTANCE = 0x0112, _F, 'No Such SOP Instance', (0x00001000,), 'PS3.7 C.5.19', 0xFFFF, _V0
+    NO_SUCH_SOP_INSTANCE = 0x0112, _F, 'No Such SOP Instance', (0x00001000,), 'PS3.7 C.5.19', 0xFFFF, _V135
     """0112 Failure: No Such SOP Instance. Related: (0000,1000). PS3.7 C.5.19."""
 
-    PROCESSING_FAILURE = 0x0110, _F, 'Processing Failure', (0x00000002, 0x00001000, 0x00000902, 0x00000903), 'PS3.7 C.5.21', 0xFFFF, _V5
+    PROCESSING_FAILURE = 0x0110, _F, 'Processing Failure', (0x00000002, 0x00001000, 0x00000902, 0x00000903), 'PS3.7 C.5.21', 0xFFFF, _V136
     """0110 Failure: Processing Failure. Related: (0000,0002) (0000,1000) (0000,0902) (0000,0903). PS3.7 C.5.21."""
 
-    RESOURCE_LIMITATION = 0x0213, _F, 'Resource Limitation', (), 'PS3.7 C.5.22', 0xFFFF, _V0
+    RESOURCE_LIMITATION = 0x0213, _F, 'Resource Limitation', (), 'PS3.7 C.5.22', 0xFFFF, _V137
     """0213 Failure: Resource Limitation. PS3.7 C.5.22."""
 
-    UNRECOGNIZED_OPERATION = 0x0211, _F, 'Unrecognized Operation', (), 'PS3.7 C.5.23', 0xFFFF, _V0
+    UNRECOGNIZED_OPERATION = 0x0211, _F, 'Unrecognized Operation', (), 'PS3.7 C.5.23', 0xFFFF, _V138
     """0211 Failure: Unrecognized Operation. PS3.7 C.5.23."""
 
-    NOT_AUTHORIZED = 0x0124, _F, 'Refused: Not Authorized', (0x00000902,), 'PS3.7 C.5.25', 0xFFFF, _V0
+    NOT_AUTHORIZED = 0x0124, _F, 'Refused: Not Authorized', (0x00000902,), 'PS3.7 C.5.25', 0xFFFF, _V139
     """0124 Failure: Refused: Not Authorized. Related: (0000,0902). PS3.7 C.5.25."""
 
 
@@ -728,7 +880,10 @@ AnyCommandStatus = (
 
 __all__ = [
     "COMMAND_ENUMS",
+    "CURRENT_EDITION",
     "DICOM_EDITION",
+    "VERIFICATION",
+    "VERIFICATION_SUMMARY",
     "AnyCommandStatus",
     "CEchoStatus",
     "CFindStatus",

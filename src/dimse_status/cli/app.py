@@ -24,11 +24,20 @@ import sys
 from collections.abc import Iterable, Sequence
 from typing import Any, NoReturn
 
-from ..base import Command, StatusType, __version__, described, format_tag, shown, tag_name
+from ..base import (
+    Command,
+    ServiceTable,
+    StatusType,
+    __version__,
+    described,
+    format_tag,
+    shown,
+    tag_name,
+)
 from ..registry import StatusRegistry
 from ..resolve import Status
 from ..services import SERVICE_ENUMS, Service
-from ..statuses import COMMAND_ENUMS, DICOM_EDITION
+from ..statuses import COMMAND_ENUMS, DICOM_EDITION, VERIFICATION_SUMMARY
 
 EXIT_STATUS = {
     StatusType.SUCCESS: 0,
@@ -85,10 +94,44 @@ def explain_json(status: Status[Any]) -> dict[str, Any]:
         "pattern": None if member is None else member.pattern,
         "section": None if member is None else member.section,
         "verified": None if member is None else member.verified,
+        "edition": None if member is None else member.edition,
+        "table": _table_json(status),
+        "is_verified": status.is_verified,
         "related_attributes": list(status.related_attribute_names),
         "is_standard": status.is_standard,
         "names": [{"toolkit": n.toolkit, "name": n.name} for n in names_for(status)],
     }
+
+
+def _service_table(status: Status[Any]) -> ServiceTable | None:
+    """The service's table for the status's command, if it has one."""
+    service, command = status.service, status.command
+    if service is None or command is None or command not in service.commands:
+        return None
+    return service.table(command)
+
+
+def _table_json(status: Status[Any]) -> dict[str, Any] | None:
+    table = _service_table(status)
+    if table is None:
+        return None
+    return {"section": table.section, "edition": table.edition, "verified": table.verified}
+
+
+def _not_verified_because(status: Status[Any]) -> str:
+    """Why a status with a member is not verified (``Status.is_verified``)."""
+    member, service, command = status.member, status.service, status.command
+    if member is not None and not member.is_verified:
+        return "the status was not verified"
+    assert service is not None and command is not None
+    if command not in service.commands:
+        return f"the {service.title} Service Class has no table for {command.label}"
+    return f"the {service.title} Service Class's table for {command.label} was not verified"
+
+
+def data_json() -> dict[str, str]:
+    """What the data rests on: the edition and the spread of the records."""
+    return {"edition": DICOM_EDITION, "verification": VERIFICATION_SUMMARY}
 
 
 def _where(status: Status[Any]) -> str:
@@ -118,6 +161,12 @@ def explain_text(status: Status[Any]) -> str:
         lines.append(f"  member:  {type(member).__name__}.{member.name} ({member.pattern}{covers})")
         lines.append(f"  section: {member.section}")
         lines.append(f"  checked: {member.verified}")
+        table = _service_table(status)
+        if table is not None:
+            read = f"read in {table.edition}" if table.is_verified else "not verified"
+            lines.append(f"  table:   {table.section}, {read}")
+        verdict = "yes" if status.is_verified else f"no ({_not_verified_because(status)})"
+        lines.append(f"  verified: {verdict}")
     for tag in status.related_attributes:
         lines.append(f"  related: {format_tag(tag)} {tag_name(tag)}")
     for name in names_for(status):
@@ -205,7 +254,7 @@ def _render(rows: list[list[str]], header: list[str], fmt: str, title: str) -> s
 _HEADER = ["Code", "Type", "Member", "Description", "Related", "Section"]
 _CSV_FIELDS = ["context", "command", "service", "enum", "member", "aliases", "pattern", "first",
                "last", "mask", "type", "description", "related_attributes", "section",
-               "verified"]
+               "edition", "verified", "listed"]
 
 
 def table_text(command: Command | None, fmt: str, service: Service | None = None) -> str:
@@ -305,10 +354,27 @@ def _context_options(parser: argparse.ArgumentParser, packs: bool = True) -> Non
                                  "pynetdicom or DCMTK")
 
 
+def version_text() -> str:
+    """What ``--version`` prints: the package, the DICOM edition, the spread."""
+    return f"dimse-status {__version__} (DICOM {DICOM_EDITION}; {VERIFICATION_SUMMARY})"
+
+
+class _Version(argparse.Action):
+    """``--version`` on one line (argparse's own action wraps it)."""
+
+    def __call__(
+        self, parser: argparse.ArgumentParser, namespace: argparse.Namespace,
+        values: str | Sequence[Any] | None, option_string: str | None = None,
+    ) -> None:
+        print(version_text())
+        parser.exit()
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="dimse-status", description="Explain DICOM DIMSE status codes.")
-    parser.add_argument("--version", action="version",
-                        version=f"dimse-status {__version__} (DICOM {DICOM_EDITION})")
+    parser.add_argument("--version", action=_Version, nargs=0,
+                        help="show the version, the DICOM edition and the spread of the "
+                             "verification records, and exit")
     sub = parser.add_subparsers(dest="action", parser_class=_Parser, metavar="COMMAND")
     explain = sub.add_parser(
         "explain", help="explain one status code (without --command: in every context)")
@@ -418,10 +484,13 @@ def _run(args: argparse.Namespace) -> tuple[str, int]:
         found = meanings(code, registry=registry)
         if args.json:
             return json.dumps({**explain_json(found[0]),
-                               "contexts": [explain_json(s) for s in found[1:]]}), 0
+                               "contexts": [explain_json(s) for s in found[1:]],
+                               "data": data_json()}), 0
         return meanings_text(found), 0
     status = Status(code, command, service, registry=registry)
-    return (json.dumps(explain_json(status)) if args.json else explain_text(status)), 0
+    if args.json:
+        return json.dumps({**explain_json(status), "data": data_json()}), 0
+    return explain_text(status), 0
 
 
 def _annotate(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:

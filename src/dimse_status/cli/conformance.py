@@ -31,7 +31,11 @@ written as the templates write it, ``A700-A7FF``.  The vendor's cells
 The rows come from the data: with a service, the service's own statuses for
 the command first, then the command's (a code the service defines again is
 listed once, as the service's), as ``Status(code, command, service=...)``
-reads them.
+reads them.  A table leaves out what may not be sent there: a member the
+standard does not list for its command (0112H for C-STORE, C-FIND, C-GET
+and C-MOVE, kept from the seed: ``member.listed`` is False), and a code the
+service's table leaves out (Non-Patient Object Storage lists no C-STORE
+warning: ``service.excludes(command, code)``).
 """
 
 from __future__ import annotations
@@ -85,7 +89,9 @@ def conformance_members(command: Command, service: Service | None = None) -> lis
     """The members a conformance table lists, in its order: by Service Status
     (Success, Warning, Failure, Cancel, Pending), and within each the
     service's own statuses first, then the command's, each in the order of
-    its enum; a code the service defines again is the service's only.
+    its enum; a code the service defines again is the service's only.  A
+    member the standard does not list for the command (``listed`` False) and
+    a code the service's table leaves out (``service.excludes``) are left out.
 
     ``ValueError`` names a command the service does not use."""
     if not isinstance(command, Command):
@@ -112,7 +118,9 @@ def conformance_members(command: Command, service: Service | None = None) -> lis
         for member in enum:
             if member.value not in codes:
                 codes.add(member.value)
-                members.append(member)
+                if member.listed and (service is None
+                                      or not service.excludes(command, member.value)):
+                    members.append(member)
     order = {status_type: n for n, status_type in enumerate(StatusType)}
     return sorted(members, key=lambda m: order[m.type])  # stable: enum order within a type
 

@@ -33,8 +33,8 @@ def meanings(code: int, *, registry: StatusRegistry | None = None) -> tuple[Stat
     C-FIND: Failed: Unable to process
     C-GET: Failed: Unable to process
     C-MOVE: Failed: Unable to process
-    N-SET in Print Management: Image size is larger than Image Box size
-    N-ACTION in Print Management: Image size is larger than Image Box size
+    N-SET in Print Management: Failed: Image size is larger than image box size
+    N-ACTION in Print Management: Failed: Image size is larger than image box size
     """
     from ..services import SERVICE_CONTEXTS
 

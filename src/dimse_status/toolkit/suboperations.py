@@ -9,7 +9,8 @@ An SCP counts each C-STORE sub-operation by the Annex C type of its status
   failed or had a warning status, Warning if every sub-operation had a warning
   status, and Failure if every sub-operation was unsuccessful;
 - C.4.2.1.5 and C.4.3.1.4 (the status tables): the codes are 0000, B000
-  ("Sub-operations Complete - One or more Failures or Warnings") and A702
+  ("Sub-operations Complete - One or more Failures" for C-MOVE, "... or
+  Warnings" for C-GET) and A702
   ("Refused: Out of Resources - Unable to perform sub-operations"); FE00 when
   a C-CANCEL ended the retrieve, with the Number of Remaining Sub-operations
   not initiated;
