@@ -321,7 +321,7 @@ class GuardedHandler(RequestHandler):
 class Link:
     """One connection handed over to pynetdicom: what its serving waits on."""
 
-    __slots__ = ("aborted_by", "assoc", "gone", "peer", "wake")
+    __slots__ = ("aborted_by", "assoc", "finished", "gone", "peer", "wake")
 
     def __init__(self, assoc: Any, peer: str) -> None:
         self.assoc = assoc
@@ -329,6 +329,7 @@ class Link:
         self.gone = threading.Event()  # the connection is closed
         self.wake = threading.Event()  # closed, stopping, or a C-CANCEL arrived
         self.aborted_by: str | None = None
+        self.finished = False  # released or aborted: no longer counted against the limit
 
     @property
     def who(self) -> str:
@@ -338,7 +339,8 @@ class Link:
 
     @property
     def ended(self) -> bool:
-        return self.assoc.ident is not None and not self.assoc.is_alive()
+        return (self.finished or self.gone.is_set()
+                or (self.assoc.ident is not None and not self.assoc.is_alive()))
 
     def closed(self) -> None:
         self.gone.set()
@@ -385,9 +387,11 @@ def link_handlers(link: Link, logger: logging.Logger) -> list[tuple[Any, Any]]:
         logger.warning("%s: association rejected", link.who)
 
     def released(_event: Any) -> None:
+        link.finished = True
         logger.info("%s: association released", link.who)
 
     def aborted(_event: Any) -> None:
+        link.finished = True
         logger.warning("%s: association aborted by %s", link.who,
                        link.aborted_by or "the peer")
 
