@@ -506,9 +506,12 @@ def test_one_log_line_per_response(caplog: pytest.LogCaptureFixture) -> None:
         assoc = associate(server.port, [FIND, CTImageStorage])
         list(assoc.send_c_find(_query(), FIND))
         assoc.send_c_store(instance())
-    lines = [r for r in caplog.records if r.name == "dimse_status.serve"]
+    lines = [r for r in caplog.records if r.name == "dimse_status.serve"
+             and "association accepted" not in r.getMessage()]
+    # The responses, the scripted abort, then the association-level line of the abort.
     assert [r.levelno for r in lines] == [logging.DEBUG, logging.DEBUG, logging.ERROR,
-                                          logging.WARNING]
+                                          logging.WARNING, logging.WARNING]
+    assert lines[-1].getMessage().endswith("association aborted by the server (scripted)")
     assert re.fullmatch(r"PYNETDICOM@127\.0\.0\.1:\d+ C-FIND #1: sent \(0xA700\) Failure: "
                         r"Refused: Out of Resources \[C-FIND\]; Error Comment 'full'",
                         lines[2].getMessage())

@@ -11,9 +11,12 @@ Exit codes are DCMTK 3.6's: ``storescu`` fails (non-zero) on a Failure,
 
 from __future__ import annotations
 
+import logging
 import re
 import subprocess
-from collections.abc import Iterator
+import threading
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -166,3 +169,57 @@ def test_getscu(tmp_path: Path) -> None:
     assert counts_in(log_failed) == [("1", "1", "0", "0"), ("0", "2", "0", "0"),
                                    ("none", "0", "3", "0")]
     assert statuses_in(log_done) == [0x0000]
+
+
+def _wait_for(condition: Callable[[], bool], seconds: float) -> bool:
+    deadline = time.monotonic() + seconds
+    while not condition() and time.monotonic() < deadline:
+        time.sleep(0.02)
+    return condition()
+
+
+def test_a_client_that_gives_up_during_a_delay(ct_file: Path,
+                                                caplog: pytest.LogCaptureFixture) -> None:
+    """Issue 24 item 1: storescu gives up (-td 1) while the answer waits its
+    3 s delay: the server records the peer's abort, sends nothing, and its
+    slot is free at once (item 2: the next client is served)."""
+    caplog.set_level(logging.DEBUG, logger="dimse_status.serve")
+    script = {"C-STORE": [{"status": "0000", "delay": 3}, "0000"]}
+    with status_server(script, max_associations=1) as server:
+        start = time.monotonic()
+        result = subprocess.run(
+            [str(dcmtk("storescu")), "-aec", server.ae_title, "-td", "1", "-ta", "5",
+             server.host, str(server.port), str(ct_file)],
+            capture_output=True, text=True, timeout=30, check=False)
+        assert result.returncode != 0
+        assert _wait_for(lambda: bool(server.received) and server.received[0].aborted, 1.5)
+        assert time.monotonic() - start < 3
+        exchange = server.received[0]
+        assert exchange.responses == ()
+        code, log = run_tool("storescu", server, files=(str(ct_file),))
+        assert code == 0 and statuses_in(log) == [0x0000], log
+    lines = [r.getMessage() for r in caplog.records if r.name == "dimse_status.serve"]
+    assert not any("C-STORE #1: sent" in line for line in lines), lines
+    assert any("C-STORE #1: the association ended before the answer was finished "
+               "(aborted by the peer); 0 response(s) sent" in line for line in lines), lines
+    assert any(line.endswith("association aborted by the peer") for line in lines), lines
+
+
+def test_a_c_cancel_during_a_delay_is_answered_at_once() -> None:
+    """Issue 24 item 3: FE00 Cancel goes out when the C-CANCEL arrives, not when the delay ends."""
+    from loopback import associate
+    from pydicom.uid import UID
+
+    find = UID("1.2.840.10008.5.1.4.1.2.1.1")
+    query = Dataset()
+    query.QueryRetrieveLevel, query.PatientID = "PATIENT", "1"
+    with status_server({"C-FIND": {"status": "0000", "pending": 3, "delay": 4}}) as server:
+        assoc = associate(server.port, [find])
+        context = assoc.accepted_contexts[0].context_id
+        threading.Timer(0.3, assoc.send_c_cancel, (1, context)).start()
+        start = time.monotonic()
+        statuses = [int(status.Status) for status, _ in assoc.send_c_find(query, find, msg_id=1)]
+        waited = time.monotonic() - start
+        assoc.release()
+    assert statuses == [0xFE00] and waited < 2, (statuses, waited)
+    assert server.received[0].cancelled

@@ -180,3 +180,43 @@ def test_the_context_manager_leaves_nothing_after_load(ct: Path) -> None:
         _concurrently(server.port, ct)
     assert set(threading.enumerate()) <= before_threads
     assert _fds() <= before_fds
+
+
+def _rss() -> int:
+    match = re.search(r"^VmRSS:\s+(\d+) kB", Path("/proc/self/status").read_text("ascii"), re.M)
+    assert match is not None
+    return int(match.group(1))
+
+
+def test_stalled_sockets_lock_out_no_client_and_stop_is_bounded(ct: Path) -> None:
+    """Issue 24: 20 sockets that send part of a PDU and then nothing, and 8
+    well-behaved DCMTK clients at once: every client is served, stop()
+    returns within twice the timeout, nothing is left."""
+    import socket
+    import struct
+
+    timeout = 1.5
+    script = {"C-FIND": [["FF01", "FF00", {"status": "C001", "error_comment": "bad query"}]],
+              "C-STORE": {"status": "A7F3", "error_comment": "disk full",
+                          "offending_element": "00100020"}}
+    stalls = [bytes([1, 0, 0, 0, 0, 0x44, 0]), struct.pack(">BBI", 1, 0, 1000) + b"x" * 10,
+              b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n"]
+    # Warm up: imports, caches, the allocator's per-thread arenas (see above).
+    with status_server(script, timeout=timeout, max_associations=CLIENTS, record=0) as server:
+        _concurrently(server.port, ct, each=2)
+    before_threads, before_fds, before_rss = set(threading.enumerate()), _fds(), _rss()
+    # The limit is the 8 clients': the stalled sockets are not associations.
+    with status_server(script, timeout=timeout, max_associations=CLIENTS, record=0) as server:
+        held = [socket.create_connection(("127.0.0.1", server.port), timeout=5)
+                for _ in range(20)]
+        for n, sock in enumerate(held):
+            sock.sendall(stalls[n % len(stalls)])
+        _concurrently(server.port, ct, each=2)
+        start = time.monotonic()
+    stopped = time.monotonic() - start
+    for sock in held:
+        sock.close()
+    assert stopped <= 2 * timeout, stopped
+    assert set(threading.enumerate()) <= before_threads
+    assert _fds() <= before_fds
+    assert _rss() - before_rss <= 5 * 1024

@@ -41,6 +41,7 @@ import math
 import os
 import socket
 import threading
+import time
 from collections import deque
 from collections.abc import Generator, Mapping
 from io import BytesIO
@@ -63,6 +64,7 @@ if TYPE_CHECKING:
     from pydicom import Dataset
 
     from ..services import Service
+    from .wire import Cancels, Link
 
 __all__ = ["Exchange", "StatusServer", "status_server"]
 
@@ -238,6 +240,9 @@ class StatusServer:
         self._ae: Any = None
         self._server: Any = None
         self._threads: list[threading.Thread] = []
+        self._gate: Any = None
+        self._links: dict[int, Link] = {}
+        self._handing = 0
 
     @property
     def script(self) -> StatusScript:
@@ -286,6 +291,8 @@ class StatusServer:
         except ImportError:
             raise ImportError("the status test server needs pynetdicom: pip install "
                               "'dimse-status[pynetdicom]'") from None
+        from .wire import Gate, GatedServer, GuardedHandler
+
         ae: Any = AE(ae_title=self._ae_title)
         ae.acse_timeout = ae.dimse_timeout = ae.network_timeout = self._timeout
         ae.maximum_associations = self._max_associations
@@ -293,38 +300,104 @@ class StatusServer:
         for context in _contexts(self._script.service):
             ae.add_supported_context(*context)
         self._stopping.clear()
-        before = set(threading.enumerate())
         try:
-            server = ae.start_server((self._host, self._port), block=False,
-                                     evt_handlers=[(evt.EVT_REQUESTED, self._on_requested)])
+            server: Any = ae.make_server(
+                (self._host, self._port), server_class=GatedServer,
+                request_handler=GuardedHandler,
+                evt_handlers=[(evt.EVT_REQUESTED, self._on_requested)])
         except OSError as exc:
             raise ScriptError(f"cannot listen on {self._host}:{self._port}: "
                               f"{exc.strerror or exc}") from None
-        # pynetdicom's thread that accepts connections (it runs serve_forever).
-        self._threads = [t for t in threading.enumerate()
-                         if t not in before and t.name.startswith("AcceptorServer")]
-        self._ae, self._server = ae, server
+        gate = Gate(timeout=self._timeout, limit=self._max_associations, active=self._active,
+                    hand_over=self._hand_over, logger=self._logger)
+        server.gate, server.prepare = gate, self._prepare
+        acceptor = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.1},
+                                    name="AcceptorServer@dimse-status", daemon=True)
+        ae._servers.append(server)
+        self._ae, self._server, self._gate = ae, server, gate
+        self._threads = [acceptor, gate.thread]
+        gate.start()
+        acceptor.start()
         self._port = int(server.server_address[1])
         return self
 
+    def _active(self) -> int:
+        """Associations served or about to be (the gate's limit counts them)."""
+        with self._lock:
+            self._links = {k: v for k, v in self._links.items() if not v.ended}
+            return self._handing + len(self._links)
+
+    def _hand_over(self, sock: socket.socket, address: Any, data: bytes) -> None:
+        with self._lock:
+            self._handing += 1
+        try:
+            self._server.hand_over(sock, address, data)
+        except BaseException:
+            with self._lock:
+                self._handing -= 1
+            raise
+
+    def _prepare(self, assoc: Any, sock: socket.socket, data: bytes) -> Any:
+        """The socket of a connection handed over by the gate, and its :class:`Link`."""
+        from .wire import GuardedSocket, Link, guard_dimse, link_handlers, peer_text
+
+        link = Link(assoc, peer_text(assoc.requestor.address_info.as_tuple))
+        maximum = int(self._ae.maximum_pdu_size) if self._ae is not None else 0
+
+        def oversize(length: int) -> None:
+            link.aborted_by = "server"
+            self._logger.error("%s: aborted the association: a P-DATA-TF of %d bytes "
+                               "announced, more than the %d offered", link.who, length, maximum)
+
+        guarded = GuardedSocket(assoc, sock, data, maximum, oversize, link.closed)
+        with contextlib.suppress(OSError):
+            sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        guard_dimse(assoc, link, self._logger)
+        for event, handler in link_handlers(link, self._logger):
+            assoc.bind(event, handler)
+        with self._lock:
+            self._handing -= 1
+            self._links[id(assoc)] = link
+        return guarded
+
     def stop(self) -> None:
-        """Stop listening, abort the associations still open, and wait (at
-        most the timeout, plus a second) for the server's threads to end."""
-        ae, self._server = self._ae, None
+        """Stop listening, abort the associations still open, and return
+        within about the timeout plus a second, whatever the peers do."""
+        ae, server, gate = self._ae, self._server, self._gate
+        self._server = self._ae = self._gate = None
         if ae is None:
             return
+        deadline = time.monotonic() + self._timeout + 1
         self._stopping.set()
-        self._ae = None
+        with contextlib.suppress(Exception):
+            server.shutdown()
+        if gate is not None:
+            gate.close(1.0)
         with self._lock:
-            threads = list(self._threads)
-            self._threads = []
-        threads += [a for a in ae.active_associations]
-        ae.shutdown()
-        for thread in threads:
-            thread.join(self._timeout + 1)
-            dul = getattr(thread, "dul", None)
-            if isinstance(dul, threading.Thread):
-                dul.join(self._timeout + 1)
+            links = list(self._links.values())
+            threads, self._threads = self._threads, []
+        for link in links:
+            link.closed()
+            with contextlib.suppress(Exception):
+                link.assoc.abort(block=False)
+        grace = time.monotonic() + min(0.5, self._timeout)
+        for link in links:
+            if link.assoc.ident is not None:
+                link.assoc.join(max(0.0, grace - time.monotonic()))
+        for link in links:
+            if link.assoc.is_alive():  # a peer that does not read: cut the connection
+                link.assoc.dul.kill_dul()
+                link.assoc._kill = True
+                raw = getattr(link.assoc.dul.socket, "socket", None)
+                if isinstance(raw, socket.socket):
+                    with contextlib.suppress(OSError):
+                        raw.shutdown(socket.SHUT_RDWR)
+        for thread in [*threads, *(link.assoc for link in links),
+                       *(link.assoc.dul for link in links)]:
+            if isinstance(thread, threading.Thread) and thread.ident is not None:
+                thread.join(max(0.0, deadline - time.monotonic()))
+        with self._lock:
+            self._links.clear()
 
     def __enter__(self) -> StatusServer:
         return self.start() if self._server is None else self
@@ -343,26 +416,25 @@ class StatusServer:
         instead of pynetdicom's service classes."""
         assoc = event.assoc
         with self._lock:
-            self._threads = [t for t in self._threads if t.is_alive()]
-            self._threads.append(assoc)
-        # A response is written as several PDUs: without TCP_NODELAY, Nagle's
-        # algorithm holds each later one until the peer's delayed ACK (40 ms).
-        raw = getattr(getattr(assoc.dul, "socket", None), "socket", None)
-        if isinstance(raw, socket.socket):
-            with contextlib.suppress(OSError):
-                raw.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+            link = self._links.get(id(assoc))
 
         def serve(msg: Any, context_id: int) -> None:
             try:
                 self._serve(assoc, msg, context_id)
             except Exception:  # a bug here must not leave the client waiting
                 self._logger.exception("aborting: the request could not be answered")
+                if link is not None:
+                    link.aborted_by = "the server"
                 assoc.abort()
 
         assoc._serve_request = serve
 
     def _serve(self, assoc: Any, msg: Any, context_id: int) -> None:
         if not msg.is_valid_request:
+            return
+        with self._lock:
+            link = self._links.get(id(assoc))
+        if link is None:  # not handed over by the gate: cannot happen
             return
         context = next((cx for cx in assoc.accepted_contexts if cx.context_id == context_id),
                        None)
@@ -371,8 +443,9 @@ class StatusServer:
         except ValueError:
             command = None
         if context is None or command is None or command not in self._script.served():
-            self._logger.error("aborting: %s on presentation context %s is not served",
-                               type(msg).__name__, context_id)
+            self._logger.error("%s: aborted the association: %s on presentation context %s "
+                               "is not served", link.who, type(msg).__name__, context_id)
+            link.aborted_by = "the server"
             assoc.abort()
             return
         with self._lock:
@@ -387,21 +460,30 @@ class StatusServer:
         )
         with self._lock:
             self._received.append(exchange)
-        who = f"{exchange.calling_ae_title}@{exchange.peer[0]}:{exchange.peer[1]}"
-        label = f"{who} {command.label} #{number}"
-        assoc.dimse.cancel_req = {}
+        label = f"{link.who} {command.label} #{number}"
+        from .wire import Cancels
+
+        cancels = Cancels(link.wake)
+        assoc.dimse.cancel_req = cancels
         last: Status[Any] | None = None
-        for index, step in enumerate(answer):
-            if step.delay and self._stopping.wait(step.delay):
-                return
-            if not assoc.is_established:
+        for step in answer:
+            if step.delay:
+                self._pause(link, step.delay, cancels, msg.MessageID)
+            if link.gone.is_set() or self._stopping.is_set() or not assoc.is_established:
+                exchange._aborted = True  # pyright: ignore[reportPrivateUsage]
+                why = "the server stopped" if self._stopping.is_set() else (
+                    f"aborted by {link.aborted_by or 'the peer'}")
+                self._logger.warning("%s: the association ended before the answer was "
+                                     "finished (%s); %d response(s) sent", label, why,
+                                     len(exchange._responses))  # pyright: ignore[reportPrivateUsage]
                 return
             status = step.status
-            if index and command in MULTI and assoc.dimse.cancel_req.pop(msg.MessageID, None):
+            if command in MULTI and cancels.pop(msg.MessageID, None) is not None:
                 status = _cancelled(command, last)
                 exchange._cancelled = True  # pyright: ignore[reportPrivateUsage]
             if status is None:
                 exchange._aborted = True  # pyright: ignore[reportPrivateUsage]
+                link.aborted_by = "the server (scripted)"
                 self._logger.warning("%s: aborted the association (scripted)", label)
                 assoc.abort()
                 return
@@ -411,6 +493,17 @@ class StatusServer:
             if exchange.cancelled:
                 return
             last = status
+
+    def _pause(self, link: Link, delay: float, cancels: Cancels, message_id: int) -> None:
+        """Wait ``delay`` seconds, or until the association ends, the server
+        stops or a C-CANCEL of the request arrives."""
+        end = time.monotonic() + delay
+        while not (link.gone.is_set() or self._stopping.is_set() or message_id in cancels):
+            left = end - time.monotonic()
+            if left <= 0:
+                return
+            link.wake.wait(left)
+            link.wake.clear()
 
     def _log(self, label: str, status: Status[Any]) -> None:
         level = LEVELS[status.type]
@@ -422,8 +515,10 @@ class StatusServer:
 def _cancelled(command: Command, last: Status[Any] | None) -> Status[Any]:
     """FE00 Cancel, with the counts of the last Pending response of a C-GET or C-MOVE."""
     status: Status[Any] = Status(0xFE00, command, service_of(command, None))
-    if last is None or command is Command.C_FIND:
+    if command is Command.C_FIND:
         return status
+    if last is None:
+        return status.with_details(completed=0, failed=0, warning=0)
     counts = {name: getattr(last.details, name) for name in COUNTS}
     return status.with_details(**counts)
 
