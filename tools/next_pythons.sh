@@ -212,8 +212,22 @@ trap 'exit 130' INT
 trap 'exit 143' TERM
 mkdir -p "$RUN"
 start=$(date +%s)
+# The run in a process group of its own (job control), waited for: an INT or
+# TERM sent to this script reaches every process of it at once, and this
+# script exits when it has (its mounts gone with its namespace).
+set -m
+unshare --mount --propagation private -- "$BASH" "${BASH_SOURCE[0]}" --in-namespace "$RUN" "$@" &
+child=$!
+set +m
+# shellcheck disable=SC2317  # called by the traps
+forward() {
+    kill "-$1" -- "-$child" 2>/dev/null || true
+    wait "$child" 2>/dev/null || true
+    exit "$2"
+}
+trap 'forward INT 130' INT
+trap 'forward TERM 143' TERM
 status=0
-unshare --mount --propagation private -- "$BASH" "${BASH_SOURCE[0]}" --in-namespace "$RUN" "$@" \
-    || status=$?
+wait "$child" || status=$?
 since "$start" "3.14/3.15 part in all"
 exit "$status"
