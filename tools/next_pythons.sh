@@ -11,8 +11,9 @@
 # at the same time do not meet), copies the checkout in (the files git
 # tracks, and new ones it does not ignore), bind-mounts /proc and /dev,
 # configures pip as on the host (its configuration files, the local paths
-# they name, PIP_* and the CA bundle), then tools/next_pythons_chroot.sh makes
-# a venv per interpreter and runs pytest in each. The mounts are made in a
+# they name, PIP_* and the CA bundle), then tools/next_pythons_chroot.sh
+# brings a venv per interpreter up to date (kept in the cache too) and runs
+# pytest in each. The mounts are made in a
 # mount namespace of this run's own, and unmounted on every way out (trap).
 #
 # Where it cannot run (not Linux, not root, no debootstrap) it says so in one
@@ -63,9 +64,11 @@ in_namespace() {
         -o "lowerdir=$ROOT,upperdir=$run/upper,workdir=$run/work" "$merged"
     mount --bind /proc "$merged/proc"
     mount --rbind /dev "$merged/dev"   # /dev/shm and /dev/pts with it
-    # Caches outlive the run: pip's and uv's downloads and wheels.
-    mkdir -p "$CACHE/cache" "$merged/root/.cache"
+    # What outlives the run: pip's and uv's caches, and the venvs (made
+    # once, brought up to date by each run: see next_pythons_chroot.sh).
+    mkdir -p "$CACHE/cache" "$merged/root/.cache" "$CACHE/venvs" "$merged/opt/venvs"
     mount --bind "$CACHE/cache" "$merged/root/.cache"
+    mount --bind "$CACHE/venvs" "$merged/opt/venvs"
 
     # Name resolution and certificates as on the host (an HTTPS proxy's CA
     # included), then pip's configuration and every local path it names.
@@ -184,7 +187,7 @@ if stale; then
         # sid's Release file is valid for a week only; a mirror's copy may be older.
         printf 'Acquire::Check-Valid-Until "false";\n' \
             >"$ROOT.new/etc/apt/apt.conf.d/99dimse-status"
-        rm -rf "$ROOT.old"
+        rm -rf "$ROOT.old" "$CACHE/venvs"  # venvs of the old interpreters
         [ -d "$ROOT" ] && mv "$ROOT" "$ROOT.old"
         printf '%s\n' "$STAMP" >"$ROOT.new/.dimse-status"
         mv "$ROOT.new" "$ROOT"
