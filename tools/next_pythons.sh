@@ -13,8 +13,8 @@
 # configures pip as on the host (its configuration files, the local paths
 # they name, PIP_* and the CA bundle), then tools/next_pythons_chroot.sh
 # brings a venv per interpreter up to date (kept in the cache too) and runs
-# pytest in each. The mounts are made in a
-# mount namespace of this run's own, and unmounted on every way out (trap).
+# pytest in each. The mounts are made in a mount namespace of this run's own,
+# and unmounted on every way out (trap). It prints how long each part took.
 #
 # Where it cannot run (not Linux, not root, no debootstrap) it says so in one
 # line, and exits 1 when CI=true, 0 otherwise.
