@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from dimse_status import Command, Service, StatusRegistry
-from dimse_status.annotate import MARKER, annotate
+from dimse_status.cli.annotator import MARKER, annotate
 
 LOGS = Path(__file__).resolve().parent / "fixtures" / "logs"
 FIXTURES = sorted(LOGS.glob("*.log"))
@@ -321,14 +321,15 @@ def test_an_item_that_is_not_a_str_fails_when_it_is_reached() -> None:
 
 
 def test_the_package_name_is_the_function_whatever_was_imported_first() -> None:
-    """``dimse_status.annotate`` is the function even when the module of the
-    same name is imported first, in a fresh interpreter."""
+    """``dimse_status.annotate`` is the function even when its module is
+    imported first, in a fresh interpreter (no submodule has its name)."""
     import subprocess
     import sys
 
-    code = ("import dimse_status.annotate as first, dimse_status; "
+    code = ("import dimse_status.cli.annotator as first, dimse_status; "
             "from dimse_status import annotate; "
-            "print(callable(annotate), annotate is dimse_status.annotate, callable(first))")
+            "print(callable(annotate), annotate is dimse_status.annotate, "
+            "annotate is first.annotate)")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             timeout=60, check=True)
     assert result.stdout.split() == ["True", "True", "True"]

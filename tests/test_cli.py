@@ -9,7 +9,8 @@ import sys
 import pytest
 
 from dimse_status import COMMAND_ENUMS, CStoreStatus, Service, __version__
-from dimse_status.cli import main, parse_code
+from dimse_status.base import parse_code
+from dimse_status.cli import main
 
 
 @pytest.mark.parametrize("text", ["A7F3", "0xA7F3", "a7f3", "A7F3H", "0XA7F3", "a7f3h"])

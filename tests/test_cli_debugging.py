@@ -20,10 +20,11 @@ from hypothesis import strategies as st
 
 import dimse_status
 from dimse_status import Command, Service, Status, StatusType, meanings
-from dimse_status.cli import EXIT_STATUS, main
-from dimse_status.conformance import conformance_table
+from dimse_status.cli import main
+from dimse_status.cli.app import EXIT_STATUS
+from dimse_status.cli.conformance import conformance_table
+from dimse_status.names import NAMES, PACK_CODES, find_names, names_for, pack
 from dimse_status.services import SERVICE_CONTEXTS
-from dimse_status.toolkits import NAMES, PACK_CODES, find_names, names_for, pack
 
 
 def _document() -> dict[str, Any]:

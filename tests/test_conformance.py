@@ -33,7 +33,7 @@ from dimse_status import (
     conformance_table,
 )
 from dimse_status.base import tag_name
-from dimse_status.conformance import (
+from dimse_status.cli.conformance import (
     FORMATS,
     OTHER_STATUS_CODES_ROW,
     ROLES,
@@ -47,7 +47,7 @@ from dimse_status.services import SERVICE_ENUMS, ProcedureStepNGetStatus, Servic
 if TYPE_CHECKING:
     from typing_extensions import TypeAlias
 
-    from dimse_status.conformance import Role, TableFormat
+    from dimse_status.cli.conformance import Role, TableFormat
 
 GOLDEN = Path(__file__).resolve().parent / "fixtures" / "conformance"
 EXTENSIONS: dict[TableFormat, str] = {"markdown": "md", "html": "html", "csv": "csv"}

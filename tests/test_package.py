@@ -70,7 +70,8 @@ def test_the_wheel_holds_the_package_and_nothing_else(dist: Path) -> None:
         "dimse_status", f"dimse_status-{version}.dist-info"
     }
     for data in ("py.typed", "statuses.py", "statuses.json", "statuses.schema.json",
-                 "_signatures.pyi"):
+                 "_signatures.pyi", "toolkit/__init__.py", "names/data.py", "cli/app.py",
+                 "testing/server.py", "testing/serve-script.schema.json"):
         assert f"dimse_status/{data}" in names, data
 
 
@@ -152,3 +153,58 @@ def test_the_installed_command_line_runs_and_says_its_version(
     assert table["version"] == dimse_status.__version__ and len(table["statuses"]) > 200
     explained = _run(installed / "dimse-status", "explain", "C603", cwd=tmp_path, env=env)
     assert "N-ACTION in Print Management" in explained
+
+
+@pytest.fixture(scope="module")
+def installed_with_extras(installed: Path) -> Path:
+    """The wheel's venv with what the test server, the pydicom examples, the
+    migration page (pynetdicom2) and pytest need."""
+    needs = ["pynetdicom>=3,<4", "pydicom>=2.4", "pytest>=8", "pynetdicom2==0.9.8"]
+    if UV:
+        _run(UV, "pip", "install", "-q", "-p", installed / "python", *needs, cwd=installed)
+    else:
+        _run(installed / "python", "-m", "pip", "install", "-q", *needs, cwd=installed)
+    return installed
+
+
+def test_the_installed_fixture_and_serve_command_work(
+    installed_with_extras: Path, tmp_path: Path
+) -> None:
+    """The ``status_scp`` fixture (found through the wheel's entry point) serves
+    a scripted status to a pynetdicom client; ``dimse-status serve --schema``
+    prints the schema the wheel ships."""
+    (tmp_path / "test_client.py").write_text(
+        "from pynetdicom import AE\n"
+        "import dimse_status\n\n"
+        "def test_echo(status_scp):\n"
+        "    server = status_scp({'C-ECHO': {'status': '0122', 'error_comment': 'no'}})\n"
+        "    ae = AE()\n"
+        "    ae.add_requested_context('1.2.840.10008.1.1')\n"
+        "    assoc = ae.associate(server.host, server.port, ae_title=server.ae_title)\n"
+        "    assert assoc.is_established\n"
+        "    status = assoc.send_c_echo()\n"
+        "    assoc.release()\n"
+        "    assert status.Status == 0x0122 and status.ErrorComment == 'no'\n"
+        "    assert 'site-packages' in dimse_status.__file__\n",
+        encoding="utf-8")
+    output = _run(installed_with_extras / "python", "-m", "pytest", "-q", "-p",
+                  "no:cacheprovider", "test_client.py", cwd=tmp_path, env=_clean_env())
+    assert "1 passed" in output
+    schema = json.loads(_run(installed_with_extras / "dimse-status", "serve", "--schema",
+                             cwd=tmp_path, env=_clean_env()))
+    assert schema["$schema"].startswith("https://json-schema.org/")
+
+
+def test_every_docs_example_runs_against_the_installed_wheel(
+    installed_with_extras: Path, tmp_path: Path
+) -> None:
+    """tests/test_docs.py (README and docs examples, transcripts, doctests)
+    run by the wheel's interpreter, which cannot see this checkout's src/."""
+    env = _clean_env()
+    where = _run(installed_with_extras / "python", "-c",
+                 "import dimse_status; print(dimse_status.__file__)", cwd=tmp_path, env=env)
+    assert Path(where.strip()).is_relative_to(installed_with_extras.parent)
+    output = _run(installed_with_extras / "python", "-m", "pytest", "-q", "-p",
+                  "no:cacheprovider", "--rootdir", tmp_path, "-c", os.devnull,
+                  ROOT / "tests" / "test_docs.py", cwd=tmp_path, env=env)
+    assert " passed" in output and "failed" not in output, output

@@ -34,8 +34,8 @@ from dimse_status import (
     compat,
     default_registry,
 )
-from dimse_status import resolve as _resolve_module
-from dimse_status.cli import parse_code
+from dimse_status._tables import BUCKET_SHIFT
+from dimse_status.base import parse_code
 
 # PROBES=1000 pytest tests/test_probes.py probes harder.
 FEW = settings(max_examples=int(os.environ.get("PROBES", "60")), deadline=None)
@@ -195,7 +195,7 @@ def test_registry_matches_a_model(steps: list[tuple[int, int, Command | None, bo
 def _check_buckets(index: Any) -> None:
     """Each bucket: sorted, disjoint segments that meet its codes, and every
     segment is in each bucket it meets."""
-    shift = _resolve_module._BUCKET_SHIFT  # pyright: ignore[reportPrivateUsage]
+    shift = BUCKET_SHIFT
     for b, (starts, segments) in enumerate(index):
         assert list(starts) == [s[0] for s in segments]
         low, high = b << shift, ((b + 1) << shift) - 1

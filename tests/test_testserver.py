@@ -1,9 +1,9 @@
-"""The status test server (``dimse_status.testserver``): its scripts, checked
+"""The status test server (``dimse_status.testing``): its scripts, checked
 before it starts; pynetdicom SCUs against it on 127.0.0.1 (every scripted
 status arrives with its details, C-FIND's Pending responses in order, C-GET
 and C-MOVE counts as scripted, aborts, cancels, the N-services of MPPS and
 UPS); what it records and logs; the ``status_scp`` fixture; and the command
-line (``run_serve`` through argparse, ``python -m dimse_status.testserver``,
+line (``run_serve`` through argparse, ``python -m dimse_status serve``,
 SIGINT and SIGTERM)."""
 
 # pynetdicom annotates its event handlers with a bare Callable.
@@ -46,8 +46,10 @@ from dimse_status import (
     StatusServer,
     status_server,
 )
-from dimse_status.pytest_plugin import StatusServers
-from dimse_status.testserver import SCHEMA_PATH, ScriptError, add_serve_parser, main, run_serve
+from dimse_status.cli import main
+from dimse_status.cli.serve import add_serve_parser, run_serve
+from dimse_status.testing import SCHEMA_PATH, ScriptError
+from dimse_status.testing.pytest_plugin import StatusServers
 
 ROOT = Path(__file__).resolve().parents[1]
 Verification = UID("1.2.840.10008.1.1")
@@ -582,10 +584,10 @@ def test_the_public_names() -> None:
 def test_the_docstring_examples() -> None:
     import doctest
 
-    from dimse_status import testserver
+    from dimse_status.testing import script, server
 
-    result = doctest.testmod(testserver)
-    assert result.attempted > 0 and result.failed == 0
+    results = [doctest.testmod(module) for module in (script, server)]
+    assert sum(r.attempted for r in results) > 0 and not any(r.failed for r in results)
 
 
 # --- the command line ---------------------------------------------------------------
@@ -637,7 +639,7 @@ def test_the_command_line_grammar() -> None:
     args = _args("--status", "c-find=FF01+FF00+C001/error_comment=bad/offending_element="
                  "(0010,0020)/offending_element=00100010,0000/pending=2",
                  "--status", "c-move=B000/completed=2/failed=1/warning=0", "--check")
-    from dimse_status.testserver import _cli_script  # pyright: ignore[reportPrivateUsage]
+    from dimse_status.cli.serve import _cli_script  # pyright: ignore[reportPrivateUsage]
 
     script = _cli_script(args.status, None)
     first = [s.status for s in script.answer("C-FIND", 1) if s.status is not None]
@@ -656,18 +658,18 @@ def test_schema_prints_the_schema(capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_main_exits_2_with_one_line(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as info:
-        main(["--status", "c-store=B123"])
+        main(["serve", "--status", "c-store=B123"])
     assert info.value.code == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and err.startswith(
-        "python -m dimse_status.testserver: error: --status: C-STORE answer 1: 0xB123")
+        "dimse-status: error: --status: C-STORE answer 1: 0xB123")
 
 
 def _serve(*argv: str) -> tuple[subprocess.Popen[str], int]:
-    """``python -m dimse_status.testserver`` on a free port; its port, read
+    """``python -m dimse_status serve`` on a free port; its port, read
     from the line it prints when it listens."""
     process = subprocess.Popen(
-        [sys.executable, "-m", "dimse_status.testserver", "--port", "0", "--timeout", "5",
+        [sys.executable, "-m", "dimse_status", "serve", "--port", "0", "--timeout", "5",
          *argv], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     assert process.stderr is not None
     line = process.stderr.readline()
@@ -708,7 +710,7 @@ def test_the_command_refuses_a_bad_script_in_one_line(tmp_path: Path) -> None:
     path = tmp_path / "bad.toml"
     path.write_text('[C-STORE]\nanswers = [{ status = "A700", completed = 3 }]\n',
                     encoding="utf-8")
-    result = subprocess.run([sys.executable, "-m", "dimse_status.testserver", "--script",
+    result = subprocess.run([sys.executable, "-m", "dimse_status", "serve", "--script",
                              str(path)], capture_output=True, text=True, timeout=30, check=False)
     assert result.returncode == 2 and result.stdout == ""
     assert result.stderr.count("\n") == 1
@@ -717,12 +719,11 @@ def test_the_command_refuses_a_bad_script_in_one_line(tmp_path: Path) -> None:
 
 
 def test_dimse_status_serve_help_documents_it() -> None:
-    from dimse_status import cli
+    from dimse_status.cli.app import build_parser
 
-    parser = cli.build_parser()
+    parser = build_parser()
     actions = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]  # pyright: ignore[reportPrivateUsage]
-    if "serve" not in actions[0].choices:
-        pytest.skip("dimse_status/cli.py does not wire serve in yet (add_serve_parser, run_serve)")
+    assert "serve" in actions[0].choices
     result = subprocess.run([sys.executable, "-m", "dimse_status", "serve", "--help"],
                             capture_output=True, text=True, timeout=30, check=True)
     for text in ("--status COMMAND=ANSWERS", "--script FILE", "--service", "127.0.0.1",

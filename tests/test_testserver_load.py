@@ -1,5 +1,5 @@
 """The status test server under load: 200 associations in a row, then 8
-clients at once, against ``python -m dimse_status.testserver`` in a process
+clients at once, against ``python -m dimse_status serve`` in a process
 of its own, so that its threads, file descriptors and memory are its own
 (read from /proc).  Every response must be the scripted one; afterwards the
 server must be back to the threads and descriptors it had before, its
@@ -122,7 +122,7 @@ def test_the_server_process_leaks_nothing(tmp_path: Path, ct: Path) -> None:
     log = tmp_path / "server.log"
     with log.open("w", encoding="utf-8") as err:
         process = subprocess.Popen(
-            [sys.executable, "-m", "dimse_status.testserver", "--port", "0", "--timeout",
+            [sys.executable, "-m", "dimse_status", "serve", "--port", "0", "--timeout",
              str(TIMEOUT), "--max-associations", "16", "--quiet", *SCRIPT],
             stdout=subprocess.DEVNULL, stderr=err)
     try:

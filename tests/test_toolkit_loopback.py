@@ -34,7 +34,7 @@ from dimse_status import (
     status_handler,
     status_log_handlers,
 )
-from dimse_status.handlers import DEFAULT_FAILURES
+from dimse_status.toolkit.handlers import DEFAULT_FAILURES
 
 Verification = UID("1.2.840.10008.1.1")
 FIND = UID("1.2.840.10008.5.1.4.1.2.1.1")  # Patient Root Q/R Find

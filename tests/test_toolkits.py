@@ -34,7 +34,7 @@ from pynetdicom import build_role, evt
 from pynetdicom.dimse_messages import C_STORE_RSP
 
 import dimse_status
-import dimse_status.toolkits
+import dimse_status.names
 from dimse_status import (
     COMMAND_ENUMS,
     SERVICE_ENUMS,
@@ -204,7 +204,7 @@ def test_a_private_code_redefines_no_standard_status_of_its_commands(
 
 def pack(toolkit: Toolkit) -> StatusRegistry:
     """The toolkit's private and retired codes, as the package ships them."""
-    return dimse_status.toolkits.pack(toolkit.name)
+    return dimse_status.names.pack(toolkit.name)
 
 
 @pytest.mark.parametrize("toolkit", [t for t in toolkits.TOOLKITS if t.codes],

@@ -9,6 +9,7 @@ base of its ``Service`` enum of PS3.4 service classes.
 from __future__ import annotations
 
 from enum import Enum, IntEnum
+from operator import index
 
 from ._typechecking import TYPE_CHECKING
 
@@ -18,9 +19,13 @@ if TYPE_CHECKING:
     from typing_extensions import Self
 
 __all__ = [
-    "Command", "ServiceEnum", "StatusEnum", "StatusType", "annex_c_class", "described",
-    "format_tag", "shown", "tag_name",
+    "Command", "ServiceEnum", "StatusEnum", "StatusType", "annex_c_class", "check_code",
+    "check_command", "described", "format_tag", "parse_code", "shown", "tag_name",
 ]
+
+__version__ = "0.1.0"
+"""The package's version (``dimse_status.__version__``); here, at the bottom
+of the layers, so that every layer can name it."""
 
 _SHOWN_LIMIT = 80  # characters of a value that an error message repeats
 
@@ -43,6 +48,56 @@ def shown(value: object) -> str:
 def described(value: object) -> str:
     """``value``'s type and :func:`shown` value: ``str 'x'``."""
     return f"{type(value).__name__} {shown(value)}"
+
+
+def check_code(code: object, what: str = "status code") -> int:
+    """``code`` as an int in 0..0xFFFF; ``TypeError``/``ValueError`` naming it otherwise."""
+    if isinstance(code, bool):
+        raise TypeError(f"{what} must be an int, not the bool {code!r}")
+    try:
+        value = index(code)  # type: ignore[arg-type]
+    except TypeError:
+        raise TypeError(f"{what} must be an int, not {described(code)}") from None
+    if not 0 <= value <= 0xFFFF:
+        raise ValueError(f"{what} {shown(value)} is outside 0x0000..0xFFFF")
+    return value
+
+
+def check_command(command: object) -> Command | None:
+    if command is None or isinstance(command, Command):
+        return command
+    raise TypeError(
+        f"command must be a dimse_status.Command or None, not {described(command)} "
+        "(use Command.parse() or Command.from_field())"
+    )
+
+
+# Custom statuses are kept per command as sorted, disjoint segments (each a
+# CustomStatus, cut to the codes where it still holds), filed in 256 buckets
+# of 256 codes: a bucket holds every segment that meets its codes, with their
+# first codes for bisect.  A registration copies the bucket index (256
+# references) and rebuilds only the buckets it touches, so its cost does not
+
+
+_HEX_DIGITS = frozenset("0123456789abcdefABCDEF")
+
+
+def parse_code(text: str) -> int:
+    """A status code as DICOM writes it: ``A7F3``, ``0xA7F3``, ``a7f3`` or
+    ``A7F3H`` -> 0xA7F3 (one to four hex digits, surrounding blanks ignored);
+    ``ValueError`` naming the text otherwise."""
+    if not isinstance(text, str):
+        raise TypeError(f"a status code to parse must be a str, not {described(text)}")
+    digits = text.strip()
+    if digits[:2] in ("0x", "0X"):
+        digits = digits[2:]
+    elif digits[-1:] in ("h", "H"):
+        digits = digits[:-1]
+    if not 1 <= len(digits) <= 4 or not _HEX_DIGITS.issuperset(digits):
+        raise ValueError(
+            f"{shown(text)} is not a 16-bit hexadecimal status code (e.g. A7F3, 0xA7F3)"
+        )
+    return int(digits, 16)
 
 
 class StatusType(Enum):

@@ -18,9 +18,9 @@ from __future__ import annotations
 import sys
 
 from ._typechecking import TYPE_CHECKING
-from .base import Command, StatusType, described
+from .base import Command, StatusType, check_code, described
+from .registry import add_status_as_seed, register_statuses
 from .resolve import Status as _Status
-from .resolve import add_status_as_seed, check_code, register_statuses
 
 __all__ = [
     "C_FIND_CANCEL",

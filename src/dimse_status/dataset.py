@@ -53,8 +53,22 @@ else:
     SubOperations.__doc__ = "The sub-operation counts of a C-MOVE or C-GET response."
 
 __all__ = [
-    "FIELD_TAGS", "StatusDetails", "SubOperations", "check_details", "check_tags", "read", "write",
+    "FIELD_TAGS", "NoResponseError", "StatusDetails", "SubOperations", "check_details",
+    "check_tags", "read", "write",
 ]
+
+
+
+class NoResponseError(ValueError):
+    """The response dataset is empty: no response arrived.
+
+    pynetdicom's ``send_c_*`` and ``send_n_*`` return an empty ``Dataset()``
+    when the association was aborted or released, or the response timed out
+    (its DIMSE timeout).  There is no status to read; this is a
+    ``ValueError``, so code that caught the plain ``ValueError`` of earlier
+    versions still does.
+    """
+
 
 STATUS_TAG = 0x00000900
 COMMAND_FIELD_TAG = 0x00000100
@@ -250,8 +264,6 @@ def read(ds: object) -> tuple[int, Command | None, StatusDetails]:
     if not isinstance(ds, pydicom.Dataset):
         raise TypeError(f"expected a pydicom Dataset, not {described(ds)}")
     if len(ds) == 0:  # pyright: ignore[reportArgumentType]  # a Dataset, checked above
-        from .errors import NoResponseError
-
         raise NoResponseError(
             "the response dataset is empty: no response arrived (pynetdicom returns an "
             "empty Dataset when the association was aborted or released, or the "

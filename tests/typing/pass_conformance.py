@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing_extensions import assert_type
 
 from dimse_status import Command, Service, conformance_table
-from dimse_status.conformance import ROLES, conformance_rows
+from dimse_status.cli.conformance import ROLES, conformance_rows
 
 assert_type(conformance_table(Command.C_STORE), str)
 assert_type(conformance_table(Command.C_FIND, Service.QUERY_RETRIEVE, "scu", "html"), str)

@@ -1,23 +1,23 @@
-"""The exceptions a server or client meets around a status.
+"""``StatusError``: raised by a handler to answer with a status.
 
-``StatusError`` is raised by a handler to answer with a status (as dcm4che's
-``DicomServiceException`` is); ``NoResponseError`` is what
+As dcm4che's ``DicomServiceException`` is.  (``NoResponseError``, what
 ``Status.from_dataset`` raises for the empty ``Dataset()`` pynetdicom returns
-when no response came (an abort, a release, a timeout).  Neither needs pydicom.
+when no response came, is the core's: :mod:`dimse_status.dataset`.)  Neither
+needs pydicom.
 """
 
 from __future__ import annotations
 
-from ._typechecking import TYPE_CHECKING
+from .._typechecking import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
     from typing import Any
 
-    from .base import StatusEnum
-    from .resolve import Status
+    from ..base import StatusEnum
+    from ..resolve import Status
 
-__all__ = ["NoResponseError", "StatusError", "lo"]
+__all__ = ["StatusError", "lo"]
 
 _LO_MAX = 64
 
@@ -26,17 +26,6 @@ def lo(text: str) -> str:
     """``text`` as an Error Comment can carry it (VR LO): at most 64
     characters, a backslash (LO's value separator) written as ``/``."""
     return text.replace("\\", "/")[:_LO_MAX]
-
-
-class NoResponseError(ValueError):
-    """The response dataset is empty: no response arrived.
-
-    pynetdicom's ``send_c_*`` and ``send_n_*`` return an empty ``Dataset()``
-    when the association was aborted or released, or the response timed out
-    (its DIMSE timeout).  There is no status to read; this is a
-    ``ValueError``, so code that caught the plain ``ValueError`` of earlier
-    versions still does.
-    """
 
 
 class StatusError(Exception):
@@ -69,8 +58,8 @@ class StatusError(Exception):
         offending_element: Iterable[int] | None = None,
         error_id: int | None = None,
     ) -> None:
-        from .permitted import context_of
-        from .resolve import Status, as_status
+        from .._tables import context_of
+        from ..resolve import Status, as_status
 
         resolved = as_status(status)
         if resolved is None:

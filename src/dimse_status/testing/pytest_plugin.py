@@ -7,11 +7,11 @@ Installed with dimse-status as a pytest plugin (the ``pytest11`` entry point
         server = status_scp({"C-STORE": {"status": "A700", "error_comment": "disk full"}})
         ...  # point the client at server.host, server.port
 
-``status_scp(script, **options)`` starts a :class:`~dimse_status.StatusServer`
-(the options of :func:`~dimse_status.status_server`: 127.0.0.1 and a free port
+``status_scp(script, **options)`` starts a :class:`~dimse_status.testing.StatusServer`
+(the options of :func:`~dimse_status.testing.status_server`: 127.0.0.1 and a free port
 unless told otherwise) and returns it; every server the test started is
 stopped when the test ends.  ``pytest -p no:dimse_status`` leaves the plugin
-out; ``pytest_plugins = ["dimse_status.pytest_plugin"]`` in a ``conftest.py``
+out; ``pytest_plugins = ["dimse_status.testing.pytest_plugin"]`` in a ``conftest.py``
 loads it where entry points are not read.  It needs pynetdicom only when a
 server starts.
 """
@@ -27,7 +27,8 @@ if TYPE_CHECKING:
     import logging
     import os
 
-    from .testserver import StatusScript, StatusServer
+    from .script import StatusScript
+    from .server import StatusServer
 
 __all__ = ["StatusServers", "status_scp"]
 
@@ -50,9 +51,9 @@ class StatusServers:
         record: int = 1000,
         logger: logging.Logger | None = None,
     ) -> StatusServer:
-        """Start a :class:`~dimse_status.StatusServer` for ``script``; it is
+        """Start a :class:`~dimse_status.testing.StatusServer` for ``script``; it is
         stopped when the test ends."""
-        from .testserver import StatusServer
+        from .server import StatusServer
 
         server = StatusServer(script, host=host, port=port, ae_title=ae_title,
                               timeout=timeout, max_associations=max_associations,
@@ -70,7 +71,7 @@ class StatusServers:
 @pytest.fixture
 def status_scp() -> Iterator[StatusServers]:
     """Start status test servers in a test: ``status_scp(script, **options)``
-    returns a running :class:`~dimse_status.StatusServer`; all are stopped
+    returns a running :class:`~dimse_status.testing.StatusServer`; all are stopped
     after the test."""
     servers = StatusServers()
     try:

@@ -23,8 +23,8 @@ import functools
 import inspect
 import logging
 
-from ._typechecking import TYPE_CHECKING, overload
-from .base import Command
+from .._typechecking import TYPE_CHECKING, overload
+from ..base import Command
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
@@ -33,8 +33,9 @@ if TYPE_CHECKING:
     from pydicom import Dataset
     from typing_extensions import ParamSpec
 
-    from .resolve import Status, StatusRegistry
-    from .services import Service
+    from ..registry import StatusRegistry
+    from ..resolve import Status
+    from ..services import Service
 
     P = ParamSpec("P")
     R = TypeVar("R")
@@ -90,7 +91,7 @@ def _command_of_event(args: tuple[Any, ...], kwargs: dict[str, Any]) -> Command 
 def _is_status(value: object) -> bool:
     """A status as a handler gives one: a code, member or Status, or a
     Dataset with a Status element."""
-    from .resolve import Status
+    from ..resolve import Status
 
     return isinstance(value, (int, Status)) or hasattr(value, "Status")
 
@@ -109,7 +110,7 @@ class _Adapter:
         self.strict = strict
 
     def resolve(self, command: Command, value: Status[Any] | int) -> Status[Any]:
-        from .resolve import Status, as_status
+        from ..resolve import Status, as_status
 
         given = as_status(value)
         if given is None:
@@ -122,8 +123,8 @@ class _Adapter:
     def failed(self, command: Command, comment: str) -> Dataset:
         """The failure response, with ``comment`` as Error Comment if the
         status lets one travel (it never raises: the peer must get an answer)."""
+        from ..resolve import Status
         from .errors import lo
-        from .resolve import Status
 
         code = DEFAULT_FAILURES[command] if self.failure is None else self.failure
         status: Status[Any] = Status(code, command, self.service, registry=self.registry)

@@ -25,16 +25,17 @@ from __future__ import annotations
 
 from enum import Enum
 
-from ._typechecking import TYPE_CHECKING, Generic, overload
-from .base import Command, StatusEnum, StatusType
+from .._typechecking import TYPE_CHECKING, Generic, overload
+from ..base import Command, StatusEnum, StatusType
 
 if TYPE_CHECKING:
     from typing import Any, Literal, TypeVar
 
     from pydicom import Dataset
 
-    from .resolve import Status, StatusRegistry
-    from .statuses import CGetStatus, CMoveStatus, CStoreStatus
+    from ..registry import StatusRegistry
+    from ..resolve import Status
+    from ..statuses import CGetStatus, CMoveStatus, CStoreStatus
 
     M = TypeVar("M", bound=StatusEnum)
 else:
@@ -141,7 +142,7 @@ class SubOperationTally(Generic[M]):
     def add(self, response: Status[Any] | int | Dataset) -> StatusType:
         """Count one sub-operation's C-STORE status; return how it counted
         (``StatusType.SUCCESS``, ``WARNING`` or ``FAILURE``)."""
-        from .resolve import Status, as_status
+        from ..resolve import Status, as_status
 
         status = as_status(response)
         if status is not None:
@@ -150,7 +151,7 @@ class SubOperationTally(Generic[M]):
         elif isinstance(response, int):
             status = Status(response, Command.C_STORE, registry=self._registry)
         else:
-            from .errors import NoResponseError
+            from ..dataset import NoResponseError
 
             try:
                 status = Status.from_dataset(response, Command.C_STORE, registry=self._registry)
@@ -171,7 +172,7 @@ class SubOperationTally(Generic[M]):
         return kind
 
     def _status(self, code: int, remaining: int | None) -> Status[M]:
-        from .resolve import Status
+        from ..resolve import Status
 
         status: Status[Any] = Status(code, self._command)
         return status.with_details(
@@ -209,7 +210,7 @@ class SubOperationTally(Generic[M]):
         retrieve ended without performing them.  For a batch of C-STOREs,
         the worst status received (Success if there was none).
         """
-        from .resolve import Status
+        from ..resolve import Status
 
         if self._command is Command.C_STORE:
             worst: Status[Any] = self._worst or Status(0x0000, Command.C_STORE)

@@ -24,11 +24,11 @@ import sys
 from collections.abc import Iterable, Sequence
 from typing import Any, NoReturn
 
-from . import __version__
-from .base import Command, StatusType, described, format_tag, shown, tag_name
-from .resolve import Status, StatusRegistry
-from .services import SERVICE_ENUMS, Service
-from .statuses import COMMAND_ENUMS, DICOM_EDITION
+from ..base import Command, StatusType, __version__, described, format_tag, shown, tag_name
+from ..registry import StatusRegistry
+from ..resolve import Status
+from ..services import SERVICE_ENUMS, Service
+from ..statuses import COMMAND_ENUMS, DICOM_EDITION
 
 EXIT_STATUS = {
     StatusType.SUCCESS: 0,
@@ -70,7 +70,7 @@ def _service(text: str | None) -> Service | None:
 
 def explain_json(status: Status[Any]) -> dict[str, Any]:
     """Everything ``explain`` shows of ``status``, as a JSON object."""
-    from .toolkits import names_for
+    from ..names import names_for
 
     member = status.member
     return {
@@ -99,7 +99,7 @@ def _where(status: Status[Any]) -> str:
 
 
 def explain_text(status: Status[Any]) -> str:
-    from .toolkits import names_for
+    from ..names import names_for
 
     member = status.member
     lines = [str(status)]
@@ -250,7 +250,7 @@ def _cell(value: object) -> object:
 
 def names_text(text: str, as_json: bool) -> str:
     """The toolkit names that match ``text``, each with what it resolves to."""
-    from .toolkits import find_names
+    from ..names import find_names
 
     found = find_names(text)
     if not found:
@@ -290,7 +290,7 @@ def names_text(text: str, as_json: bool) -> str:
 def _registry(pack: str | None) -> StatusRegistry | None:
     if pack is None:
         return None
-    from .toolkits import pack as make_pack
+    from ..names import pack as make_pack
 
     return make_pack(pack)
 
@@ -348,7 +348,7 @@ def build_parser() -> argparse.ArgumentParser:
     _context_options(conformance, packs=False)
     conformance.add_argument("--role", "-r", choices=ROLES, default="scp")
     conformance.add_argument("--format", "-f", choices=FORMATS, default="markdown")
-    from .testserver import add_serve_parser
+    from .serve import add_serve_parser
 
     add_serve_parser(sub)
     return parser
@@ -364,7 +364,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.action == "annotate":
         return _annotate(parser, args)
     if args.action == "serve":
-        from .testserver import run_serve
+        from .serve import run_serve
 
         try:
             return run_serve(args)
@@ -413,7 +413,7 @@ def _run(args: argparse.Namespace) -> tuple[str, int]:
         status = Status(code, command, service, registry=registry)
         return str(status), EXIT_STATUS[status.type]
     if command is None:
-        from .contexts import meanings
+        from ..toolkit.contexts import meanings
 
         found = meanings(code, registry=registry)
         if args.json:
@@ -429,7 +429,7 @@ def _annotate(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     bytes that are not UTF-8 pass through as they came."""
     import io
 
-    from .annotate import annotate
+    from .annotator import annotate
 
     try:
         registry = _registry(args.pack)

@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import logging
 
-from ._typechecking import TYPE_CHECKING
-from .base import StatusType, format_tag
+from .._typechecking import TYPE_CHECKING
+from ..base import StatusType, format_tag
 
 if TYPE_CHECKING:
     from typing import Any
 
-    from .resolve import Status
+    from ..resolve import Status
 
 __all__ = ["LEVELS", "describe", "log_status", "status_log_handlers", "status_log_fields"]
 
@@ -115,7 +115,7 @@ def status_log_handlers(
 
 def _log_message(message: Any, logger: logging.Logger | None, direction: str) -> None:
     """Log the status of a DIMSE response message; requests carry none."""
-    from .resolve import Status
+    from ..resolve import Status
 
     command_set: Any = getattr(message, "command_set", None)
     if command_set is None or "Status" not in command_set:

@@ -36,9 +36,9 @@ reads them.
 
 from __future__ import annotations
 
-from ._typechecking import TYPE_CHECKING
-from .base import Command, ServiceEnum, StatusEnum, StatusType, format_tag, tag_name
-from .statuses import COMMAND_ENUMS
+from .._typechecking import TYPE_CHECKING
+from ..base import Command, ServiceEnum, StatusEnum, StatusType, format_tag, tag_name
+from ..statuses import COMMAND_ENUMS
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -46,7 +46,7 @@ if TYPE_CHECKING:
 
     from typing_extensions import NoReturn, TypeAlias
 
-    from .services import Service
+    from ..services import Service
 
     Role: TypeAlias = Literal["scu", "scp"]
     TableFormat: TypeAlias = Literal["markdown", "html", "csv"]
@@ -100,7 +100,7 @@ def conformance_members(command: Command, service: Service | None = None) -> lis
                 f"the {service.title} service ({service.name}) does not use "
                 f"{command.label}; it uses {uses}"
             )
-        from .services import SERVICE_ENUMS
+        from ..services import SERVICE_ENUMS
 
         own = SERVICE_ENUMS[service][command]
         if own is not COMMAND_ENUMS[command]:

@@ -3,14 +3,14 @@ with no idea which command or service sent it."""
 
 from __future__ import annotations
 
-from ._typechecking import TYPE_CHECKING
-from .base import Command
-from .resolve import Status
+from .._typechecking import TYPE_CHECKING
+from ..base import Command
+from ..resolve import Status
 
 if TYPE_CHECKING:
     from typing import Any
 
-    from .resolve import StatusRegistry
+    from ..registry import StatusRegistry
 
 __all__ = ["meanings"]
 
@@ -36,7 +36,7 @@ def meanings(code: int, *, registry: StatusRegistry | None = None) -> tuple[Stat
     N-SET in Print Management: Image size is larger than Image Box size
     N-ACTION in Print Management: Image size is larger than Image Box size
     """
-    from .services import SERVICE_CONTEXTS
+    from ..services import SERVICE_CONTEXTS
 
     general = Status(code, registry=registry)
     found: list[Status[Any]] = [general]

@@ -53,16 +53,17 @@ the inference; ``command`` then settles it.
 
 from __future__ import annotations
 
-from ._typechecking import TYPE_CHECKING
-from .base import Command
-from .resolve import Status, StatusRegistry, default_registry
+from .._typechecking import TYPE_CHECKING
+from ..base import Command
+from ..registry import StatusRegistry, default_registry
+from ..resolve import Status
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
     from re import Match, Pattern
     from typing import Any
 
-    from .services import Service
+    from ..services import Service
 
 __all__ = ["MARKER", "annotate"]
 

@@ -1,7 +1,7 @@
 """Other toolkits' names for the statuses, and their own codes as opt-in registries.
 
-The data is generated into ``toolkits.py`` from ``tools/toolkits.py``; this
-module holds what is done with it:
+The data is generated into :mod:`dimse_status.names.data` from
+``tools/toolkits.py``; this module holds what is done with it:
 
 * :func:`names_for` gives what DCMTK, dcm4che, fo-dicom and pynetdicom call a
   resolved status, and :func:`find_names` goes from a toolkit's name (or part
@@ -14,74 +14,21 @@ module holds what is done with it:
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
-from .base import Command, StatusType
-from .base import _name_key as name_key  # pyright: ignore[reportPrivateUsage]
-from .resolve import CustomStatus, StatusRegistry
+from ..base import Command, StatusType
+from ..base import _name_key as name_key  # pyright: ignore[reportPrivateUsage]
+from ..registry import CustomStatus, StatusRegistry
+from .data import NAMES, PACK_CODES, TOOLKITS
+from .model import PackCode, ToolkitName
 
 if TYPE_CHECKING:
-    from .resolve import Status
+    from ..resolve import Status
 
-__all__ = ["PackCode", "Toolkit", "ToolkitName", "find_names", "names_for", "pack"]
-
-
-class Toolkit(NamedTuple):
-    """A toolkit the data was transcribed from."""
-
-    name: str
-    version: str
-    commit: str
-    repository: str
-    files: tuple[str, ...]
-
-
-class ToolkitName(NamedTuple):
-    """A toolkit's name for a status (or a masked range of them)."""
-
-    toolkit: str
-    """``"DCMTK"``, ``"dcm4che"``, ``"fo-dicom"`` or ``"pynetdicom"``."""
-    name: str
-    """As the toolkit spells it: ``STATUS_STORE_Refused_OutOfResources``."""
-    first: int
-    """The code, or the first code of the range the name stands for."""
-    last: int
-    """The last code of the range (``first`` for one code)."""
-    type: str
-    """The status type the toolkit gives it: ``"Failure"`` ..."""
-    where: tuple[tuple[str | None, str | None], ...]
-    """The (command, service) member names the toolkit uses it with;
-    ``(None, None)`` for a general code."""
-    difference: str
-    """Why the name has no member of the standard there; ``""`` if it has."""
-
-    def covers(self, code: int) -> bool:
-        return self.first <= code <= self.last
-
-
-class PackCode(NamedTuple):
-    """A code a toolkit sends in a situation of its own."""
-
-    toolkit: str
-    first: int
-    last: int
-    type: str
-    description: str
-    commands: tuple[str, ...]
-    """The ``Command`` member names whose responses carry it."""
-    situation: str
-    """When the toolkit sends it."""
-    source: str
-    """Where in the toolkit's source it is sent."""
-    kind: str
-    """``"private"`` (not a standard status) or ``"retired"`` (once standard)."""
-    last_sent: str
-    """The last version that sends it, if the recorded version no longer does."""
+__all__ = ["find_names", "names_for", "pack"]
 
 
 def _toolkit(name: str) -> str:
-    from .toolkits import TOOLKITS
-
     for toolkit in TOOLKITS:
         if name_key(toolkit.name) == name_key(name):
             return toolkit.name
@@ -95,8 +42,6 @@ def pack(toolkit: str) -> StatusRegistry:
     responses carry it: ``Status(0xC211, Command.C_STORE,
     registry=pack("pynetdicom"))`` reads "Unhandled exception raised by the
     handler bound to evt.EVT_C_STORE".  Make it once and keep it."""
-    from .toolkits import PACK_CODES
-
     name = _toolkit(toolkit)
     registry = StatusRegistry()
     registry.add_many(
@@ -115,8 +60,6 @@ def names_for(status: Status[Any]) -> tuple[ToolkitName, ...]:
     """What the toolkits call ``status``: the names of its code (or of its
     member's code or range, for a code inside a masked range) that the toolkit
     uses with its command (and service), or for any command."""
-    from .toolkits import NAMES
-
     command = None if status.command is None else status.command.name
     service = None if status.service is None else status.service.name
     member = status.member
@@ -133,8 +76,6 @@ def find_names(text: str) -> tuple[ToolkitName, ...]:
     """The toolkit names that are ``text`` (in any case, ignoring ``_``,
     ``-``, ``.`` and spaces; with or without the toolkit's class prefix such
     as ``Status.``), then those that contain it: ``find_names("OutOfResources")``."""
-    from .toolkits import NAMES
-
     if not isinstance(text, str):
         raise TypeError(f"a toolkit name must be a str, not {text!r}")
     key = name_key(text).replace(".", "")
