@@ -6,6 +6,8 @@
                      # cases, the built sdist and wheel (twine check, installed in a new
                      # venv), and the status test server under load
     nox -s docs      # the documentation site, built strictly (warnings fail it)
+    nox -s tests-next  # the run-time tests on 3.14 and 3.15 in a Debian sid
+                       # chroot (root; not in the default run: .ci/run runs it)
 
 Day to day, on one interpreter: ``pytest -n 2`` in the venv the README sets
 up runs every test, the typing cases included, in under two minutes.
@@ -58,6 +60,15 @@ def tests(session: nox.Session) -> None:
     # module fixtures are set up once).
     session.run("pytest", "-n", "auto", "--dist", "loadfile",
                 "-m", "not typecheck and not package and not load", *session.posargs)
+
+
+@nox.session(name="tests-next", python=False)
+def tests_next(session: nox.Session) -> None:
+    """The run-time tests on CPython 3.14 and 3.15, which Debian 12 lacks, in a
+    cached Debian sid chroot (tools/next_pythons.sh; posargs go to pytest).
+    It needs root and debootstrap: where it cannot run it says so and passes,
+    and fails on CI."""
+    session.run("bash", "tools/next_pythons.sh", *session.posargs, external=True)
 
 
 @nox.session

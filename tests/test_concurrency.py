@@ -54,24 +54,39 @@ def _service_cases(rng: random.Random, count: int) -> list[tuple[int, Command, S
     return [(rng.randrange(0x10000), *rng.choice(pairs)) for _ in range(count)]
 
 
-def _run(workers: list[Callable[[float], None]]) -> list[str]:
-    """Run every worker in its own thread until the deadline; the errors they met."""
+def _run(workers: list[Callable[[float], Any]]) -> tuple[list[str], list[Any]]:
+    """Run every worker in its own thread until the deadline: the errors they
+    met, and what each returned (its answers, compared afterwards with the
+    ones computed in one thread: a wrong answer fails the test even where the
+    worker's own checks would not have raised)."""
     errors: list[str] = []
+    results: list[Any] = [None] * len(workers)
     deadline = time.monotonic() + SECONDS
 
-    def guarded(work: Callable[[float], None]) -> None:
+    def guarded(i: int, work: Callable[[float], Any]) -> None:
         try:
-            work(deadline)
+            results[i] = work(deadline)
         except BaseException as exc:  # every failure is reported
             errors.append(f"{type(exc).__name__}: {exc}")
 
-    threads = [threading.Thread(target=guarded, args=(w,), daemon=True) for w in workers]
+    threads = [threading.Thread(target=guarded, args=(i, w), daemon=True)
+               for i, w in enumerate(workers)]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join(timeout=SECONDS + 30)
     errors.extend(f"{t.name} still running" for t in threads if t.is_alive())
-    return errors
+    return errors, results
+
+
+Answers = dict[int, set[Meaning]]  # case index -> every meaning a thread got for it
+
+
+def _check_answers(answers: Answers, expected: list[Meaning]) -> None:
+    """One thread's answers: some, and each the single-threaded one."""
+    assert answers, "the thread resolved nothing"
+    wrong = {i: got for i, got in answers.items() if got != {expected[i]}}
+    assert not wrong, {i: (got, expected[i]) for i, got in list(wrong.items())[:5]}
 
 
 def test_item7_threads_resolving_with_services_cold_and_warm() -> None:
@@ -83,21 +98,29 @@ def test_item7_threads_resolving_with_services_cold_and_warm() -> None:
     oracle = StatusRegistry()
     expected = [_meaning(Status(c, m, s, registry=oracle)) for c, m, s in cases]
 
-    def resolve(seed: int) -> Callable[[float], None]:
-        def work(deadline: float) -> None:
+    def resolve(seed: int) -> Callable[[float], Answers]:
+        def work(deadline: float) -> Answers:
+            answers: Answers = {}
             order = list(range(len(cases)))
             random.Random(seed).shuffle(order)
-            while time.monotonic() < deadline:
+            while True:  # one pass at least, however late the thread starts
                 for i in order[:500]:
                     code, command, service = cases[i]
                     got = _meaning(Status(code, command, service))
                     assert got == expected[i], (hex(code), command, service, got)
-                    got = _meaning(Status(code, command, service=service))
-                    assert got == expected[i]
+                    answers.setdefault(i, set()).add(got)
+                    answers[i].add(_meaning(Status(code, command, service=service)))
                 order = order[500:] + order[:500]
+                if time.monotonic() >= deadline:
+                    return answers
         return work
 
-    assert _run([resolve(seed) for seed in range(THREADS)]) == []
+    errors, results = _run([resolve(seed) for seed in range(THREADS)])
+    assert errors == []
+    for answers in results:
+        _check_answers(answers, expected)
+    # What the threads left in the memos is right too.
+    assert [_meaning(Status(c, m, s)) for c, m, s in cases] == expected
 
 
 def test_threads_resolve_register_and_use_compat_at_once() -> None:
@@ -114,56 +137,104 @@ def test_threads_resolve_register_and_use_compat_at_once() -> None:
     expected_service = [_meaning(Status(c, m, s, registry=oracle)) for c, m, s in service_cases]
     mine = StatusRegistry()
 
-    def by_command(deadline: float) -> None:
-        while time.monotonic() < deadline:
-            for (code, command), want in zip(command_cases, expected_command, strict=True):
-                assert _meaning(Status(code, command)) == want
+    def by_command(deadline: float) -> Answers:
+        answers: Answers = {}
+        while True:  # one pass at least, however late the thread starts
+            for i, (code, command) in enumerate(command_cases):
+                got = _meaning(Status(code, command))
+                assert got == expected_command[i], (hex(code), command, got)
+                answers.setdefault(i, set()).add(got)
+            if time.monotonic() >= deadline:
+                return answers
 
-    def by_service(deadline: float) -> None:
-        while time.monotonic() < deadline:
-            for (code, command, service), want in zip(service_cases, expected_service,
-                                                      strict=True):
-                assert _meaning(Status(code, command, service)) == want
+    def by_service(deadline: float) -> Answers:
+        answers: Answers = {}
+        while True:
+            for i, (code, command, service) in enumerate(service_cases):
+                got = _meaning(Status(code, command, service))
+                assert got == expected_service[i], (hex(code), command, service, got)
+                answers.setdefault(i, set()).add(got)
+            if time.monotonic() >= deadline:
+                return answers
 
     pairs = 0x800
 
-    def register(deadline: float) -> None:
+    def register(deadline: float) -> list[int]:
+        made: list[int] = []
         for i in range(pairs):
-            if time.monotonic() > deadline:
-                break
             first = 0x2000 + 2 * i
             mine.add_many([CustomStatus(first, first, StatusType.WARNING, f"a{i}", Command.C_ECHO),
                            CustomStatus(first + 1, first + 1, StatusType.WARNING, f"b{i}",
                                         Command.C_ECHO)])
+            made.append(i)
+            if time.monotonic() > deadline:
+                break
+        return made
 
-    def read_pairs(deadline: float) -> None:
+    def read_pairs(deadline: float) -> list[tuple[int, str, str]]:
         """A registration is seen whole or not at all: when its second code is
         known, its first is too."""
         local = random.Random(1)
-        while time.monotonic() < deadline:
+        seen: list[tuple[int, str, str]] = []
+        while not seen or time.monotonic() < deadline:
             i = local.randrange(pairs)
             first = 0x2000 + 2 * i
-            second = Status(first + 1, Command.C_ECHO, registry=mine)
-            if second.description == f"b{i}":
-                assert Status(first, Command.C_ECHO, registry=mine).description == f"a{i}"
+            second = Status(first + 1, Command.C_ECHO, registry=mine).description
+            before = Status(first, Command.C_ECHO, registry=mine).description
+            if second == f"b{i}":
+                assert before == f"a{i}"
+            seen.append((i, before, second))
+        return seen
 
-    def use_compat(seed: int) -> Callable[[float], None]:
-        def work(deadline: float) -> None:
+    def use_compat(seed: int) -> Callable[[float], list[tuple[int, str, bool]]]:
+        def work(deadline: float) -> list[tuple[int, str, bool]]:
             local = random.Random(seed)
-            while time.monotonic() < deadline:
+            seen: list[tuple[int, str, bool]] = []
+            while not seen or time.monotonic() < deadline:
                 code = local.choice(compat_codes)
                 compat.add_status(code, "Warning", f"compat {code:04X}", None, Command.C_STORE)
                 status = compat.Status(code, Command.C_STORE)
                 assert status.description == f"compat {code:04X}"
-                assert compat.Status(0xA7F3, Command.C_STORE).is_failure
+                seen.append((code, status.description,
+                             compat.Status(0xA7F3, Command.C_STORE).is_failure))
+            return seen
         return work
 
-    workers: list[Callable[[float], None]] = [
+    workers: list[Callable[[float], Any]] = [
         *(by_command for _ in range(4)), *(by_service for _ in range(4)),
         register, *(read_pairs for _ in range(3)), *(use_compat(s) for s in range(4)),
     ]
     assert len(workers) == THREADS
-    assert _run(workers) == []
+    errors, results = _run(workers)
+    assert errors == []
+    for answers in results[:4]:
+        _check_answers(answers, expected_command)
+    for answers in results[4:8]:
+        _check_answers(answers, expected_service)
+    made = results[8]
+    assert made, "no registration was made"
+    # Every registration is there, in order, and resolves as registered.
+    assert [s.description for s in mine.custom_statuses] == [
+        f"{half}{i}" for i in made for half in "ab"]
+    for i in made:
+        first = 0x2000 + 2 * i
+        assert Status(first, Command.C_ECHO, registry=mine).description == f"a{i}"
+        assert Status(first + 1, Command.C_ECHO, registry=mine).description == f"b{i}"
+    unknown = Status(0x2000 + 2 * pairs, Command.C_ECHO, registry=mine).description
+    for seen in results[9:12]:
+        assert seen, "the thread read nothing"
+        for i, before, second in seen:
+            assert second in (unknown, f"b{i}") and before in (unknown, f"a{i}")
+            assert before == f"a{i}" or second == unknown, (i, before, second)
+    for seen in results[12:]:
+        assert seen, "the thread registered nothing"
+        assert all(description == f"compat {code:04X}" and failure
+                   for code, description, failure in seen)
+        for code, _, _ in seen:
+            assert compat.Status(code, Command.C_STORE).description == f"compat {code:04X}"
+    # What the threads left in the memos is right too.
+    assert [_meaning(Status(c, m)) for c, m in command_cases] == expected_command
+    assert [_meaning(Status(c, m, s)) for c, m, s in service_cases] == expected_service
 
 
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="needs os.fork")
@@ -194,7 +265,8 @@ def test_item8_fork_while_another_thread_registers() -> None:
                 try:
                     registry.add(0xFFF0, "Warning", "child", command=Command.C_ECHO)
                     default_registry.add(0xFFF1, "Warning", "child", command=Command.C_ECHO)
-                    ok = Status(0xFFF0, Command.C_ECHO, registry=registry).description == "child"
+                    ok = (Status(0xFFF0, Command.C_ECHO, registry=registry).description
+                          == Status(0xFFF1, Command.C_ECHO).description == "child")
                     code = 0 if ok else 3
                 finally:
                     os._exit(code)
@@ -217,3 +289,9 @@ def test_item8_fork_while_another_thread_registers() -> None:
                 break
             time.sleep(0.01)
     assert list(outcome.values()) == [0] * len(pids), outcome
+    # What the children registered stayed in them; the parent's writer's last
+    # registration is whole.
+    assert Status(0xFFF0, Command.C_ECHO, registry=registry).description != "child"
+    assert Status(0xFFF1, Command.C_ECHO).description != "child"
+    for last in registry.custom_statuses[-1:]:  # none just after a clear()
+        assert Status(last.code, Command.C_ECHO, registry=registry).description == "parent"

@@ -37,24 +37,44 @@ def _readme_commands() -> list[str]:
     return [block.strip() for block in re.findall(r"^```sh\n(.*?)^```", text, re.M | re.S)]
 
 
-def test_ci_runs_exactly_the_readme_test_command() -> None:
-    lines = (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
-    commands = [line for line in lines if line.strip() and not line.startswith("#")
-                and not line.startswith(("set ", "cd ", "export ", "apt-get", "if ", "fi"))]
-    assert commands[-1] in _readme_commands()
-    assert commands[-1].endswith("nox"), "the README's test command runs every nox session"
+def test_ci_runs_exactly_the_readme_test_command_then_3_14_and_3_15() -> None:
+    lines = [line.strip() for line in
+             (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()]
+    test_command = [c for c in _readme_commands() if c.endswith("nox")]
+    assert len(test_command) == 1, "the README's test command runs every nox session"
+    assert test_command[0] in lines, "the README's test command, as the README writes it"
+    after = lines[lines.index(test_command[0]) + 1:]
+    assert "bash tools/next_pythons.sh" in after
+    assert (ROOT / "tools" / "next_pythons.sh").is_file()
+
+
+# The interpreters the hosted CI adds to the noxfile's: the two that this
+# project's machines run in a Debian sid chroot, and the free-threaded build.
+HOSTED_ONLY = ["3.14", "3.15", "3.14t"]
 
 
 def test_hosted_ci_runs_the_same_sessions_on_the_same_interpreters() -> None:
     nox_module = _noxfile()
     workflow = _yaml(".github/workflows/ci.yml")
     jobs = workflow["jobs"]
-    assert jobs["tests"]["strategy"]["matrix"]["python"] == nox_module.VERSIONS
+    assert jobs["tests"]["strategy"]["matrix"]["python"] == nox_module.VERSIONS + HOSTED_ONLY
     run = [cmd for job in jobs.values() for cmd in _steps(job)]
-    # "tests-${{ matrix.python }}" is the tests session on each interpreter.
-    sessions = {m.split("-$")[0] for cmd in run for m in re.findall(r"nox -s (\S+)", cmd)}
+    sessions = {m for cmd in run for m in re.findall(r"nox -s (\S+)", cmd)}
     assert sessions == set(nox_module.nox.options.sessions)
-    assert any("nox -s tests-${{ matrix.python }}" in cmd for cmd in run)
+    # The tests session on the matrix's interpreter, whichever the noxfile lists.
+    assert any("nox -s tests --force-python ${{ matrix.python }}" in cmd for cmd in run)
+
+
+def test_the_supported_versions_agree() -> None:
+    """3.10-3.15: the classifiers, the README, the hosted CI."""
+    supported = [f"3.{minor}" for minor in range(10, 16)]
+    pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    assert re.findall(r'"Programming Language :: Python :: (3\.\d+)"', pyproject) == supported
+    assert 'requires-python = ">=3.10"' in pyproject
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "Python 3.10 to 3.15." in readme
+    matrix = _yaml(".github/workflows/ci.yml")["jobs"]["tests"]["strategy"]["matrix"]["python"]
+    assert set(supported) <= set(matrix)
 
 
 def test_release_builds_checks_and_publishes_with_trusted_publishing() -> None:
