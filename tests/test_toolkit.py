@@ -231,11 +231,13 @@ def test_status_error_carries_a_status_with_its_details() -> None:
     error = StatusError(CStoreStatus.CANNOT_UNDERSTAND, "bad\\pixel " + "y" * 80,
                         offending_element=[0x7FE00010])
     assert error.status.command is Command.C_STORE
-    assert error.status.error_comment == ("bad/pixel " + "y" * 80)[:64]
+    assert error.status.error_comment == ("bad/pixel " + "y" * 80)[:61] + "..."
+    assert error.error_comment_given == "bad\\pixel " + "y" * 80
     assert error.status.offending_element == (0x7FE00010,)
     assert str(error) == describe(error.status)
-    with pytest.raises(ValueError, match="Error Comment"):
-        StatusError(Status(0x0000, Command.C_STORE), "success carries no comment")
+    success = StatusError(Status(0x0000, Command.C_STORE), "success carries no comment")
+    assert (success.status.code, success.status.error_comment) == (0x0000, None)
+    assert success.comment_dropped is not None and "Error Comment" in success.comment_dropped
 
 
 def test_no_response_error_is_a_value_error() -> None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -179,7 +180,8 @@ BEHAVIOURS: dict[str, tuple[Callable[[Command], Callable[[], Any]], int | None,
     "raises StatusError": (
         lambda c: _raise(StatusError(ANSWERS[c], f"{c.label} refused by test")),
         -1, lambda c: f"{c.label} refused by test"),
-    "raises RuntimeError": (lambda c: _raise(RuntimeError(LONG)), None, lambda c: LONG[:64]),
+    "raises RuntimeError": (lambda c: _raise(RuntimeError(LONG)), None,
+                            lambda c: LONG[:61] + "..."),
     "returns a Status": (
         lambda c: lambda: Status(ANSWERS[c], c).with_details(error_comment=f"for {c.label}"),
         -1, lambda c: f"for {c.label}"),
@@ -206,6 +208,90 @@ def test_a_member_returned_by_a_c_store_handler_and_the_success_path(scp: StartS
     member = CStoreStatus.ELEMENTS_DISCARDED
     assert _exchange(scp, Command.C_STORE, lambda: member).member is member
     assert _exchange(scp, Command.C_STORE, lambda: 0).is_success
+
+
+
+# --- the Error Comment rule: the raised status always reaches the client -------
+
+GERMAN = "Speicher voll: Größe\tC:\\daten\n" + "ä" * 70
+# What an LO can carry of it: transliterated, tab and newline and backslash
+# replaced, cut to 64 characters with an ASCII ellipsis.
+GERMAN_LO = "Speicher voll: Grosse C:/daten " + "a" * 30 + "..."
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=lambda c: c.label)
+def test_a_status_error_with_any_text_arrives_as_raised_with_the_text_made_to_fit(
+    scp: StartSCP, command: Command
+) -> None:
+    status = _exchange(scp, command, _raise(StatusError(ANSWERS[command], GERMAN)))
+    assert (status.code, status.error_comment) == (ANSWERS[command], GERMAN_LO)
+    assert len(GERMAN_LO) == 64
+
+
+def test_the_text_as_given_stays_on_the_status_error() -> None:
+    error = StatusError(CStoreStatus.OUT_OF_RESOURCES, "Speicher voll: Größe")
+    assert error.status.error_comment == "Speicher voll: Grosse"
+    assert error.error_comment_given == "Speicher voll: Größe"
+    assert error.comment_dropped is None
+
+
+# Statuses whose related fields have no Error Comment (PS3.7 C.5.14, C.5.19, C.5.12).
+NO_COMMENT = [(Command.N_SET, 0x0121), (Command.N_ACTION, 0x0112), (Command.C_STORE, 0x0117)]
+
+
+@pytest.mark.parametrize(("command", "code"), NO_COMMENT, ids=lambda v: getattr(v, "label", ""))
+@pytest.mark.parametrize("given", ["resolved", "code"])
+def test_a_status_that_carries_no_comment_arrives_without_it_and_the_drop_is_logged(
+    scp: StartSCP, caplog: pytest.LogCaptureFixture, command: Command, code: int, given: str
+) -> None:
+    raised = StatusError(Status(code, command) if given == "resolved" else code, "Größe")
+    caplog.set_level(logging.WARNING, logger="dimse_status")
+    status = _exchange(scp, command, _raise(raised))
+    assert (status.code, status.error_comment) == (code, None)
+    dropped = [r.getMessage() for r in caplog.records if r.name == "dimse_status"
+               and "without the Error Comment" in r.getMessage()]
+    assert len(dropped) == 1, [r.getMessage() for r in caplog.records]
+    assert f"0x{code:04X}" in dropped[0] and "'Größe'" in dropped[0]
+    assert "does not travel with" in dropped[0]
+
+
+@pytest.mark.parametrize(("error", "comment"), [
+    (OSError("Auf dem Gerät ist kein Speicherplatz mehr verfügbar"),
+     "Auf dem Gerat ist kein Speicherplatz mehr verfugbar"),
+    (RuntimeError("line one\nline\ttwo \\ three"), "line one line two / three"),
+], ids=["non-ASCII", "control characters"])
+@pytest.mark.parametrize("command", [Command.C_STORE, Command.C_FIND, Command.N_SET],
+                         ids=lambda c: c.label)
+def test_a_plain_exception_s_message_arrives_made_printable(
+    scp: StartSCP, caplog: pytest.LogCaptureFixture, command: Command, error: Exception,
+    comment: str,
+) -> None:
+    caplog.set_level(logging.DEBUG, logger="dimse_status")
+    status = _exchange(scp, command, _raise(error))
+    assert (status.code, status.error_comment) == (DEFAULT_FAILURES[command], comment)
+    assert not [r for r in caplog.records if "no Error Comment" in r.getMessage()
+                or "without the Error Comment" in r.getMessage()]
+
+
+def test_storescu_reads_the_raised_status_and_the_fitted_comment(
+    scp: StartSCP, tmp_path: Path
+) -> None:
+    """DCMTK's storescu on the wire: A700 with the comment made to fit."""
+    from test_dcmtk import _ensure_dcmtk  # pyright: ignore[reportPrivateUsage]
+    from test_testserver_dcmtk import comments_in, run_tool, statuses_in, write_ct
+
+    _ensure_dcmtk()
+
+    @status_handler
+    def store(event: Any) -> int:
+        raise StatusError(CStoreStatus.OUT_OF_RESOURCES, GERMAN)
+
+    port = scp([CTImageStorage], [(evt.EVT_C_STORE, store)])
+    ct = write_ct(tmp_path / "ct.dcm")
+    code, log = run_tool("storescu", ("127.0.0.1", port), files=(str(ct),))
+    assert code != 0, log  # storescu fails on a Failure
+    assert statuses_in(log) == [0xA700], log
+    assert comments_in(log) == [GERMAN_LO], log
 
 
 # --- logging -----------------------------------------------------------------

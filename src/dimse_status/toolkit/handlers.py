@@ -7,7 +7,11 @@
   status's response dataset, Error Comment and all;
 - any other exception becomes the command's default failure
   (:data:`DEFAULT_FAILURES`, or ``failure=``) with the exception's text as
-  Error Comment, cut to 64 characters;
+  Error Comment;
+- the status always goes out: an Error Comment is made to fit an LO
+  (:func:`~dimse_status.toolkit.errors.lo`), and one the status cannot
+  carry (N-SET 0121 ...) is dropped, with a warning on the
+  ``dimse_status`` logger saying why;
 - a returned (or yielded) :class:`~dimse_status.Status`, member or code
   becomes its response dataset with its details;
 - a status the standard does not list for the command is refused before it
@@ -24,7 +28,8 @@ import inspect
 import logging
 
 from .._typechecking import TYPE_CHECKING, overload
-from ..base import Command
+from ..base import Command, shown
+from ..dataset import EMPTY_DETAILS
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
@@ -121,20 +126,35 @@ class _Adapter:
         return status._with(given.details)  # pyright: ignore[reportPrivateUsage]
 
     def failed(self, command: Command, comment: str) -> Dataset:
-        """The failure response, with ``comment`` as Error Comment if the
-        status lets one travel (it never raises: the peer must get an answer)."""
+        """The failure response, with ``comment`` made to fit an Error Comment
+        if the status lets one travel (it never raises: the peer must get an answer)."""
         from ..resolve import Status
-        from .errors import lo
 
         code = DEFAULT_FAILURES[command] if self.failure is None else self.failure
         status: Status[Any] = Status(code, command, self.service, registry=self.registry)
-        try:
-            status = status.with_details(error_comment=lo(comment))
-        except ValueError:
-            _LOGGER.warning("0x%04X carries no Error Comment; sent without %r", code, comment)
-        return status.to_dataset()
+        return self.sendable(status, comment).to_dataset()
 
-    def dataset(self, command: Command, value: Any) -> Any:
+    def sendable(self, status: Status[Any], comment: str | None) -> Status[Any]:
+        """``status`` as it goes on the wire: its details checked against it
+        again (it may have been resolved for the handler's command), the
+        Error Comment ``comment`` (the status's own if None) made to fit an
+        LO, or dropped, and logged, when the status cannot carry one."""
+        from .errors import lo, with_comment
+
+        given = status.error_comment if comment is None else comment
+        fitted = None if given is None else lo(given)
+        try:
+            sent, dropped = with_comment(status, fitted)
+        except ValueError as exc:  # a detail the status cannot carry: the status wins
+            _LOGGER.warning("0x%04X sent without its details (%s): %s", status.code,
+                            status.details, exc)
+            return status._with(EMPTY_DETAILS)  # pyright: ignore[reportPrivateUsage]
+        if dropped is not None:
+            _LOGGER.warning("0x%04X sent without the Error Comment %s: %s", status.code,
+                            shown(given), dropped)
+        return sent
+
+    def dataset(self, command: Command, value: Any, comment: str | None = None) -> Any:
         """The response dataset for a returned or yielded status; anything
         else (a Dataset the handler built, None) as it is."""
         if isinstance(value, bool) or not isinstance(value, int):
@@ -148,13 +168,13 @@ class _Adapter:
                               command.label)
                 return self.failed(command, f"refused 0x{status.code:04X}: not a "
                                    f"{command.label} status")
-        return status.to_dataset()
+        return self.sendable(status, comment).to_dataset()
 
     def exception(self, command: Command, exc: BaseException) -> Dataset:
         from .errors import StatusError
 
         if isinstance(exc, StatusError):
-            response: Dataset = self.dataset(command, exc.status)
+            response: Dataset = self.dataset(command, exc.status, exc.error_comment_given)
             return response
         _LOGGER.exception("the handler for %s raised; answering with a failure", command.label)
         return self.failed(command, str(exc) or type(exc).__name__)
