@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import itertools
 import random
+import re
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -26,6 +28,7 @@ from dimse_status import (
     describe,
     is_permitted,
     retrieve_outcome,
+    status_handler,
 )
 
 # C-STORE statuses of each Annex C type a sub-operation may answer.
@@ -259,3 +262,57 @@ def test_describe_is_one_line_with_every_detail() -> None:
         error_comment="x", offending_element=[0x00100010, 0x00100020])
     assert describe(full).endswith("; Error Comment 'x'; Offending Element (0010,0010) (0010,0020)")
     assert "\n" not in describe(full)
+
+
+@pytest.mark.parametrize(("options", "error", "named"), [
+    ({"failure": 0x10000}, ValueError, "65536"),
+    ({"failure": -1}, ValueError, "-1"),
+    ({"failure": "C000"}, TypeError, "'C000'"),
+    ({"failure": True}, TypeError, "True"),
+    ({"failure": 0x0000}, ValueError, "0x0000 is a Success"),
+    ({"failure": 0xFF00}, ValueError, "0xFF00 is a Pending"),
+    ({"failure": 0xA801, "command": Command.C_STORE}, ValueError, "not a status of C-STORE"),
+    ({"command": "C-STORE"}, TypeError, "'C-STORE'"),
+    ({"service": "UPS"}, TypeError, "'UPS'"),
+    ({"registry": {}}, TypeError, "registry"),
+    ({"strict": "yes"}, TypeError, "'yes'"),
+])
+def test_status_handler_checks_every_option_when_decorating(
+    options: dict[str, Any], error: type[Exception], named: str
+) -> None:
+    with pytest.raises(error, match=re.escape(named)):
+        status_handler(**options)
+
+
+def test_status_handler_accepts_good_options() -> None:
+    status_handler(failure=0xA700, command=Command.C_STORE)
+    status_handler(failure=0xC000)
+    status_handler(failure=0xA801, command=Command.C_STORE, strict=False)
+
+
+def _read(**elements: Any) -> Status[Any]:
+    from pydicom import Dataset
+
+    ds = Dataset()
+    ds.Status = elements.pop("status")
+    for keyword, value in elements.items():
+        setattr(ds, keyword, value)
+    return Status.from_dataset(ds, Command.C_STORE)
+
+
+@pytest.mark.parametrize(("read", "named"), [
+    (lambda: _read(status=0xA700, ErrorComment="x" * 70), "at most 64"),
+    (lambda: _read(status=0xA700, ErrorComment="y" * 10_000_000), "at most 64"),
+    (lambda: _read(status=0xA700, ErrorComment="a\\b"), "backslash"),
+    (lambda: _read(status=0x0000, ErrorComment="fine"), "does not travel"),
+    (lambda: _read(status=0xA700, NumberOfCompletedSuboperations=2), "does not travel"),
+], ids=["70 characters", "10 MB", "backslash", "comment on a Success", "counts on C-STORE"])
+@pytest.mark.filterwarnings("ignore:The value length:UserWarning")  # pydicom, for the peer's
+def test_strict_to_dataset_applies_with_details_rules_to_details_read_from_a_peer(
+    read: Callable[[], Status[Any]], named: str
+) -> None:
+    status = read()
+    status.to_dataset()  # as read: written back when not strict
+    with pytest.raises(ValueError, match=named) as raised:
+        status.to_dataset(strict=True)
+    assert len(str(raised.value)) < 400

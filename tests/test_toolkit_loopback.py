@@ -294,6 +294,99 @@ def test_storescu_reads_the_raised_status_and_the_fitted_comment(
     assert comments_in(log) == [GERMAN_LO], log
 
 
+
+# --- generators returned, and the points of a C-GET or C-MOVE ------------------
+
+def _search(code: int) -> Iterator[Any]:
+    match = Dataset()
+    match.PatientID = "1234"
+    yield 0xFF00, match
+    raise StatusError(code, "search broke")
+
+
+def test_a_c_find_handler_that_returns_its_generator_is_adapted(scp: StartSCP) -> None:
+    @status_handler
+    def find(event: Any) -> Iterator[Any]:
+        return _search(0xC001)  # not ``yield from``
+
+    port = scp([FIND], [(evt.EVT_C_FIND, find)])
+    assoc = associate(port, [FIND])
+    try:
+        responses = [rsp for rsp, _ in assoc.send_c_find(_query(), FIND)]
+    finally:
+        assoc.release()
+    statuses = [Status.from_dataset(rsp, Command.C_FIND) for rsp in responses]
+    assert [(s.code, s.error_comment) for s in statuses] == [
+        (0xFF00, None), (0xC001, "search broke")]
+
+
+def test_a_c_get_handler_that_returns_its_generator_is_adapted(scp: StartSCP) -> None:
+    def items() -> Iterator[Any]:
+        yield 1
+        raise StatusError(0xA701, "cannot count")
+
+    @status_handler
+    def get(event: Any) -> Iterator[Any]:
+        return items()
+
+    port = scp([GET, CTImageStorage], [(evt.EVT_C_GET, get)])
+    assoc = associate(port, [GET, CTImageStorage], roles=[build_role(CTImageStorage,
+                                                                     scp_role=True)])
+    try:
+        responses = [rsp for rsp, _ in assoc.send_c_get(_query(), GET)]
+    finally:
+        assoc.release()
+    final = Status.from_dataset(responses[-1], Command.C_GET)
+    assert (final.code, final.error_comment) == (0xA701, "cannot count")
+
+
+def _move(scp: StartSCP, handler: Callable[[Any], Iterator[Any]]) -> Status[Any]:
+    port = scp([MOVE, CTImageStorage], [(evt.EVT_C_MOVE, status_handler(handler))])
+    assoc = associate(port, [MOVE])
+    try:
+        responses = [rsp for rsp, _ in assoc.send_c_move(_query(), "STORE_SCP", MOVE)]
+    finally:
+        assoc.release()
+    assert responses and len(responses[-1]) > 0, "no response arrived"
+    return Status.from_dataset(responses[-1], Command.C_MOVE)
+
+
+def test_c_move_a_status_error_after_the_destination_arrives_as_raised(scp: StartSCP) -> None:
+    store_port = scp([CTImageStorage], [(evt.EVT_C_STORE, lambda event: 0x0000)])
+
+    def move(event: Any) -> Iterator[Any]:
+        yield "127.0.0.1", store_port
+        raise StatusError(0xA701, "Größe unknown")
+
+    final = _move(scp, move)
+    assert (final.code, final.error_comment) == (0xA701, "Grosse unknown")
+
+
+def test_c_move_destination_unknown_before_the_destination_arrives_as_a801(
+    scp: StartSCP
+) -> None:
+    def move(event: Any) -> Iterator[Any]:
+        if event is not None:
+            raise StatusError(0xA801, "no such AE")
+        yield "127.0.0.1", 0  # never reached: a generator
+
+    assert _move(scp, move).code == 0xA801
+
+
+def test_c_move_another_raise_before_the_destination_is_pynetdicom_s_c514(
+    scp: StartSCP, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Nothing but A801 can answer before the destination (documented)."""
+    def move(event: Any) -> Iterator[Any]:
+        if event is not None:
+            raise StatusError(0xA701, "before the destination")
+        yield "127.0.0.1", 0  # never reached: a generator
+
+    caplog.set_level(logging.ERROR, logger="dimse_status")
+    assert _move(scp, move).code == 0xC514
+    assert any("pynetdicom answers 0xC514" in r.getMessage() for r in caplog.records)
+
+
 # --- logging -----------------------------------------------------------------
 
 @pytest.mark.parametrize("command", COMMANDS, ids=lambda c: c.label)
