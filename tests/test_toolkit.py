@@ -61,7 +61,7 @@ def test_the_final_status_follows_the_standard_over_the_grid(
                (("completed", completed), ("failed", failed), ("warning", warning))
                for _ in range(n)]
     rng.shuffle(answers)
-    tally: SubOperationTally[Any] = SubOperationTally(command, total=len(answers))  # type: ignore[call-overload]
+    tally = SubOperationTally(command, total=len(answers))
     for code in answers:
         tally.add(code)
     final = tally.final()
@@ -122,7 +122,7 @@ def test_a_batch_of_c_stores_gives_the_worst_status_received() -> None:
     with pytest.raises(ValueError, match="batch of C-STOREs"):
         batch.cancel()
     with pytest.raises(ValueError, match=r"not <Command\.C_FIND"):
-        SubOperationTally(Command.C_FIND)  # type: ignore[call-overload]  # pyright: ignore[reportCallIssue, reportArgumentType]
+        SubOperationTally(Command.C_FIND)
 
 
 READINGS = [
@@ -316,3 +316,59 @@ def test_strict_to_dataset_applies_with_details_rules_to_details_read_from_a_pee
     with pytest.raises(ValueError, match=named) as raised:
         status.to_dataset(strict=True)
     assert len(str(raised.value)) < 400
+
+
+# --- a tally that cannot lie ---------------------------------------------------
+
+def test_final_is_a_pure_reading() -> None:
+    tally = SubOperationTally(Command.C_MOVE, total=3)
+    tally.add(0x0000)
+    looked = tally.final()
+    assert (looked.code, looked.sub_operations.failed) == (0xB000, 2)  # 2 never performed
+    assert (tally.completed, tally.failed, tally.remaining) == (1, 0, 2)
+    tally.add(0x0000)
+    tally.add(0x0000)
+    final = tally.final()
+    assert (final.code, *final.sub_operations[1:]) == (0x0000, 3, 0, 0)
+    assert tally.final() == final and tally.final().sub_operations == final.sub_operations
+
+
+def test_add_after_the_tally_is_complete_is_refused() -> None:
+    tally = SubOperationTally(Command.C_GET, total=3)
+    for _ in range(3):
+        tally.add(0x0000)
+    with pytest.raises(ValueError, match="tally of 3 sub-operations is complete: "
+                                         "sub-operation 4"):
+        tally.add(0x0000)
+    assert (tally.completed, tally.final().code) == (3, 0x0000)
+
+
+@pytest.mark.parametrize("total", [None, 0xFFFF])
+def test_add_that_would_overflow_65535_is_refused(total: int | None) -> None:
+    tally = SubOperationTally(Command.C_MOVE, total=total)
+    for _ in range(0xFFFF):
+        tally.add(0x0000)
+    with pytest.raises(ValueError, match="65535"):
+        tally.add(0xA700)
+    assert (tally.completed, tally.failed) == (0xFFFF, 0)
+    assert tally.final().code == 0x0000
+
+
+@pytest.mark.parametrize("status", [
+    Status(0xA700, Command.C_STORE), Status(0x0000, Command.C_FIND), Status(0xB000),
+], ids=["C-STORE", "C-FIND", "no command"])
+def test_retrieve_outcome_refuses_statuses_of_other_commands(status: Status[Any]) -> None:
+    with pytest.raises(ValueError, match="reads a C-GET or C-MOVE response"):
+        retrieve_outcome(status)
+
+
+def test_the_failed_sop_instance_uid_list_is_on_the_tally_and_its_dataset() -> None:
+    tally = SubOperationTally(Command.C_GET, total=3)
+    tally.add(0xA700, sop_instance_uid="1.2.3.1")
+    tally.add(0x0000, sop_instance_uid="1.2.3.2")
+    tally.add(0xC000, sop_instance_uid="1.2.3.3")
+    assert tally.failed_sop_instance_uids == ("1.2.3.1", "1.2.3.3")
+    assert list(tally.to_dataset().FailedSOPInstanceUIDList) == ["1.2.3.1", "1.2.3.3"]
+    assert list(SubOperationTally(Command.C_MOVE).to_dataset().FailedSOPInstanceUIDList) == []
+    with pytest.raises(ValueError, match=re.escape("'1.2.x' is not a UID")):
+        SubOperationTally(Command.C_GET).add(0xA700, sop_instance_uid="1.2.x")

@@ -387,6 +387,29 @@ def test_c_move_another_raise_before_the_destination_is_pynetdicom_s_c514(
     assert any("pynetdicom answers 0xC514" in r.getMessage() for r in caplog.records)
 
 
+
+def test_the_tally_s_failed_sop_instance_uid_list_reaches_the_c_get_scu(scp: StartSCP) -> None:
+    @status_handler
+    def get(event: Any) -> Iterator[Any]:
+        tally = SubOperationTally(Command.C_GET, total=2)
+        tally.add(0xA700, sop_instance_uid="1.2.3.4")
+        tally.add(0xA700, sop_instance_uid="1.2.3.5")
+        yield 2
+        yield tally.final(), tally.to_dataset()
+
+    port = scp([GET, CTImageStorage], [(evt.EVT_C_GET, get)])
+    assoc = associate(port, [GET, CTImageStorage], roles=[build_role(CTImageStorage,
+                                                                     scp_role=True)])
+    try:
+        responses = list(assoc.send_c_get(_query(), GET))
+    finally:
+        assoc.release()
+    status, identifier = responses[-1]
+    assert Status.from_dataset(status, Command.C_GET).code == 0xA702
+    assert identifier is not None
+    assert list(identifier.FailedSOPInstanceUIDList) == ["1.2.3.4", "1.2.3.5"]
+
+
 # --- logging -----------------------------------------------------------------
 
 @pytest.mark.parametrize("command", COMMANDS, ids=lambda c: c.label)
