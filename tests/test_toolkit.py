@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import itertools
 import random
+import re
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -26,6 +28,7 @@ from dimse_status import (
     describe,
     is_permitted,
     retrieve_outcome,
+    status_handler,
 )
 
 # C-STORE statuses of each Annex C type a sub-operation may answer.
@@ -58,7 +61,7 @@ def test_the_final_status_follows_the_standard_over_the_grid(
                (("completed", completed), ("failed", failed), ("warning", warning))
                for _ in range(n)]
     rng.shuffle(answers)
-    tally: SubOperationTally[Any] = SubOperationTally(command, total=len(answers))  # type: ignore[call-overload]
+    tally = SubOperationTally(command, total=len(answers))
     for code in answers:
         tally.add(code)
     final = tally.final()
@@ -119,7 +122,7 @@ def test_a_batch_of_c_stores_gives_the_worst_status_received() -> None:
     with pytest.raises(ValueError, match="batch of C-STOREs"):
         batch.cancel()
     with pytest.raises(ValueError, match=r"not <Command\.C_FIND"):
-        SubOperationTally(Command.C_FIND)  # type: ignore[call-overload]  # pyright: ignore[reportCallIssue, reportArgumentType]
+        SubOperationTally(Command.C_FIND)
 
 
 READINGS = [
@@ -240,11 +243,13 @@ def test_status_error_carries_a_status_with_its_details() -> None:
     error = StatusError(CStoreStatus.CANNOT_UNDERSTAND, "bad\\pixel " + "y" * 80,
                         offending_element=[0x7FE00010])
     assert error.status.command is Command.C_STORE
-    assert error.status.error_comment == ("bad/pixel " + "y" * 80)[:64]
+    assert error.status.error_comment == ("bad/pixel " + "y" * 80)[:61] + "..."
+    assert error.error_comment_given == "bad\\pixel " + "y" * 80
     assert error.status.offending_element == (0x7FE00010,)
     assert str(error) == describe(error.status)
-    with pytest.raises(ValueError, match="Error Comment"):
-        StatusError(Status(0x0000, Command.C_STORE), "success carries no comment")
+    success = StatusError(Status(0x0000, Command.C_STORE), "success carries no comment")
+    assert (success.status.code, success.status.error_comment) == (0x0000, None)
+    assert success.comment_dropped is not None and "Error Comment" in success.comment_dropped
 
 
 def test_no_response_error_is_a_value_error() -> None:
@@ -266,3 +271,113 @@ def test_describe_is_one_line_with_every_detail() -> None:
         error_comment="x", offending_element=[0x00100010, 0x00100020])
     assert describe(full).endswith("; Error Comment 'x'; Offending Element (0010,0010) (0010,0020)")
     assert "\n" not in describe(full)
+
+
+@pytest.mark.parametrize(("options", "error", "named"), [
+    ({"failure": 0x10000}, ValueError, "65536"),
+    ({"failure": -1}, ValueError, "-1"),
+    ({"failure": "C000"}, TypeError, "'C000'"),
+    ({"failure": True}, TypeError, "True"),
+    ({"failure": 0x0000}, ValueError, "0x0000 is a Success"),
+    ({"failure": 0xFF00}, ValueError, "0xFF00 is a Pending"),
+    ({"failure": 0xA801, "command": Command.C_STORE}, ValueError, "not a status of C-STORE"),
+    ({"command": "C-STORE"}, TypeError, "'C-STORE'"),
+    ({"service": "UPS"}, TypeError, "'UPS'"),
+    ({"registry": {}}, TypeError, "registry"),
+    ({"strict": "yes"}, TypeError, "'yes'"),
+])
+def test_status_handler_checks_every_option_when_decorating(
+    options: dict[str, Any], error: type[Exception], named: str
+) -> None:
+    with pytest.raises(error, match=re.escape(named)):
+        status_handler(**options)
+
+
+def test_status_handler_accepts_good_options() -> None:
+    status_handler(failure=0xA700, command=Command.C_STORE)
+    status_handler(failure=0xC000)
+    status_handler(failure=0xA801, command=Command.C_STORE, strict=False)
+
+
+def _read(**elements: Any) -> Status[Any]:
+    from pydicom import Dataset
+
+    ds = Dataset()
+    ds.Status = elements.pop("status")
+    for keyword, value in elements.items():
+        setattr(ds, keyword, value)
+    return Status.from_dataset(ds, Command.C_STORE)
+
+
+@pytest.mark.parametrize(("read", "named"), [
+    (lambda: _read(status=0xA700, ErrorComment="x" * 70), "at most 64"),
+    (lambda: _read(status=0xA700, ErrorComment="y" * 10_000_000), "at most 64"),
+    (lambda: _read(status=0xA700, ErrorComment="a\\b"), "backslash"),
+    (lambda: _read(status=0x0000, ErrorComment="fine"), "does not travel"),
+    (lambda: _read(status=0xA700, NumberOfCompletedSuboperations=2), "does not travel"),
+], ids=["70 characters", "10 MB", "backslash", "comment on a Success", "counts on C-STORE"])
+@pytest.mark.filterwarnings("ignore:The value length:UserWarning")  # pydicom, for the peer's
+def test_strict_to_dataset_applies_with_details_rules_to_details_read_from_a_peer(
+    read: Callable[[], Status[Any]], named: str
+) -> None:
+    status = read()
+    status.to_dataset()  # as read: written back when not strict
+    with pytest.raises(ValueError, match=named) as raised:
+        status.to_dataset(strict=True)
+    assert len(str(raised.value)) < 400
+
+
+# --- a tally that cannot lie ---------------------------------------------------
+
+def test_final_is_a_pure_reading() -> None:
+    tally = SubOperationTally(Command.C_MOVE, total=3)
+    tally.add(0x0000)
+    looked = tally.final()
+    assert (looked.code, looked.sub_operations.failed) == (0xB000, 2)  # 2 never performed
+    assert (tally.completed, tally.failed, tally.remaining) == (1, 0, 2)
+    tally.add(0x0000)
+    tally.add(0x0000)
+    final = tally.final()
+    assert (final.code, *final.sub_operations[1:]) == (0x0000, 3, 0, 0)
+    assert tally.final() == final and tally.final().sub_operations == final.sub_operations
+
+
+def test_add_after_the_tally_is_complete_is_refused() -> None:
+    tally = SubOperationTally(Command.C_GET, total=3)
+    for _ in range(3):
+        tally.add(0x0000)
+    with pytest.raises(ValueError, match="tally of 3 sub-operations is complete: "
+                                         "sub-operation 4"):
+        tally.add(0x0000)
+    assert (tally.completed, tally.final().code) == (3, 0x0000)
+
+
+@pytest.mark.parametrize("total", [None, 0xFFFF])
+def test_add_that_would_overflow_65535_is_refused(total: int | None) -> None:
+    tally = SubOperationTally(Command.C_MOVE, total=total)
+    for _ in range(0xFFFF):
+        tally.add(0x0000)
+    with pytest.raises(ValueError, match="65535"):
+        tally.add(0xA700)
+    assert (tally.completed, tally.failed) == (0xFFFF, 0)
+    assert tally.final().code == 0x0000
+
+
+@pytest.mark.parametrize("status", [
+    Status(0xA700, Command.C_STORE), Status(0x0000, Command.C_FIND), Status(0xB000),
+], ids=["C-STORE", "C-FIND", "no command"])
+def test_retrieve_outcome_refuses_statuses_of_other_commands(status: Status[Any]) -> None:
+    with pytest.raises(ValueError, match="reads a C-GET or C-MOVE response"):
+        retrieve_outcome(status)
+
+
+def test_the_failed_sop_instance_uid_list_is_on_the_tally_and_its_dataset() -> None:
+    tally = SubOperationTally(Command.C_GET, total=3)
+    tally.add(0xA700, sop_instance_uid="1.2.3.1")
+    tally.add(0x0000, sop_instance_uid="1.2.3.2")
+    tally.add(0xC000, sop_instance_uid="1.2.3.3")
+    assert tally.failed_sop_instance_uids == ("1.2.3.1", "1.2.3.3")
+    assert list(tally.to_dataset().FailedSOPInstanceUIDList) == ["1.2.3.1", "1.2.3.3"]
+    assert list(SubOperationTally(Command.C_MOVE).to_dataset().FailedSOPInstanceUIDList) == []
+    with pytest.raises(ValueError, match=re.escape("'1.2.x' is not a UID")):
+        SubOperationTally(Command.C_GET).add(0xA700, sop_instance_uid="1.2.x")

@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -179,7 +180,8 @@ BEHAVIOURS: dict[str, tuple[Callable[[Command], Callable[[], Any]], int | None,
     "raises StatusError": (
         lambda c: _raise(StatusError(ANSWERS[c], f"{c.label} refused by test")),
         -1, lambda c: f"{c.label} refused by test"),
-    "raises RuntimeError": (lambda c: _raise(RuntimeError(LONG)), None, lambda c: LONG[:64]),
+    "raises RuntimeError": (lambda c: _raise(RuntimeError(LONG)), None,
+                            lambda c: LONG[:61] + "..."),
     "returns a Status": (
         lambda c: lambda: Status(ANSWERS[c], c).with_details(error_comment=f"for {c.label}"),
         -1, lambda c: f"for {c.label}"),
@@ -206,6 +208,206 @@ def test_a_member_returned_by_a_c_store_handler_and_the_success_path(scp: StartS
     member = CStoreStatus.ELEMENTS_DISCARDED
     assert _exchange(scp, Command.C_STORE, lambda: member).member is member
     assert _exchange(scp, Command.C_STORE, lambda: 0).is_success
+
+
+
+# --- the Error Comment rule: the raised status always reaches the client -------
+
+GERMAN = "Speicher voll: Größe\tC:\\daten\n" + "ä" * 70
+# What an LO can carry of it: transliterated, tab and newline and backslash
+# replaced, cut to 64 characters with an ASCII ellipsis.
+GERMAN_LO = "Speicher voll: Grosse C:/daten " + "a" * 30 + "..."
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=lambda c: c.label)
+def test_a_status_error_with_any_text_arrives_as_raised_with_the_text_made_to_fit(
+    scp: StartSCP, command: Command
+) -> None:
+    status = _exchange(scp, command, _raise(StatusError(ANSWERS[command], GERMAN)))
+    assert (status.code, status.error_comment) == (ANSWERS[command], GERMAN_LO)
+    assert len(GERMAN_LO) == 64
+
+
+def test_the_text_as_given_stays_on_the_status_error() -> None:
+    error = StatusError(CStoreStatus.OUT_OF_RESOURCES, "Speicher voll: Größe")
+    assert error.status.error_comment == "Speicher voll: Grosse"
+    assert error.error_comment_given == "Speicher voll: Größe"
+    assert error.comment_dropped is None
+
+
+# Statuses whose related fields have no Error Comment (PS3.7 C.5.14, C.5.19, C.5.12).
+NO_COMMENT = [(Command.N_SET, 0x0121), (Command.N_ACTION, 0x0112), (Command.C_STORE, 0x0117)]
+
+
+@pytest.mark.parametrize(("command", "code"), NO_COMMENT, ids=lambda v: getattr(v, "label", ""))
+@pytest.mark.parametrize("given", ["resolved", "code"])
+def test_a_status_that_carries_no_comment_arrives_without_it_and_the_drop_is_logged(
+    scp: StartSCP, caplog: pytest.LogCaptureFixture, command: Command, code: int, given: str
+) -> None:
+    raised = StatusError(Status(code, command) if given == "resolved" else code, "Größe")
+    caplog.set_level(logging.WARNING, logger="dimse_status")
+    status = _exchange(scp, command, _raise(raised))
+    assert (status.code, status.error_comment) == (code, None)
+    dropped = [r.getMessage() for r in caplog.records if r.name == "dimse_status"
+               and "without the Error Comment" in r.getMessage()]
+    assert len(dropped) == 1, [r.getMessage() for r in caplog.records]
+    assert f"0x{code:04X}" in dropped[0] and "'Größe'" in dropped[0]
+    assert "does not travel with" in dropped[0]
+
+
+@pytest.mark.parametrize(("error", "comment"), [
+    (OSError("Auf dem Gerät ist kein Speicherplatz mehr verfügbar"),
+     "Auf dem Gerat ist kein Speicherplatz mehr verfugbar"),
+    (RuntimeError("line one\nline\ttwo \\ three"), "line one line two / three"),
+], ids=["non-ASCII", "control characters"])
+@pytest.mark.parametrize("command", [Command.C_STORE, Command.C_FIND, Command.N_SET],
+                         ids=lambda c: c.label)
+def test_a_plain_exception_s_message_arrives_made_printable(
+    scp: StartSCP, caplog: pytest.LogCaptureFixture, command: Command, error: Exception,
+    comment: str,
+) -> None:
+    caplog.set_level(logging.DEBUG, logger="dimse_status")
+    status = _exchange(scp, command, _raise(error))
+    assert (status.code, status.error_comment) == (DEFAULT_FAILURES[command], comment)
+    assert not [r for r in caplog.records if "no Error Comment" in r.getMessage()
+                or "without the Error Comment" in r.getMessage()]
+
+
+def test_storescu_reads_the_raised_status_and_the_fitted_comment(
+    scp: StartSCP, tmp_path: Path
+) -> None:
+    """DCMTK's storescu on the wire: A700 with the comment made to fit."""
+    from test_dcmtk import _ensure_dcmtk  # pyright: ignore[reportPrivateUsage]
+    from test_testserver_dcmtk import comments_in, run_tool, statuses_in, write_ct
+
+    _ensure_dcmtk()
+
+    @status_handler
+    def store(event: Any) -> int:
+        raise StatusError(CStoreStatus.OUT_OF_RESOURCES, GERMAN)
+
+    port = scp([CTImageStorage], [(evt.EVT_C_STORE, store)])
+    ct = write_ct(tmp_path / "ct.dcm")
+    code, log = run_tool("storescu", ("127.0.0.1", port), files=(str(ct),))
+    assert code != 0, log  # storescu fails on a Failure
+    assert statuses_in(log) == [0xA700], log
+    assert comments_in(log) == [GERMAN_LO], log
+
+
+
+# --- generators returned, and the points of a C-GET or C-MOVE ------------------
+
+def _search(code: int) -> Iterator[Any]:
+    match = Dataset()
+    match.PatientID = "1234"
+    yield 0xFF00, match
+    raise StatusError(code, "search broke")
+
+
+def test_a_c_find_handler_that_returns_its_generator_is_adapted(scp: StartSCP) -> None:
+    @status_handler
+    def find(event: Any) -> Iterator[Any]:
+        return _search(0xC001)  # not ``yield from``
+
+    port = scp([FIND], [(evt.EVT_C_FIND, find)])
+    assoc = associate(port, [FIND])
+    try:
+        responses = [rsp for rsp, _ in assoc.send_c_find(_query(), FIND)]
+    finally:
+        assoc.release()
+    statuses = [Status.from_dataset(rsp, Command.C_FIND) for rsp in responses]
+    assert [(s.code, s.error_comment) for s in statuses] == [
+        (0xFF00, None), (0xC001, "search broke")]
+
+
+def test_a_c_get_handler_that_returns_its_generator_is_adapted(scp: StartSCP) -> None:
+    def items() -> Iterator[Any]:
+        yield 1
+        raise StatusError(0xA701, "cannot count")
+
+    @status_handler
+    def get(event: Any) -> Iterator[Any]:
+        return items()
+
+    port = scp([GET, CTImageStorage], [(evt.EVT_C_GET, get)])
+    assoc = associate(port, [GET, CTImageStorage], roles=[build_role(CTImageStorage,
+                                                                     scp_role=True)])
+    try:
+        responses = [rsp for rsp, _ in assoc.send_c_get(_query(), GET)]
+    finally:
+        assoc.release()
+    final = Status.from_dataset(responses[-1], Command.C_GET)
+    assert (final.code, final.error_comment) == (0xA701, "cannot count")
+
+
+def _move(scp: StartSCP, handler: Callable[[Any], Iterator[Any]]) -> Status[Any]:
+    port = scp([MOVE, CTImageStorage], [(evt.EVT_C_MOVE, status_handler(handler))])
+    assoc = associate(port, [MOVE])
+    try:
+        responses = [rsp for rsp, _ in assoc.send_c_move(_query(), "STORE_SCP", MOVE)]
+    finally:
+        assoc.release()
+    assert responses and len(responses[-1]) > 0, "no response arrived"
+    return Status.from_dataset(responses[-1], Command.C_MOVE)
+
+
+def test_c_move_a_status_error_after_the_destination_arrives_as_raised(scp: StartSCP) -> None:
+    store_port = scp([CTImageStorage], [(evt.EVT_C_STORE, lambda event: 0x0000)])
+
+    def move(event: Any) -> Iterator[Any]:
+        yield "127.0.0.1", store_port
+        raise StatusError(0xA701, "Größe unknown")
+
+    final = _move(scp, move)
+    assert (final.code, final.error_comment) == (0xA701, "Grosse unknown")
+
+
+def test_c_move_destination_unknown_before_the_destination_arrives_as_a801(
+    scp: StartSCP
+) -> None:
+    def move(event: Any) -> Iterator[Any]:
+        if event is not None:
+            raise StatusError(0xA801, "no such AE")
+        yield "127.0.0.1", 0  # never reached: a generator
+
+    assert _move(scp, move).code == 0xA801
+
+
+def test_c_move_another_raise_before_the_destination_is_pynetdicom_s_c514(
+    scp: StartSCP, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Nothing but A801 can answer before the destination (documented)."""
+    def move(event: Any) -> Iterator[Any]:
+        if event is not None:
+            raise StatusError(0xA701, "before the destination")
+        yield "127.0.0.1", 0  # never reached: a generator
+
+    caplog.set_level(logging.ERROR, logger="dimse_status")
+    assert _move(scp, move).code == 0xC514
+    assert any("pynetdicom answers 0xC514" in r.getMessage() for r in caplog.records)
+
+
+
+def test_the_tally_s_failed_sop_instance_uid_list_reaches_the_c_get_scu(scp: StartSCP) -> None:
+    @status_handler
+    def get(event: Any) -> Iterator[Any]:
+        tally = SubOperationTally(Command.C_GET, total=2)
+        tally.add(0xA700, sop_instance_uid="1.2.3.4")
+        tally.add(0xA700, sop_instance_uid="1.2.3.5")
+        yield 2
+        yield tally.final(), tally.to_dataset()
+
+    port = scp([GET, CTImageStorage], [(evt.EVT_C_GET, get)])
+    assoc = associate(port, [GET, CTImageStorage], roles=[build_role(CTImageStorage,
+                                                                     scp_role=True)])
+    try:
+        responses = list(assoc.send_c_get(_query(), GET))
+    finally:
+        assoc.release()
+    status, identifier = responses[-1]
+    assert Status.from_dataset(status, Command.C_GET).code == 0xA702
+    assert identifier is not None
+    assert list(identifier.FailedSOPInstanceUIDList) == ["1.2.3.4", "1.2.3.5"]
 
 
 # --- logging -----------------------------------------------------------------

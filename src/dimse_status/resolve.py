@@ -262,12 +262,16 @@ class Status(_StatusBase[M_co], metaclass=_StatusMeta):
         With ``strict=True``, a code the standard does not list for the
         command (see :func:`dimse_status.is_permitted`; custom statuses of
         ``registry`` count as listed) raises ``ValueError`` naming what the
-        command permits, instead of building a response no peer expects.
+        command permits, instead of building a response no peer expects; and
+        the details obey :meth:`with_details`' rules, whatever they were read
+        from (a peer's 70-character Error Comment is refused, not re-sent).
         """
-        from .dataset import write
+        from .dataset import check_details, write
 
         if strict:
             refuse_unpermitted(self.code, self.command, self.service, registry)
+            check_details(self.details, self.code, self.type, self.related_attributes,
+                          str(self) + self._where())
         return write(self.code, self.details)
 
     @property

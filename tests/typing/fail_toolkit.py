@@ -21,7 +21,8 @@ class Event:
     """Stands for pynetdicom's Event."""
 
 
-SubOperationTally(Command.C_FIND)  # E: a tally is for C-GET, C-MOVE or C-STORE
+# SubOperationTally(Command.C_FIND) type-checks (the fallback overload takes
+# any Command, as Status(code, command) does) and raises ValueError at run time.
 get_final: Status[CGetStatus] = SubOperationTally(Command.C_MOVE).final()  # E: a C-MOVE final
 SubOperationTally(Command.C_GET, total="3")  # E: total is an int
 SubOperationTally(Command.C_GET).add("0xA700")  # E: a code, member, Status or Dataset
@@ -45,3 +46,7 @@ handle_store()  # E: the wrapped handler still takes the event
 handle_store(Event(), 1)  # E: and nothing else
 handle_find("event", strict=True)  # E: same parameters as the handler
 status_handler(failure="C001")  # E: failure is a code
+
+member = StatusError(0xA700).status.member
+if member is not None:
+    member.descriptoin  # E: no Any: a misspelt attribute of the status's member

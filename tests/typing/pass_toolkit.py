@@ -17,6 +17,7 @@ from dimse_status import (
     NoResponseError,
     RetrieveOutcome,
     Status,
+    StatusEnum,
     StatusError,
     StatusType,
     SubOperationTally,
@@ -49,7 +50,9 @@ log_status(Status(0xA700, Command.C_STORE), logging.getLogger("scp"), direction=
 handlers: list[Any] = status_log_handlers()
 
 error = StatusError(CStoreStatus.OUT_OF_RESOURCES, "disk full", offending_element=[0x00100010])
-assert_type(error.status, Status[Any])
+assert_type(error.status, Status[StatusEnum])
+assert_type(error.error_comment_given, str | None)
+assert_type(error.comment_dropped, str | None)
 assert issubclass(NoResponseError, ValueError)
 
 
@@ -78,3 +81,13 @@ find: Callable[[Event], Iterator[Any]] = handle_find
 handle_store(Event())
 handle_n_get(Event(), verbose=True)
 responses = list(handle_find(Event()))
+
+
+def tally_for(command: Command, get: bool) -> None:
+    """The fallback overload: a command known only at run time (item 13)."""
+    assert_type(SubOperationTally(command), SubOperationTally[StatusEnum])
+    either = SubOperationTally(Command.C_GET if get else Command.C_MOVE, total=2)
+    assert_type(either.final(), Status[StatusEnum])
+    either.add(0xA700, sop_instance_uid="1.2.3")
+    assert_type(either.failed_sop_instance_uids, tuple[str, ...])
+    assert_type(either.to_dataset(), Dataset)

@@ -7,7 +7,11 @@
   status's response dataset, Error Comment and all;
 - any other exception becomes the command's default failure
   (:data:`DEFAULT_FAILURES`, or ``failure=``) with the exception's text as
-  Error Comment, cut to 64 characters;
+  Error Comment;
+- the status always goes out: an Error Comment is made to fit an LO
+  (:func:`~dimse_status.toolkit.errors.lo`), and one the status cannot
+  carry (N-SET 0121 ...) is dropped, with a warning on the
+  ``dimse_status`` logger saying why;
 - a returned (or yielded) :class:`~dimse_status.Status`, member or code
   becomes its response dataset with its details;
 - a status the standard does not list for the command is refused before it
@@ -24,10 +28,11 @@ import inspect
 import logging
 
 from .._typechecking import TYPE_CHECKING, overload
-from ..base import Command
+from ..base import Command, shown
+from ..dataset import EMPTY_DETAILS
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterator
+    from collections.abc import Callable, Iterable, Iterator
     from typing import Any, Protocol, TypeVar
 
     from pydicom import Dataset
@@ -75,6 +80,7 @@ Error Comment (of C-ECHO's failures, 0122, 0210, 0211 and 0212, only 0122
 _PAIRS = frozenset({Command.N_EVENT_REPORT, Command.N_GET, Command.N_SET, Command.N_ACTION,
                     Command.N_CREATE})
 _GENERATORS = frozenset({Command.C_FIND, Command.C_GET, Command.C_MOVE})
+_UNKNOWN_DESTINATION = 0xA801  # C-MOVE "Refused: Move Destination unknown"
 
 
 def _command_of_event(args: tuple[Any, ...], kwargs: dict[str, Any]) -> Command | None:
@@ -121,20 +127,35 @@ class _Adapter:
         return status._with(given.details)  # pyright: ignore[reportPrivateUsage]
 
     def failed(self, command: Command, comment: str) -> Dataset:
-        """The failure response, with ``comment`` as Error Comment if the
-        status lets one travel (it never raises: the peer must get an answer)."""
+        """The failure response, with ``comment`` made to fit an Error Comment
+        if the status lets one travel (it never raises: the peer must get an answer)."""
         from ..resolve import Status
-        from .errors import lo
 
         code = DEFAULT_FAILURES[command] if self.failure is None else self.failure
         status: Status[Any] = Status(code, command, self.service, registry=self.registry)
-        try:
-            status = status.with_details(error_comment=lo(comment))
-        except ValueError:
-            _LOGGER.warning("0x%04X carries no Error Comment; sent without %r", code, comment)
-        return status.to_dataset()
+        return self.sendable(status, comment).to_dataset()
 
-    def dataset(self, command: Command, value: Any) -> Any:
+    def sendable(self, status: Status[Any], comment: str | None) -> Status[Any]:
+        """``status`` as it goes on the wire: its details checked against it
+        again (it may have been resolved for the handler's command), the
+        Error Comment ``comment`` (the status's own if None) made to fit an
+        LO, or dropped, and logged, when the status cannot carry one."""
+        from .errors import lo, with_comment
+
+        given = status.error_comment if comment is None else comment
+        fitted = None if given is None else lo(given)
+        try:
+            sent, dropped = with_comment(status, fitted)
+        except ValueError as exc:  # a detail the status cannot carry: the status wins
+            _LOGGER.warning("0x%04X sent without its details (%s): %s", status.code,
+                            status.details, exc)
+            return status._with(EMPTY_DETAILS)  # pyright: ignore[reportPrivateUsage]
+        if dropped is not None:
+            _LOGGER.warning("0x%04X sent without the Error Comment %s: %s", status.code,
+                            shown(given), dropped)
+        return sent
+
+    def dataset(self, command: Command, value: Any, comment: str | None = None) -> Any:
         """The response dataset for a returned or yielded status; anything
         else (a Dataset the handler built, None) as it is."""
         if isinstance(value, bool) or not isinstance(value, int):
@@ -148,13 +169,13 @@ class _Adapter:
                               command.label)
                 return self.failed(command, f"refused 0x{status.code:04X}: not a "
                                    f"{command.label} status")
-        return status.to_dataset()
+        return self.sendable(status, comment).to_dataset()
 
     def exception(self, command: Command, exc: BaseException) -> Dataset:
         from .errors import StatusError
 
         if isinstance(exc, StatusError):
-            response: Dataset = self.dataset(command, exc.status)
+            response: Dataset = self.dataset(command, exc.status, exc.error_comment_given)
             return response
         _LOGGER.exception("the handler for %s raised; answering with a failure", command.label)
         return self.failed(command, str(exc) or type(exc).__name__)
@@ -170,6 +191,10 @@ class _Adapter:
         command = self.command or _command_of_event(args, kwargs)
         if command is None:
             return handler(*args, **kwargs)
+        if command in _GENERATORS:
+            # A handler that returns its generator (``return search(...)``)
+            # is a generator handler: what it yields, and raises, is adapted.
+            return self.iterate(lambda: handler(*args, **kwargs), command)
         try:
             result = handler(*args, **kwargs)
         except Exception as exc:
@@ -177,34 +202,84 @@ class _Adapter:
             return (response, None) if command in _PAIRS else response
         return self.convert(command, result)
 
-    def iterate(self, handler: Callable[..., Iterator[Any]], args: tuple[Any, ...],
-                kwargs: dict[str, Any]) -> Iterator[Any]:
-        command = self.command or _command_of_event(args, kwargs)
+    def iterate(self, produce: Callable[[], Iterable[Any]],
+                command: Command | None) -> Iterator[Any]:
+        """What the handler's generator (``produce()``) yields, statuses made
+        datasets; an exception ends it with its response.  The codes a
+        C-GET or C-MOVE handler can send at each point are in "Writing an
+        SCP" (docs/writing-an-scp.md)."""
         if command is None:
-            yield from handler(*args, **kwargs)
+            yield from produce()
             return
         # pynetdicom reads a C-GET's first yield as the number of
         # sub-operations, and a C-MOVE's first two as the destination and
         # that number: a failure before them needs them to reach the peer.
         counted = command is Command.C_FIND
+        destination = command is not Command.C_MOVE
         try:
-            for item in handler(*args, **kwargs):
+            for item in produce():
                 pair: tuple[Any, ...] | None = (  # pyright: ignore[reportUnknownVariableType]
                     item if isinstance(item, tuple) else None)
-                if pair is not None and len(pair) == 2 and _is_status(pair[0]):
-                    counted = True
+                if not destination:
+                    destination = True  # (address, port[, kwargs]) or (None, None)
+                    yield item
+                elif not counted:
+                    counted = True  # the number of sub-operations
+                    yield item
+                elif pair is not None and len(pair) == 2 and _is_status(pair[0]):
                     yield (self.dataset(command, pair[0]), pair[1])
                 else:
-                    if pair is None:
-                        counted = True  # the number of sub-operations
                     yield item
         except Exception as exc:
+            if not destination:  # C-MOVE: pynetdicom answers a (None, None) destination with A801
+                from .errors import StatusError
+
+                if isinstance(exc, StatusError) and exc.status.code == _UNKNOWN_DESTINATION:
+                    _LOGGER.warning("0xA801 sent by pynetdicom, without details: the C-MOVE "
+                                    "destination is yielded as unknown")
+                    yield (None, None)
+                    return
+                _LOGGER.error("the C-MOVE handler raised before yielding the destination: "
+                              "pynetdicom answers 0xC514", exc_info=exc)
+                raise
             response = self.exception(command, exc)
-            if not counted and command is Command.C_GET:
-                yield 1
-            elif not counted:
-                raise  # a C-MOVE without a destination: pynetdicom answers C514/C515
+            if not counted:
+                yield 1  # one sub-operation, which the response ends
             yield (response, None)
+
+
+def _check_options(
+    command: object, service: object, failure: object, registry: object, strict: object,
+) -> None:
+    """``TypeError`` or ``ValueError`` naming the first option of
+    :func:`status_handler` it cannot work with: when the handler is
+    decorated, not when a peer is waiting for an answer."""
+    from .._tables import load_services
+    from ..base import check_code, check_command, described
+    from ..registry import registry_of
+    from ..resolve import Status
+
+    checked = check_command(command)
+    if service is not None and not isinstance(service, load_services()):
+        raise TypeError(
+            f"status_handler: service must be a dimse_status.Service or None, not "
+            f"{described(service)}")
+    known = registry_of(registry)
+    if not isinstance(strict, bool):
+        raise TypeError(f"status_handler: strict must be a bool, not {described(strict)}")
+    if failure is None:
+        return
+    code = check_code(failure, "status_handler: failure")
+    status: Status[Any] = Status(code, checked, registry=known)
+    if not status.is_failure:
+        raise ValueError(f"status_handler: failure=0x{code:04X} is a {status.type.value}, "
+                         "not a Failure")
+    if checked is not None and strict:
+        from ..registry import permits
+
+        if not permits(code, checked, service, known):
+            raise ValueError(f"status_handler: failure=0x{code:04X} is not a status of "
+                             f"{checked.label}")
 
 
 if TYPE_CHECKING:
@@ -235,13 +310,15 @@ def status_handler(
     ``failure`` replaces the command's default failure code; ``strict=False``
     lets unlisted codes through, as pynetdicom does.
     """
+    _check_options(command, service, failure, registry, strict)
     adapter = _Adapter(command, service, failure, registry, strict)
 
     def decorate(function: Callable[..., Any]) -> Callable[..., Any]:
         if inspect.isgeneratorfunction(function):
             @functools.wraps(function)
             def generator(*args: Any, **kwargs: Any) -> Iterator[Any]:
-                return adapter.iterate(function, args, kwargs)
+                command = adapter.command or _command_of_event(args, kwargs)
+                return adapter.iterate(lambda: function(*args, **kwargs), command)
 
             return generator
 

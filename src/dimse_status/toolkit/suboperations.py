@@ -56,6 +56,16 @@ def _count(name: str, value: object) -> int:
     return value
 
 
+def _check_uid(uid: object) -> None:
+    from ..base import described, shown
+
+    if not isinstance(uid, str):
+        raise TypeError(f"sop_instance_uid must be a str, not {described(uid)}")
+    if not 0 < len(uid) <= 64 or not all(c in "0123456789." for c in uid):
+        raise ValueError(f"sop_instance_uid {shown(uid)} is not a UID (VR UI: digits and dots, "
+                         "at most 64 characters)")
+
+
 class SubOperationTally(Generic[M]):
     """The C-STORE sub-operations of one C-GET or C-MOVE, counted by the
     Annex C type of each one's status, and the final status they call for.
@@ -74,8 +84,8 @@ class SubOperationTally(Generic[M]):
     the first Warning, else Success).
     """
 
-    __slots__ = ("_command", "_completed", "_failed", "_registry", "_total", "_warning",
-                 "_worst")
+    __slots__ = ("_command", "_completed", "_failed", "_failed_uids", "_registry", "_total",
+                 "_warning", "_worst")
 
     if TYPE_CHECKING:
 
@@ -92,6 +102,11 @@ class SubOperationTally(Generic[M]):
         @overload
         def __init__(
             self: SubOperationTally[CStoreStatus], command: Literal[Command.C_STORE], *,
+            total: int | None = None, registry: StatusRegistry | None = None,
+        ) -> None: ...
+        @overload
+        def __init__(
+            self: SubOperationTally[StatusEnum], command: Command, *,
             total: int | None = None, registry: StatusRegistry | None = None,
         ) -> None: ...
 
@@ -112,6 +127,7 @@ class SubOperationTally(Generic[M]):
         self._registry = registry
         self._completed = self._failed = self._warning = 0
         self._worst: Status[Any] | None = None
+        self._failed_uids: list[str] = []
 
     @property
     def command(self) -> Command:
@@ -140,11 +156,32 @@ class SubOperationTally(Generic[M]):
             return None
         return max(self._total - self._completed - self._failed - self._warning, 0)
 
-    def add(self, response: Status[Any] | int | Dataset) -> StatusType:
+    @property
+    def failed_sop_instance_uids(self) -> tuple[str, ...]:
+        """The SOP Instance UIDs of the sub-operations that failed, as given to
+        :meth:`add`: the Failed SOP Instance UID List (0008,0058)."""
+        return tuple(self._failed_uids)
+
+    def add(self, response: Status[Any] | int | Dataset, *,
+            sop_instance_uid: str | None = None) -> StatusType:
         """Count one sub-operation's C-STORE status; return how it counted
-        (``StatusType.SUCCESS``, ``WARNING`` or ``FAILURE``)."""
+        (``StatusType.SUCCESS``, ``WARNING`` or ``FAILURE``).
+        ``sop_instance_uid``, the instance the sub-operation stored, goes in
+        the Failed SOP Instance UID List if it failed.
+
+        ``ValueError`` when the tally is complete (``total`` sub-operations
+        counted) or would count more than 65535 (the counts are US)."""
         from ..resolve import Status, as_status
 
+        counted = self._completed + self._failed + self._warning
+        if self._total is not None and counted >= self._total:
+            raise ValueError(f"the tally of {self._total} sub-operations is complete: "
+                             f"sub-operation {counted + 1} cannot be counted")
+        if counted >= 0xFFFF:
+            raise ValueError("the tally has counted 65535 sub-operations, the most its counts "
+                             "(US) can carry: another cannot be counted")
+        if sop_instance_uid is not None:
+            _check_uid(sop_instance_uid)
         status = as_status(response)
         if status is not None:
             if status.command is not Command.C_STORE:
@@ -157,28 +194,32 @@ class SubOperationTally(Generic[M]):
             try:
                 status = Status.from_dataset(response, Command.C_STORE, registry=self._registry)
             except NoResponseError:
-                self._failed += 1
-                return StatusType.FAILURE
-        kind = status.type if status.type in _SEVERITY else StatusType.FAILURE
+                status = None
+        if status is None:
+            kind = StatusType.FAILURE
+        else:
+            kind = status.type if status.type in _SEVERITY else StatusType.FAILURE
+            if self._worst is None or _SEVERITY[kind] > _SEVERITY[
+                self._worst.type if self._worst.type in _SEVERITY else StatusType.FAILURE
+            ]:
+                self._worst = status
         if kind is StatusType.SUCCESS:
             self._completed += 1
         elif kind is StatusType.WARNING:
             self._warning += 1
         else:
             self._failed += 1
-        if self._worst is None or _SEVERITY[kind] > _SEVERITY[
-            self._worst.type if self._worst.type in _SEVERITY else StatusType.FAILURE
-        ]:
-            self._worst = status
+            if sop_instance_uid is not None:
+                self._failed_uids.append(sop_instance_uid)
         return kind
 
-    def _status(self, code: int, remaining: int | None) -> Status[M]:
+    def _status(self, code: int, remaining: int | None, failed: int | None = None) -> Status[M]:
         from ..resolve import Status
 
         status: Status[Any] = Status(code, self._command)
         return status.with_details(
-            remaining=remaining, completed=self._completed, failed=self._failed,
-            warning=self._warning,
+            remaining=remaining, completed=self._completed,
+            failed=self._failed if failed is None else failed, warning=self._warning,
         )
 
     def _retrieve_only(self, what: str) -> None:
@@ -216,14 +257,25 @@ class SubOperationTally(Generic[M]):
         if self._command is Command.C_STORE:
             worst: Status[Any] = self._worst or Status(0x0000, Command.C_STORE)
             return worst
-        self._failed += self.remaining or 0
-        if not self._failed and not self._warning:
+        failed = self._failed + (self.remaining or 0)  # a reading: the tally stays as it is
+        if not failed and not self._warning:
             code = 0x0000
         elif not self._completed and not self._warning:
             code = 0xA702
         else:
             code = 0xB000
-        return self._status(code, None)
+        return self._status(code, None, failed)
+
+    def to_dataset(self) -> Dataset:
+        """The identifier of a final (or Cancel) response: a ``Dataset`` with
+        the Failed SOP Instance UID List (0008,0058) of the sub-operations that
+        failed (PS3.4 C.4.2.3.1, C.4.3.3.1); a pynetdicom handler yields
+        ``(tally.final(), tally.to_dataset())``.  Needs pydicom."""
+        from pydicom import Dataset
+
+        identifier = Dataset()
+        identifier.FailedSOPInstanceUIDList = list(self._failed_uids)
+        return identifier
 
     def __repr__(self) -> str:
         total = "" if self._total is None else f", total={self._total}"
@@ -261,6 +313,11 @@ def retrieve_outcome(status: Status[Any]) -> RetrieveOutcome:
     >>> retrieve_outcome(Status(0x0000, Command.C_MOVE).with_details(completed=2, failed=1))
     <RetrieveOutcome.INCONSISTENT: 'inconsistent'>
     """
+    if status.command not in _RETRIEVES:
+        where = "no command" if status.command is None else status.command.label
+        raise ValueError(
+            f"retrieve_outcome() reads a C-GET or C-MOVE response, not {status} of {where} "
+            "(read it with Status(code, Command.C_GET) or Command.C_MOVE)")
     if status.is_pending:
         raise ValueError(f"{status} is Pending, not a final response")
     if status.is_cancel:
