@@ -47,11 +47,12 @@ def _normal(text: str) -> str:
     return " ".join(text.split()).lower().rstrip(".").rstrip()
 
 
-# First text of a member wins (C301 has two: missing, incorrect).
-_TEXTS: dict[UpsStatus, str] = {}
+# First text of a member wins (C301 has two: missing, incorrect).  Keyed by
+# enum and name: members of two enums with one code are equal ints.
+_TEXTS: dict[tuple[type[UpsStatus], str], str] = {}
 _MEMBERS: dict[str, UpsStatus] = {}
 for _row in UPS_WARNINGS:
-    _TEXTS.setdefault(_member(_row.command, _row.member), _row.text)
+    _TEXTS.setdefault((_ENUMS[_row.command], _row.member), _row.text)
     _MEMBERS.setdefault(_normal(_row.text), _member(_row.command, _row.member))
 # Longest first, so that a text never matches the end of a longer one.
 _BY_LENGTH = sorted(_MEMBERS, key=len, reverse=True)
@@ -73,7 +74,7 @@ def ups_warning(member: UPSNCreateStatus | UPSNSetStatus | UPSNActionStatus) -> 
     if not isinstance(member, (UPSNCreateStatus, UPSNSetStatus, UPSNActionStatus)):
         raise TypeError("expected a member of UPSNCreateStatus, UPSNSetStatus or "
                         f"UPSNActionStatus, not {described(member)}")
-    return _TEXTS.get(member)
+    return _TEXTS.get((type(member), member.name))
 
 
 def ups_status(text: str) -> UPSNCreateStatus | UPSNSetStatus | UPSNActionStatus | None:
@@ -139,7 +140,7 @@ def warning_header(status: int, agent: str) -> str:
     member: object = getattr(value, "member", None) if is_status else value
     text: str | None = None
     if isinstance(member, (UPSNCreateStatus, UPSNSetStatus, UPSNActionStatus)):
-        text = _TEXTS.get(member)
+        text = _TEXTS.get((type(member), member.name))
     if text is None:
         if isinstance(member, StatusEnum):
             text = member.description
