@@ -351,3 +351,53 @@ def test_importing_dicomweb_loads_neither_pydicom_nor_other_layers() -> None:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             check=True, timeout=60)
     assert result.stdout.strip() == "[]"
+
+
+# --- the command line ----------------------------------------------------------------
+
+
+def test_explain_dicomweb_reads_decimal_and_names_the_section(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    from dimse_status.cli import main
+
+    assert main(["explain", "42752", "--dicomweb", "failure-reason"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("(0xA700) Failure: Refused: Out of Resources\n")
+    assert "STOW-RS Failure Reason (PS3.18 I.2.2): A7xx Refused out of Resources" in out
+    assert main(["explain", "0110", "--dicomweb", "failure-reason"]) == 0  # leading 0: hex
+    assert "272 decimal = 0x0110" in capsys.readouterr().out
+    assert main(["explain", "B00E", "--dicomweb", "failure-reason", "--json"]) == 0
+    document = json.loads(capsys.readouterr().out)
+    assert document["listed"] is False and document["type"] == "Warning"
+    assert document["problem"].startswith("0xB00E is a Warning code")
+
+
+@pytest.mark.parametrize("argv", [
+    ["explain", "99999", "--dicomweb", "failure-reason"],
+    ["explain", "x" * 300, "--dicomweb", "warning-reason"],
+    ["explain", "1", "--dicomweb", "failure-reason", "--command", "C-FIND"],
+    ["explain", "1", "--dicomweb", "nonsense"],
+    ["table", "--dicomweb", "--format", "csv"],
+])
+def test_bad_dicomweb_input_is_one_line_and_exit_2(
+        argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    from dimse_status.cli import main
+
+    with pytest.raises(SystemExit) as raised:
+        main(argv)
+    assert raised.value.code == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and len(err) < 400 and "Traceback" not in err
+
+
+def test_table_dicomweb_lists_the_ps3_18_values(capsys: pytest.CaptureFixture[str]) -> None:
+    from dimse_status.cli import main
+
+    assert main(["table", "--dicomweb"]) == 0
+    out = capsys.readouterr().out
+    for row in (*WARNING_REASONS, *FAILURE_REASONS):
+        assert row.meaning in out and row.section in out
+    assert all(row.text in out for row in UPS_WARNINGS)
+    assert main(["table", "--dicomweb", "--format", "json"]) == 0
+    document = json.loads(capsys.readouterr().out)
+    assert len(document["reasons"]) == 9 and document["edition"] == "2024c"
