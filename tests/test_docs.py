@@ -60,7 +60,7 @@ def _checked(source: str, first: int) -> tuple[str, int]:
 def test_every_page_is_looked_at() -> None:
     names = {p.name for p in PAGES}
     assert {"README.md", "index.md", "usage.md", "services.md", "pydicom.md",
-            "migration.md"} <= names
+            "migration.md", "dicomweb.md"} <= names
 
 
 @pytest.mark.parametrize("page", PAGES, ids=lambda p: p.name)
@@ -156,5 +156,5 @@ def test_the_api_reference_lists_every_public_name() -> None:
     documented = [name for name in re.findall(r"^::: dimse_status(?:\.\w+)*\.(\w+)$", text, re.M)
                   if not name.startswith("_")]
     assert len(documented) == len(set(documented)), "a name is documented twice"
-    modules = {"compat", "names"}
+    modules = {"compat", "names", "dicomweb"}
     assert set(documented) - modules == set(dimse_status.__all__)

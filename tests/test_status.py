@@ -346,7 +346,8 @@ def test_import_needs_neither_typing_nor_the_services_module() -> None:
     the test server, pydicom, pynetdicom, logging, re."""
     later = {"typing", "dimse_status.services", "dimse_status._signatures",
              "dimse_status.toolkit", "dimse_status.testing", "dimse_status.names",
-             "dimse_status.cli", "pydicom", "pynetdicom", "logging", "re", "csv", "argparse"}
+             "dimse_status.cli", "dimse_status.dicomweb", "pydicom", "pynetdicom", "logging",
+             "re", "csv", "argparse"}
     code = f"import sys, dimse_status; print(sorted({later!r} & set(sys.modules)))"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             check=True)

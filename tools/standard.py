@@ -1284,3 +1284,146 @@ REFERENCE_DIFFERENCES: tuple[CompilationDifference, ...] = (
         "Error Comment (0000,0902), as PS3.7 C.5.6 fixes for 0122 whatever the service "
         "(Annex C: 01xx codes keep their meaning and fields)."),
 )
+
+
+# ---------------------------------------------------------------------------
+# PS3.18 (DICOMweb): the status values of the Store Instances Response Module
+# (Annex I) and the Warning header texts of UPS-RS (chapter 11).  Generated
+# into src/dimse_status/dicomweb/data.py and docs/dicomweb-tables.md.
+# ---------------------------------------------------------------------------
+
+PS3_18_EDITION = "2024c"
+"""The edition of PS3.18 read in full for the rows below (see PS3_18_TEXT)."""
+PS3_18_TEXT = ("PS3.18 2024c chtml (github.com/aglv/dicom-spec, branch 2024c, commit "
+               "ff269463; DocBook part18.xml of src/2024c says 'DICOM PS3.18 2024c')")
+PS3_18_2026A_PAGE = ("PS3.18 2026a page 11.8.3.2 (dicom.nema.org current, as stored by the "
+                     "search index; the 2024c text lists only the CANCELED warning)")
+WARNING_REASON = "Warning Reason"
+FAILURE_REASON = "Failure Reason"
+
+
+class ReasonRow(NamedTuple):
+    """One value PS3.18 defines for Warning Reason (0008,1196) or Failure
+    Reason (0008,1197), with PS3.18's own meaning (not C-STORE's)."""
+
+    attribute: str  # WARNING_REASON or FAILURE_REASON
+    code: str  # as the standard writes it: "A7xx"
+    meaning: str  # PS3.18's Meaning column, verbatim
+    explanation: str  # PS3.18's Explanation column, verbatim
+    section: str
+    verified: str = PS3_18_TEXT
+
+
+_STORE = "The Studies Store Transaction (Section 10.5)"
+# PS3.18 I.2.1, Table I.2-1: "Additional codes may be used for the Warning
+# Reason (0008,1196) to address the semantics of other issues."
+WARNING_REASONS: tuple[ReasonRow, ...] = (
+    ReasonRow(WARNING_REASON, "B000", "Coercion of Data Elements",
+              f"{_STORE} modified one or more data elements during storage of the Instance. "
+              "See Section 10.5.3.", "PS3.18 I.2.1 (Table I.2-1)"),
+    ReasonRow(WARNING_REASON, "B006", "Elements Discarded",
+              f"{_STORE} discarded some data elements during storage of the Instance. "
+              "See Section 10.5.3.", "PS3.18 I.2.1 (Table I.2-1)"),
+    ReasonRow(WARNING_REASON, "B007", "Data Set does not match SOP Class",
+              f"{_STORE} observed that the Data Set did not match the constraints of the SOP "
+              "Class during storage of the Instance.", "PS3.18 I.2.1 (Table I.2-1)"),
+)
+# PS3.18 I.2.2, Table I.2-2: "Implementation specific warning and error codes
+# shall be defined in the conformance statement."  C122 reads "Referenced
+# Transfer Syntax not supported" here, though C-STORE's Cxxx is "Cannot
+# understand" (PS3.4 B.2.3); 0110 and 0122 are PS3.7 Annex C general codes.
+FAILURE_REASONS: tuple[ReasonRow, ...] = (
+    ReasonRow(FAILURE_REASON, "A7xx", "Refused out of Resources",
+              f"{_STORE} did not store the Instance because it was out of resources.",
+              "PS3.18 I.2.2 (Table I.2-2)"),
+    ReasonRow(FAILURE_REASON, "A9xx", "Error: Data Set does not match SOP Class",
+              f"{_STORE} did not store the Instance because the Instance does not conform to "
+              "its specified SOP Class.", "PS3.18 I.2.2 (Table I.2-2)"),
+    ReasonRow(FAILURE_REASON, "Cxxx", "Error: Cannot understand",
+              f"{_STORE} did not store the Instance because it cannot understand certain Data "
+              "Elements.", "PS3.18 I.2.2 (Table I.2-2)"),
+    ReasonRow(FAILURE_REASON, "C122", "Referenced Transfer Syntax not supported",
+              f"{_STORE} did not store the Instance because it does not support the requested "
+              "Transfer Syntax for the Instance.", "PS3.18 I.2.2 (Table I.2-2)"),
+    ReasonRow(FAILURE_REASON, "0110", "Processing failure",
+              f"{_STORE} did not store the Instance because of a general failure in "
+              "processing the operation.", "PS3.18 I.2.2 (Table I.2-2)"),
+    ReasonRow(FAILURE_REASON, "0122", "Referenced SOP Class not supported",
+              f"{_STORE} did not store the Instance because it does not support the requested "
+              "SOP Class.", "PS3.18 I.2.2 (Table I.2-2)"),
+)
+
+
+class UpsWarningRow(NamedTuple):
+    """A Warning header text of a UPS-RS transaction, and the UPS status
+    (PS3.4 Annex CC) it stands for."""
+
+    transaction: str  # the PS3.18 transaction
+    command: str  # the DIMSE command of the UPS operation: its enum UPS<command>Status
+    code: str  # the UPS status's code
+    member: str  # its member name in that enum
+    text: str  # PS3.18's text after "299 <service>: ", verbatim
+    section: str
+    match: str  # how the text reads against the status's PS3.4 meaning
+    verified: str = PS3_18_TEXT
+
+
+_WORD_FOR_WORD = "word for word"
+UPS_WARNINGS: tuple[UpsWarningRow, ...] = (
+    UpsWarningRow("Create Workitem", "N_CREATE", "B300", "CREATED_WITH_MODIFICATIONS",
+                  "The Workitem was created with modifications.", "PS3.18 11.4.3.2",
+                  "PS3.4 CC.2.5.4 says 'The UPS was created with modifications'"),
+    UpsWarningRow("Update Workitem", "N_SET", "B305", "COERCED_INVALID_VALUES",
+                  "The Workitem was updated with modifications.", "PS3.18 11.6.3.2",
+                  "read as B305 'Coerced invalid values to valid values' (PS3.4 CC.2.6.4), "
+                  "the one N-SET warning for changes the SCP made"),
+    UpsWarningRow("Update Workitem", "N_SET", "0001", "OPTIONAL_ATTRIBUTES_NOT_SUPPORTED",
+                  "Requested optional Attributes are not supported.", "PS3.18 11.6.3.2",
+                  _WORD_FOR_WORD),
+    UpsWarningRow("Update Workitem", "N_SET", "C310", "NOT_IN_PROGRESS",
+                  "The target URI did not reference a claimed Workitem.", "PS3.18 11.6.3.2",
+                  "read as C310 'The UPS is not in the IN PROGRESS state' (a claimed "
+                  "Workitem is one IN PROGRESS)"),
+    UpsWarningRow("Update Workitem", "N_SET", "C300", "MAY_NO_LONGER_BE_UPDATED",
+                  "The submitted request is inconsistent with the current state of the "
+                  "Workitem.", "PS3.18 11.6.3.2",
+                  "read as C300 'The UPS may no longer be updated', the N-SET state failure "
+                  "besides C310"),
+    UpsWarningRow("Change Workitem State", "N_ACTION", "B304", "ALREADY_CANCELED",
+                  "The UPS is already in the requested state of CANCELED.", "PS3.18 11.7.3.2",
+                  _WORD_FOR_WORD),
+    UpsWarningRow("Change Workitem State", "N_ACTION", "B306", "ALREADY_COMPLETED",
+                  "The UPS is already in the requested state of COMPLETED.", "PS3.18 11.7.3.2",
+                  _WORD_FOR_WORD),
+    UpsWarningRow("Change Workitem State", "N_ACTION", "C301", "WRONG_TRANSACTION_UID",
+                  "The Transaction UID is missing.", "PS3.18 11.7.3.2",
+                  "PS3.4 CC.2.1.4 has one code for both: 'The correct Transaction UID was "
+                  "not provided'"),
+    UpsWarningRow("Change Workitem State", "N_ACTION", "C301", "WRONG_TRANSACTION_UID",
+                  "The Transaction UID is incorrect.", "PS3.18 11.7.3.2",
+                  "PS3.4 CC.2.1.4 has one code for both: 'The correct Transaction UID was "
+                  "not provided'"),
+    UpsWarningRow("Change Workitem State", "N_ACTION", "C300", "MAY_NO_LONGER_BE_UPDATED",
+                  "The submitted request is inconsistent with the state of the UPS Instance.",
+                  "PS3.18 11.7.3.2",
+                  "one text for every state conflict of PS3.4 CC.2.1.4 (C300, C302, C303, "
+                  "C304, C310); read as C300 'The UPS may no longer be updated'"),
+    UpsWarningRow("Request Cancellation", "N_ACTION", "B304", "ALREADY_CANCELED",
+                  "The UPS is already in the requested state of CANCELED.", "PS3.18 11.8.3.2",
+                  _WORD_FOR_WORD),
+    UpsWarningRow("Request Cancellation", "N_ACTION", "C311",
+                  "ALREADY_COMPLETED_CANNOT_CANCEL", "The UPS is already COMPLETED.",
+                  "PS3.18 11.8.3.2", "word for word after 'Refused: ' (PS3.4 CC.2.2.4)",
+                  PS3_18_2026A_PAGE),
+    UpsWarningRow("Request Cancellation", "N_ACTION", "C313",
+                  "PERFORMER_CHOOSES_NOT_TO_CANCEL", "Performer chooses not to cancel.",
+                  "PS3.18 11.8.3.2", "word for word after 'Refused: ' (PS3.4 CC.2.2.4)",
+                  PS3_18_2026A_PAGE),
+    UpsWarningRow("Request Cancellation", "N_ACTION", "C312", "PERFORMER_CANNOT_BE_CONTACTED",
+                  "The performer cannot be contacted.", "PS3.18 11.8.3.2",
+                  "word for word after 'Refused: ' (PS3.4 CC.2.2.4)", PS3_18_2026A_PAGE),
+    UpsWarningRow("Subscribe", "N_ACTION", "B301", "DELETION_LOCK_NOT_GRANTED",
+                  "Deletion Lock not granted.", "PS3.18 11.10.3.2", _WORD_FOR_WORD),
+)
+# PS3.18 11.10.3.2 also has "Filtered Worklist Subscriptions are not
+# supported." (with 403): no UPS status stands for it, so it has no row.

@@ -381,6 +381,9 @@ def build_parser() -> argparse.ArgumentParser:
     explain.add_argument("code", help="hexadecimal code: A7F3, 0xA7F3, a7f3 or A7F3H")
     _context_options(explain)
     explain.add_argument("--json", action="store_true", help="print one JSON object")
+    explain.add_argument("--dicomweb", choices=["failure-reason", "warning-reason"],
+                         help="CODE is a STOW-RS Failure or Warning Reason (PS3.18 I.2), "
+                              "decimal as DICOM JSON carries it (42752) or hex")
     check = sub.add_parser(
         "check", help="exit with the status type: 0 success, 3 warning, 4 failure, "
                       "5 cancel, 6 pending",
@@ -393,6 +396,8 @@ def build_parser() -> argparse.ArgumentParser:
     table.add_argument("--command", "-c", help="only this command's statuses")
     table.add_argument("--service", "-s", help="the statuses of a PS3.4 service class")
     table.add_argument("--services", action="store_true", help="list every service class")
+    table.add_argument("--dicomweb", action="store_true",
+                       help="list the PS3.18 values: Warning/Failure Reason, UPS-RS texts")
     table.add_argument("--format", "-f", choices=["text", "markdown", "csv", "json"],
                        default="text")
     names = sub.add_parser("names", help="find a status by another toolkit's name for it")
@@ -462,6 +467,8 @@ def _run(args: argparse.Namespace) -> tuple[str, int]:
         from .conformance import conformance_table
 
         return conformance_table(command, service, args.role, args.format).rstrip("\r\n"), 0
+    if args.action in ("table", "explain") and args.dicomweb:
+        return _dicomweb(args, command, service), 0
     if args.action == "table":
         if args.services:
             if command is not None or service is not None:
@@ -491,6 +498,28 @@ def _run(args: argparse.Namespace) -> tuple[str, int]:
     if args.json:
         return json.dumps({**explain_json(status), "data": data_json()}), 0
     return explain_text(status), 0
+
+
+def _dicomweb(args: argparse.Namespace, command: Command | None,
+              service: Service | None) -> str:
+    """``explain --dicomweb`` and ``table --dicomweb`` (PS3.18's values)."""
+    from .dicomweb import dicomweb_table, explain_dicomweb
+
+    if service is not None or command not in (None, Command.C_STORE):
+        raise ValueError("--dicomweb reads C-STORE codes: it takes no --service, and no "
+                         "--command but C-STORE")
+    if args.action == "table":
+        if args.services or args.format == "csv":
+            raise ValueError("table --dicomweb takes no --services; formats: text, markdown, "
+                             "json")
+        tables = dicomweb_table(args.format)
+        if isinstance(tables, str):
+            return tables
+        return "\n\n".join(_render(rows, header, args.format, title)
+                           for title, header, rows in tables)
+    if args.pack is not None:
+        raise ValueError("--dicomweb takes no --pack")
+    return explain_dicomweb(args.code, args.dicomweb, args.json)
 
 
 def _annotate(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
