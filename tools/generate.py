@@ -92,11 +92,12 @@ def _member(enum: str, row: Row, verified: dict[str, str]) -> list[str]:
     doc += f" {row.section}."
     out = [f"    {row.name} = {', '.join(args)}", f'    """{doc}"""', ""]
     for alias in row.aliases:
-        # An alias that mypy and pyright both read as the member itself (a
-        # plain ``ALIAS = NAME`` is a second member to mypy).
+        # An alias that mypy, pyright, pyrefly and ty all read as the member
+        # itself (a plain ``ALIAS = NAME`` is a second member to mypy;
+        # ``ClassVar[Literal[...]]`` is Any to pyright).
         out += [
             "    if TYPE_CHECKING:",
-            f"        {alias}: ClassVar[Literal[{enum}.{row.name}]]",
+            f"        {alias}: Literal[{enum}.{row.name}]",
             "    else:",
             f"        {alias} = {row.name}",
             f'    """Alias of {row.name}, its earlier name."""',
@@ -147,7 +148,7 @@ _HEADER_LINES = [
 _TYPING_LINES = [
     "",
     "if TYPE_CHECKING:",
-    "    from typing import ClassVar, Literal",
+    "    from typing import Literal",
     "",
 ]
 _TYPE_LINES = [
