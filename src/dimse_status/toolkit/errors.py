@@ -58,12 +58,11 @@ class StatusError(Exception):
         offending_element: Iterable[int] | None = None,
         error_id: int | None = None,
     ) -> None:
-        from .._tables import context_of
         from ..resolve import Status, as_status
 
         resolved = as_status(status)
         if resolved is None:
-            resolved = Status(status, *context_of(status))
+            resolved = Status(status)  # a member reads as its own command's (and service's)
         if error_comment is not None or offending_element is not None or error_id is not None:
             details = resolved.details
             resolved = resolved.with_details(
