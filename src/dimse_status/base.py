@@ -244,7 +244,12 @@ class ServiceEnum(Enum):
 
     # Members are singletons compared by identity; hashing by identity keeps
     # the resolver's lookups keyed by service as fast as those keyed by command.
-    __hash__ = object.__hash__
+    if TYPE_CHECKING:
+
+        def __hash__(self) -> int: ...
+
+    else:
+        __hash__ = object.__hash__
 
     @classmethod
     def parse(cls, text: str) -> Self:
