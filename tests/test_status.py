@@ -351,3 +351,18 @@ def test_import_needs_neither_typing_nor_the_services_module() -> None:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             check=True)
     assert result.stdout.strip() == "[]"
+
+
+def test_lookup_refuses_a_keyword_on_every_call() -> None:
+    """``lookup``'s ``code`` is positional-only, as its signature says: on
+    the first call (the classmethod) and every later one (the enum's own
+    table, which then shadows it)."""
+    from dimse_status.base import StatusEnum, StatusType
+
+    class Fresh(StatusEnum):  # never looked up before
+        BUSY = 0xA700, StatusType.FAILURE, "Busy", (), "test", 0xFF00
+
+    for _ in range(3):
+        with pytest.raises(TypeError):
+            Fresh.lookup(code=0xA7F3)  # type: ignore[call-arg]  # pyright: ignore[reportCallIssue]
+        assert Fresh.lookup(0xA7F3) is Fresh.BUSY

@@ -230,17 +230,24 @@ class ServiceEnum(Enum):
     commands: tuple[Command, ...]
     """The DIMSE commands the service class uses."""
 
-    def __new__(
-        cls, title: str, section: str, aliases: tuple[str, ...], commands: tuple[Command, ...]
-    ) -> Self:
-        member = object.__new__(cls)
-        member._value_ = title
-        member.title = title
-        member.section = section
-        member.aliases = aliases
-        member.commands = commands
-        member.__doc__ = f"The {title} Service Class ({section})."
-        return member
+    if TYPE_CHECKING:
+        # What type checkers need: ``Service("Storage")`` looks a member up
+        # by its title (value), and the class body builds each member from
+        # its row.
+        def __new__(cls, title: str, *row: str | tuple[str, ...] | tuple[Command, ...]) -> Self:
+            ...
+
+    else:
+
+        def __new__(cls, title, section, aliases, commands):
+            member = object.__new__(cls)
+            member._value_ = title
+            member.title = title
+            member.section = section
+            member.aliases = aliases
+            member.commands = commands
+            member.__doc__ = f"The {title} Service Class ({section})."
+            return member
 
     # Members are singletons compared by identity; hashing by identity keeps
     # the resolver's lookups keyed by service as fast as those keyed by command.
@@ -344,10 +351,11 @@ class StatusEnum(IntEnum):
             return member
 
     @classmethod
-    def lookup(cls, code: int) -> Self | None:
+    def lookup(cls, code: int, /) -> Self | None:
         """The member that ``code`` means, masked ranges included (0xA7F3 gives
         ``CStoreStatus.OUT_OF_RESOURCES``), or ``None``; never raises for an
-        int.  The fastest way to a member: once a code has been seen, one
+        int.  ``code`` is positional-only (``lookup(code=...)`` is a
+        ``TypeError`` on every call).  The fastest way to a member: once a code has been seen, one
         dict lookup and no Python code at all (a bounded memo), else a dict
         lookup and one per mask."""
         if cls is StatusEnum:  # no members, and every enum would inherit its table
