@@ -368,6 +368,15 @@ class StatusEnum(IntEnum):
         return table[code]  # type: ignore[return-value]  # pyright: ignore[reportReturnType]
 
     @classmethod
+    def has_code(cls, code: int, /) -> bool:
+        """Whether ``code`` means one of the enum's statuses, masked ranges
+        included: ``CStoreStatus.has_code(0xA7F3)`` is ``True``.  The same
+        answer on every Python version, unlike ``code in CStoreStatus``
+        (``TypeError`` for an int on 3.10 and 3.11; on 3.12+ the members'
+        values only, so ``False`` for 0xA7F3)."""
+        return cls.lookup(code) is not None
+
+    @classmethod
     def _missing_(cls, value: object) -> Self:
         # ``CStoreStatus(0xA7F3)``: a code inside a masked range is its member.
         if isinstance(value, int) and not isinstance(value, bool):

@@ -56,3 +56,6 @@ def any_command(command: Command) -> None:
 
 def action(member: NActionStatus) -> Status[NActionStatus]:
     return Status(member)
+
+# Membership, masked codes included, the same on every version.
+assert_type(CStoreStatus.has_code(0xA7F3), bool)
