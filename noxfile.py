@@ -75,8 +75,8 @@ def tests_next(session: nox.Session) -> None:
 def checks(session: nox.Session) -> None:
     """Everything that does not depend on the interpreter, run once: ruff, mypy
     --strict and pyright over the project, the generated files, the typing
-    cases (both checkers, as 3.10 and 3.13), the release artifacts, and the
-    status test server under load."""
+    cases (mypy, pyright, pyrefly and ty, as 3.10, 3.13, 3.14 and 3.15), the
+    release artifacts, and the status test server under load."""
     session.install("-e", ".[test]")
     session.run("ruff", "check", ".")
     session.run("mypy")

@@ -352,3 +352,32 @@ def test_import_needs_neither_typing_nor_the_services_module() -> None:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             check=True)
     assert result.stdout.strip() == "[]"
+
+
+def test_lookup_refuses_a_keyword_on_every_call() -> None:
+    """``lookup``'s ``code`` is positional-only, as its signature says: on
+    the first call (the classmethod) and every later one (the enum's own
+    table, which then shadows it)."""
+    from dimse_status.base import StatusEnum, StatusType
+
+    class Fresh(StatusEnum):  # never looked up before
+        BUSY = 0xA700, StatusType.FAILURE, "Busy", (), "test", 0xFF00
+
+    for _ in range(3):
+        with pytest.raises(TypeError):
+            Fresh.lookup(code=0xA7F3)  # type: ignore[call-arg]  # pyright: ignore[reportCallIssue]
+        assert Fresh.lookup(0xA7F3) is Fresh.BUSY
+
+
+@pytest.mark.filterwarnings("ignore:in 3.12 __contains__:DeprecationWarning")
+def test_has_code_is_membership_with_masks_on_every_version() -> None:
+    assert CStoreStatus.has_code(0xA7F3)  # inside A7xx
+    assert CStoreStatus.has_code(0xA700) and CStoreStatus.has_code(0x0000)
+    assert not CStoreStatus.has_code(0x1234)
+    assert not CStoreStatus.has_code(0xFF00)  # C-FIND's Pending, not C-STORE's
+    # What ``in`` does, as docs/usage.md says: no masks, and no ints before 3.12.
+    if sys.version_info >= (3, 12):
+        assert 0xA700 in CStoreStatus and 0xA7F3 not in CStoreStatus
+    else:
+        with pytest.raises(TypeError):
+            0xA7F3 in CStoreStatus  # type: ignore[operator]  # noqa: B015  # pyright: ignore[reportUnusedExpression]

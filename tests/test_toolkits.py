@@ -62,7 +62,10 @@ def _code(code: str) -> int:
 def _status(code: int, where: Where, registry: StatusRegistry | None = None) -> Status[Any]:
     command = Command[where.command] if where.command else None
     service = Service[where.service] if where.service else None
-    return Status(code, command, service, registry=registry or StatusRegistry())
+    registry = registry or StatusRegistry()
+    if command is None:  # (a service needs a command)
+        return Status(code, registry=registry)
+    return Status(code, command, service, registry=registry)
 
 
 def _covers(member: StatusEnum, code: str) -> bool:

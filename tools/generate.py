@@ -145,11 +145,12 @@ def _member(enum: str, row: Row, verified: dict[standard.Check, str]) -> list[st
         doc += " Not in the command's table (kept from the seed)."
     out = [f"    {row.name} = {', '.join(args)}", f'    """{doc}"""', ""]
     for alias in row.aliases:
-        # An alias that mypy and pyright both read as the member itself (a
-        # plain ``ALIAS = NAME`` is a second member to mypy).
+        # An alias that mypy, pyright, pyrefly and ty all read as the member
+        # itself (a plain ``ALIAS = NAME`` is a second member to mypy;
+        # ``ClassVar[Literal[...]]`` is Any to pyright).
         out += [
             "    if TYPE_CHECKING:",
-            f"        {alias}: ClassVar[Literal[{enum}.{row.name}]]",
+            f"        {alias}: Literal[{enum}.{row.name}]",
             "    else:",
             f"        {alias} = {row.name}",
             f'    """Alias of {row.name}, its earlier name."""',
@@ -200,7 +201,7 @@ _HEADER_LINES = [
 _TYPING_LINES = [
     "",
     "if TYPE_CHECKING:",
-    "    from typing import ClassVar, Literal",
+    "    from typing import Literal",
     "",
 ]
 _TYPE_LINES = [
@@ -512,10 +513,12 @@ def _qualified(name: str) -> str:
 
 def _overload(
     command: str, service: str | list[str], result: str, method: _Method = _NEW,
-    first: str | None = None,
+    first: str | None = None, overlap: bool = False,
 ) -> list[str]:
     """One overload; ``service`` is an annotation, or the names of the
-    services a ``Literal[...] | None = None`` annotation lists."""
+    services a ``Literal[...] | None = None`` annotation lists.  ``overlap``:
+    mypy's unsafe-overlap check is silenced (the overload is meant to be
+    wider than a later one for the arguments they share)."""
     if isinstance(service, str):
         service_lines = [f"        service: {service},"]
     else:
@@ -532,7 +535,8 @@ def _overload(
         returns = [f"    ) -> Status[{' | '.join(results)}]: ..."]
     return [
         *(f"    {decorator}" for decorator in method.decorators),
-        f"    def {method.name}(",
+        f"    def {method.name}("
+        + ("  # type: ignore[overload-overlap]" if overlap else ""),
         f"        cls, {first or method.first}, command: {command},",
         *service_lines,
         f"        *, {_REGISTRY},",
@@ -569,14 +573,21 @@ def _overloads(method: _Method, without_command: str) -> list[str]:
                  {e.service.name for e in own}]
         if own:
             out += overload(literal, plain, table.enum)
+            # A service that may be None gives the command's union too.  (mypy:
+            # a wider return than ``Command`` and None's, as the union has
+            # the services' enums, though None never gives one of them.)
             union = " | ".join([table.enum, *(e.name for e in own)])
-            out += overload(literal, "Service", union)
+            out += _overload(literal, "Service | None", union, method, overlap=True)
         else:
             out += overload(literal, "Service | None = None", table.enum)
     out += overload("Command", "None = None", "AnyCommandStatus")
-    out += overload("Command", "Service", "AnyServiceStatus")
+    out += _overload("Command", "Service | None", "AnyServiceStatus", method, overlap=True)
     out += overload("Command | None", "None = None", "AnyCommandStatus | GeneralStatus")
-    out += overload("Command | None", "Service | None", "AnyServiceStatus | GeneralStatus")
+    if method is _FROM_DATASET:
+        # Without a command argument the dataset's Command Field may name one.
+        out += overload("Command | None", "Service | None", "AnyServiceStatus | GeneralStatus")
+    # Status(...) has no overload of ``Command | None`` with ``Service | None``:
+    # ``Status(code, None, service)`` always raises, and is refused.
     return out
 
 

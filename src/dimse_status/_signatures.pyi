@@ -90,9 +90,9 @@ class StatusSignatures(int, Generic[M_co]):
         *, registry: StatusRegistry | None = None,
     ) -> Status[_st.CFindStatus]: ...
     @overload
-    def __new__(
+    def __new__(  # type: ignore[overload-overlap]
         cls, code: SupportsIndex, command: Literal[Command.C_FIND],
-        service: Service,
+        service: Service | None,
         *, registry: StatusRegistry | None = None,
     ) -> Status[
         _st.CFindStatus
@@ -170,9 +170,9 @@ class StatusSignatures(int, Generic[M_co]):
         *, registry: StatusRegistry | None = None,
     ) -> Status[_st.NGetStatus]: ...
     @overload
-    def __new__(
+    def __new__(  # type: ignore[overload-overlap]
         cls, code: SupportsIndex, command: Literal[Command.N_GET],
-        service: Service,
+        service: Service | None,
         *, registry: StatusRegistry | None = None,
     ) -> Status[
         _st.NGetStatus
@@ -234,9 +234,9 @@ class StatusSignatures(int, Generic[M_co]):
         *, registry: StatusRegistry | None = None,
     ) -> Status[_st.NSetStatus]: ...
     @overload
-    def __new__(
+    def __new__(  # type: ignore[overload-overlap]
         cls, code: SupportsIndex, command: Literal[Command.N_SET],
-        service: Service,
+        service: Service | None,
         *, registry: StatusRegistry | None = None,
     ) -> Status[
         _st.NSetStatus
@@ -308,9 +308,9 @@ class StatusSignatures(int, Generic[M_co]):
         *, registry: StatusRegistry | None = None,
     ) -> Status[_st.NActionStatus]: ...
     @overload
-    def __new__(
+    def __new__(  # type: ignore[overload-overlap]
         cls, code: SupportsIndex, command: Literal[Command.N_ACTION],
-        service: Service,
+        service: Service | None,
         *, registry: StatusRegistry | None = None,
     ) -> Status[
         _st.NActionStatus
@@ -374,9 +374,9 @@ class StatusSignatures(int, Generic[M_co]):
         *, registry: StatusRegistry | None = None,
     ) -> Status[_st.NCreateStatus]: ...
     @overload
-    def __new__(
+    def __new__(  # type: ignore[overload-overlap]
         cls, code: SupportsIndex, command: Literal[Command.N_CREATE],
-        service: Service,
+        service: Service | None,
         *, registry: StatusRegistry | None = None,
     ) -> Status[
         _st.NCreateStatus
@@ -398,9 +398,9 @@ class StatusSignatures(int, Generic[M_co]):
         *, registry: StatusRegistry | None = None,
     ) -> Status[_st.AnyCommandStatus]: ...
     @overload
-    def __new__(
+    def __new__(  # type: ignore[overload-overlap]
         cls, code: SupportsIndex, command: Command,
-        service: Service,
+        service: Service | None,
         *, registry: StatusRegistry | None = None,
     ) -> Status[_sv.AnyServiceStatus]: ...
     @overload
@@ -409,12 +409,6 @@ class StatusSignatures(int, Generic[M_co]):
         service: None = None,
         *, registry: StatusRegistry | None = None,
     ) -> Status[_st.AnyCommandStatus | _st.GeneralStatus]: ...
-    @overload
-    def __new__(
-        cls, code: SupportsIndex, command: Command | None,
-        service: Service | None,
-        *, registry: StatusRegistry | None = None,
-    ) -> Status[_sv.AnyServiceStatus | _st.GeneralStatus]: ...
     @overload
     @classmethod
     def from_dataset(
@@ -483,9 +477,9 @@ class StatusSignatures(int, Generic[M_co]):
     ) -> Status[_st.CFindStatus]: ...
     @overload
     @classmethod
-    def from_dataset(
+    def from_dataset(  # type: ignore[overload-overlap]
         cls, ds: Dataset, command: Literal[Command.C_FIND],
-        service: Service,
+        service: Service | None,
         *, registry: StatusRegistry | None = None,
     ) -> Status[
         _st.CFindStatus
@@ -572,9 +566,9 @@ class StatusSignatures(int, Generic[M_co]):
     ) -> Status[_st.NGetStatus]: ...
     @overload
     @classmethod
-    def from_dataset(
+    def from_dataset(  # type: ignore[overload-overlap]
         cls, ds: Dataset, command: Literal[Command.N_GET],
-        service: Service,
+        service: Service | None,
         *, registry: StatusRegistry | None = None,
     ) -> Status[
         _st.NGetStatus
@@ -642,9 +636,9 @@ class StatusSignatures(int, Generic[M_co]):
     ) -> Status[_st.NSetStatus]: ...
     @overload
     @classmethod
-    def from_dataset(
+    def from_dataset(  # type: ignore[overload-overlap]
         cls, ds: Dataset, command: Literal[Command.N_SET],
-        service: Service,
+        service: Service | None,
         *, registry: StatusRegistry | None = None,
     ) -> Status[
         _st.NSetStatus
@@ -724,9 +718,9 @@ class StatusSignatures(int, Generic[M_co]):
     ) -> Status[_st.NActionStatus]: ...
     @overload
     @classmethod
-    def from_dataset(
+    def from_dataset(  # type: ignore[overload-overlap]
         cls, ds: Dataset, command: Literal[Command.N_ACTION],
-        service: Service,
+        service: Service | None,
         *, registry: StatusRegistry | None = None,
     ) -> Status[
         _st.NActionStatus
@@ -796,9 +790,9 @@ class StatusSignatures(int, Generic[M_co]):
     ) -> Status[_st.NCreateStatus]: ...
     @overload
     @classmethod
-    def from_dataset(
+    def from_dataset(  # type: ignore[overload-overlap]
         cls, ds: Dataset, command: Literal[Command.N_CREATE],
-        service: Service,
+        service: Service | None,
         *, registry: StatusRegistry | None = None,
     ) -> Status[
         _st.NCreateStatus
@@ -823,9 +817,9 @@ class StatusSignatures(int, Generic[M_co]):
     ) -> Status[_st.AnyCommandStatus]: ...
     @overload
     @classmethod
-    def from_dataset(
+    def from_dataset(  # type: ignore[overload-overlap]
         cls, ds: Dataset, command: Command,
-        service: Service,
+        service: Service | None,
         *, registry: StatusRegistry | None = None,
     ) -> Status[_sv.AnyServiceStatus]: ...
     @overload

@@ -14,7 +14,6 @@ from operator import index
 from ._typechecking import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
     from typing import Any
 
     from typing_extensions import Self
@@ -270,21 +269,26 @@ class ServiceEnum(Enum):
     _tables: dict[Command, ServiceTable]
     _excluded: dict[Command, frozenset[int]]
 
-    def __new__(
-        cls, title: str, section: str, aliases: tuple[str, ...], commands: tuple[Command, ...],
-        tables: Mapping[Command, tuple[str, str | None, str]] | None = None,
-        excluded: Mapping[Command, tuple[int, ...]] | None = None,
-    ) -> Self:
-        member = object.__new__(cls)
-        member._value_ = title
-        member.title = title
-        member.section = section
-        member.aliases = aliases
-        member.commands = commands
-        member._tables = {c: ServiceTable(*t) for c, t in (tables or {}).items()}
-        member._excluded = {c: frozenset(codes) for c, codes in (excluded or {}).items()}
-        member.__doc__ = f"The {title} Service Class ({section})."
-        return member
+    if TYPE_CHECKING:
+        # What type checkers need: ``Service("Storage")`` looks a member up
+        # by its title (value), and the class body builds each member from
+        # its row.
+        def __new__(cls, title: str, *row: object) -> Self:
+            ...
+
+    else:
+
+        def __new__(cls, title, section, aliases, commands, tables=None, excluded=None):
+            member = object.__new__(cls)
+            member._value_ = title
+            member.title = title
+            member.section = section
+            member.aliases = aliases
+            member.commands = commands
+            member._tables = {c: ServiceTable(*t) for c, t in (tables or {}).items()}
+            member._excluded = {c: frozenset(codes) for c, codes in (excluded or {}).items()}
+            member.__doc__ = f"The {title} Service Class ({section})."
+            return member
 
     def table(self, command: Command) -> ServiceTable:
         """The table of the standard the service's statuses for ``command`` are,
@@ -301,7 +305,12 @@ class ServiceEnum(Enum):
 
     # Members are singletons compared by identity; hashing by identity keeps
     # the resolver's lookups keyed by service as fast as those keyed by command.
-    __hash__ = object.__hash__
+    if TYPE_CHECKING:
+
+        def __hash__(self) -> int: ...
+
+    else:
+        __hash__ = object.__hash__
 
     @classmethod
     def parse(cls, text: str) -> Self:
@@ -409,10 +418,11 @@ class StatusEnum(IntEnum):
             return member
 
     @classmethod
-    def lookup(cls, code: int) -> Self | None:
+    def lookup(cls, code: int, /) -> Self | None:
         """The member that ``code`` means, masked ranges included (0xA7F3 gives
         ``CStoreStatus.OUT_OF_RESOURCES``), or ``None``; never raises for an
-        int.  The fastest way to a member: once a code has been seen, one
+        int.  ``code`` is positional-only (``lookup(code=...)`` is a
+        ``TypeError`` on every call).  The fastest way to a member: once a code has been seen, one
         dict lookup and no Python code at all (a bounded memo), else a dict
         lookup and one per mask."""
         if cls is StatusEnum:  # no members, and every enum would inherit its table
@@ -423,6 +433,15 @@ class StatusEnum(IntEnum):
         table = _LookupTable(cls)
         type.__setattr__(cls, "lookup", table.__getitem__)
         return table[code]  # type: ignore[return-value]  # pyright: ignore[reportReturnType]
+
+    @classmethod
+    def has_code(cls, code: int, /) -> bool:
+        """Whether ``code`` means one of the enum's statuses, masked ranges
+        included: ``CStoreStatus.has_code(0xA7F3)`` is ``True``.  The same
+        answer on every Python version, unlike ``code in CStoreStatus``
+        (``TypeError`` for an int on 3.10 and 3.11; on 3.12+ the members'
+        values only, so ``False`` for 0xA7F3)."""
+        return cls.lookup(code) is not None
 
     @classmethod
     def _missing_(cls, value: object) -> Self:

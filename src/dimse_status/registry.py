@@ -559,8 +559,9 @@ _default: StatusRegistry | None = None
 # Status()'s fast path (resolve.py) reads the default registry's memo from a
 # global of its own (no attribute lookup); it is told here of each new one.
 DEFAULT_MEMO_FOLLOWERS: list[Callable[[dict[Key, dict[Any, Any]]], None]] = []
-default_registry = _default = StatusRegistry()
+default_registry: StatusRegistry = StatusRegistry()
 """The process-wide registry that ``Status`` uses when given none."""
+_default = default_registry
 
 
 def meaning_of(entry: Entry, command: Command | None, service: Service | None) -> Meaning:

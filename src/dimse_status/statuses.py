@@ -15,7 +15,7 @@ from ._typechecking import TYPE_CHECKING
 from .base import Command, StatusEnum, StatusType
 
 if TYPE_CHECKING:
-    from typing import ClassVar, Literal
+    from typing import Literal
 
 _S = StatusType.SUCCESS
 _W = StatusType.WARNING
@@ -203,7 +203,7 @@ class GeneralStatus(StatusEnum):
     """0107 Warning: Attribute List Warning. Related: (0000,0002) (0000,1000) (0000,1005). PS3.7 C.4.2."""
 
     if TYPE_CHECKING:
-        ATTRIBUTE_LIST_ERROR: ClassVar[Literal[GeneralStatus.ATTRIBUTE_LIST_WARNING]]
+        ATTRIBUTE_LIST_ERROR: Literal[GeneralStatus.ATTRIBUTE_LIST_WARNING]
     else:
         ATTRIBUTE_LIST_ERROR = ATTRIBUTE_LIST_WARNING
     """Alias of ATTRIBUTE_LIST_WARNING, its earlier name."""
@@ -233,7 +233,7 @@ class GeneralStatus(StatusEnum):
     """0117 Failure: Invalid SOP Instance. Related: (0000,1000). PS3.7 C.5.12."""
 
     if TYPE_CHECKING:
-        INVALID_OBJECT_INSTANCE: ClassVar[Literal[GeneralStatus.INVALID_SOP_INSTANCE]]
+        INVALID_OBJECT_INSTANCE: Literal[GeneralStatus.INVALID_SOP_INSTANCE]
     else:
         INVALID_OBJECT_INSTANCE = INVALID_SOP_INSTANCE
     """Alias of INVALID_SOP_INSTANCE, its earlier name."""
@@ -335,7 +335,7 @@ class CStoreStatus(StatusEnum):
     """0117 Failure: Invalid SOP Instance. Related: (0000,1000). PS3.7 C.5.12."""
 
     if TYPE_CHECKING:
-        INVALID_OBJECT_INSTANCE: ClassVar[Literal[CStoreStatus.INVALID_SOP_INSTANCE]]
+        INVALID_OBJECT_INSTANCE: Literal[CStoreStatus.INVALID_SOP_INSTANCE]
     else:
         INVALID_OBJECT_INSTANCE = INVALID_SOP_INSTANCE
     """Alias of INVALID_SOP_INSTANCE, its earlier name."""
@@ -375,7 +375,7 @@ class CFindStatus(StatusEnum):
     """A900 Failure: Error: Data Set does not match SOP Class. Related: (0000,0901) (0000,0902). PS3.4 C.4.1.1.4."""
 
     if TYPE_CHECKING:
-        IDENTIFIER_DOES_NOT_MATCH_SOP_CLASS: ClassVar[Literal[CFindStatus.DATA_SET_DOES_NOT_MATCH_SOP_CLASS]]
+        IDENTIFIER_DOES_NOT_MATCH_SOP_CLASS: Literal[CFindStatus.DATA_SET_DOES_NOT_MATCH_SOP_CLASS]
     else:
         IDENTIFIER_DOES_NOT_MATCH_SOP_CLASS = DATA_SET_DOES_NOT_MATCH_SOP_CLASS
     """Alias of DATA_SET_DOES_NOT_MATCH_SOP_CLASS, its earlier name."""
@@ -418,7 +418,7 @@ class CGetStatus(StatusEnum):
     """A900 Failure: Error: Data Set does not match SOP Class. Related: (0000,0901) (0000,0902). PS3.4 C.4.3.1.4."""
 
     if TYPE_CHECKING:
-        IDENTIFIER_DOES_NOT_MATCH_SOP_CLASS: ClassVar[Literal[CGetStatus.DATA_SET_DOES_NOT_MATCH_SOP_CLASS]]
+        IDENTIFIER_DOES_NOT_MATCH_SOP_CLASS: Literal[CGetStatus.DATA_SET_DOES_NOT_MATCH_SOP_CLASS]
     else:
         IDENTIFIER_DOES_NOT_MATCH_SOP_CLASS = DATA_SET_DOES_NOT_MATCH_SOP_CLASS
     """Alias of DATA_SET_DOES_NOT_MATCH_SOP_CLASS, its earlier name."""
@@ -485,7 +485,7 @@ class CMoveStatus(StatusEnum):
     """A900 Failure: Error: Data Set does not match SOP Class. Related: (0000,0901) (0000,0902). PS3.4 C.4.2.1.5."""
 
     if TYPE_CHECKING:
-        IDENTIFIER_DOES_NOT_MATCH_SOP_CLASS: ClassVar[Literal[CMoveStatus.DATA_SET_DOES_NOT_MATCH_SOP_CLASS]]
+        IDENTIFIER_DOES_NOT_MATCH_SOP_CLASS: Literal[CMoveStatus.DATA_SET_DOES_NOT_MATCH_SOP_CLASS]
     else:
         IDENTIFIER_DOES_NOT_MATCH_SOP_CLASS = DATA_SET_DOES_NOT_MATCH_SOP_CLASS
     """Alias of DATA_SET_DOES_NOT_MATCH_SOP_CLASS, its earlier name."""
@@ -549,7 +549,7 @@ class NEventReportStatus(StatusEnum):
     """0117 Failure: Invalid SOP Instance. Related: (0000,1000). PS3.7 C.5.12."""
 
     if TYPE_CHECKING:
-        INVALID_OBJECT_INSTANCE: ClassVar[Literal[NEventReportStatus.INVALID_SOP_INSTANCE]]
+        INVALID_OBJECT_INSTANCE: Literal[NEventReportStatus.INVALID_SOP_INSTANCE]
     else:
         INVALID_OBJECT_INSTANCE = INVALID_SOP_INSTANCE
     """Alias of INVALID_SOP_INSTANCE, its earlier name."""
@@ -592,7 +592,7 @@ class NGetStatus(StatusEnum):
     """0107 Warning: Attribute List Warning. Related: (0000,0002) (0000,1000) (0000,1005). PS3.7 C.4.2."""
 
     if TYPE_CHECKING:
-        ATTRIBUTE_LIST_ERROR: ClassVar[Literal[NGetStatus.ATTRIBUTE_LIST_WARNING]]
+        ATTRIBUTE_LIST_ERROR: Literal[NGetStatus.ATTRIBUTE_LIST_WARNING]
     else:
         ATTRIBUTE_LIST_ERROR = ATTRIBUTE_LIST_WARNING
     """Alias of ATTRIBUTE_LIST_WARNING, its earlier name."""
@@ -607,7 +607,7 @@ class NGetStatus(StatusEnum):
     """0117 Failure: Invalid SOP Instance. Related: (0000,1000). PS3.7 C.5.12."""
 
     if TYPE_CHECKING:
-        INVALID_OBJECT_INSTANCE: ClassVar[Literal[NGetStatus.INVALID_SOP_INSTANCE]]
+        INVALID_OBJECT_INSTANCE: Literal[NGetStatus.INVALID_SOP_INSTANCE]
     else:
         INVALID_OBJECT_INSTANCE = INVALID_SOP_INSTANCE
     """Alias of INVALID_SOP_INSTANCE, its earlier name."""
@@ -644,7 +644,7 @@ class NSetStatus(StatusEnum):
     """0107 Warning: Attribute List Warning. Related: (0000,0002) (0000,1000) (0000,1005). PS3.7 C.4.2."""
 
     if TYPE_CHECKING:
-        ATTRIBUTE_LIST_ERROR: ClassVar[Literal[NSetStatus.ATTRIBUTE_LIST_WARNING]]
+        ATTRIBUTE_LIST_ERROR: Literal[NSetStatus.ATTRIBUTE_LIST_WARNING]
     else:
         ATTRIBUTE_LIST_ERROR = ATTRIBUTE_LIST_WARNING
     """Alias of ATTRIBUTE_LIST_WARNING, its earlier name."""
@@ -665,7 +665,7 @@ class NSetStatus(StatusEnum):
     """0117 Failure: Invalid SOP Instance. Related: (0000,1000). PS3.7 C.5.12."""
 
     if TYPE_CHECKING:
-        INVALID_OBJECT_INSTANCE: ClassVar[Literal[NSetStatus.INVALID_SOP_INSTANCE]]
+        INVALID_OBJECT_INSTANCE: Literal[NSetStatus.INVALID_SOP_INSTANCE]
     else:
         INVALID_OBJECT_INSTANCE = INVALID_SOP_INSTANCE
     """Alias of INVALID_SOP_INSTANCE, its earlier name."""
@@ -717,7 +717,7 @@ class NActionStatus(StatusEnum):
     """0117 Failure: Invalid SOP Instance. Related: (0000,1000). PS3.7 C.5.12."""
 
     if TYPE_CHECKING:
-        INVALID_OBJECT_INSTANCE: ClassVar[Literal[NActionStatus.INVALID_SOP_INSTANCE]]
+        INVALID_OBJECT_INSTANCE: Literal[NActionStatus.INVALID_SOP_INSTANCE]
     else:
         INVALID_OBJECT_INSTANCE = INVALID_SOP_INSTANCE
     """Alias of INVALID_SOP_INSTANCE, its earlier name."""
@@ -760,7 +760,7 @@ class NCreateStatus(StatusEnum):
     """0107 Warning: Attribute List Warning. Related: (0000,0002) (0000,1000) (0000,1005). PS3.7 C.4.2."""
 
     if TYPE_CHECKING:
-        ATTRIBUTE_LIST_ERROR: ClassVar[Literal[NCreateStatus.ATTRIBUTE_LIST_WARNING]]
+        ATTRIBUTE_LIST_ERROR: Literal[NCreateStatus.ATTRIBUTE_LIST_WARNING]
     else:
         ATTRIBUTE_LIST_ERROR = ATTRIBUTE_LIST_WARNING
     """Alias of ATTRIBUTE_LIST_WARNING, its earlier name."""
@@ -781,7 +781,7 @@ class NCreateStatus(StatusEnum):
     """0117 Failure: Invalid SOP Instance. Related: (0000,1000). PS3.7 C.5.12."""
 
     if TYPE_CHECKING:
-        INVALID_OBJECT_INSTANCE: ClassVar[Literal[NCreateStatus.INVALID_SOP_INSTANCE]]
+        INVALID_OBJECT_INSTANCE: Literal[NCreateStatus.INVALID_SOP_INSTANCE]
     else:
         INVALID_OBJECT_INSTANCE = INVALID_SOP_INSTANCE
     """Alias of INVALID_SOP_INSTANCE, its earlier name."""
@@ -830,7 +830,7 @@ class NDeleteStatus(StatusEnum):
     """0117 Failure: Invalid SOP Instance. Related: (0000,1000). PS3.7 C.5.12."""
 
     if TYPE_CHECKING:
-        INVALID_OBJECT_INSTANCE: ClassVar[Literal[NDeleteStatus.INVALID_SOP_INSTANCE]]
+        INVALID_OBJECT_INSTANCE: Literal[NDeleteStatus.INVALID_SOP_INSTANCE]
     else:
         INVALID_OBJECT_INSTANCE = INVALID_SOP_INSTANCE
     """Alias of INVALID_SOP_INSTANCE, its earlier name."""

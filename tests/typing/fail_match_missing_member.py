@@ -1,4 +1,5 @@
-"""Rejected: a match over CStoreStatus that forgets NOT_AUTHORIZED."""
+"""Rejected: a match over CStoreStatus that forgets NOT_AUTHORIZED (and spells
+INVALID_SOP_INSTANCE by its earlier name, INVALID_OBJECT_INSTANCE)."""
 
 from __future__ import annotations
 

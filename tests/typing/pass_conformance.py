@@ -1,5 +1,5 @@
 """Conformance-statement tables: the arguments a checker accepts; checked by
-mypy --strict and pyright."""
+mypy --strict, pyright, pyrefly and ty."""
 
 from __future__ import annotations
 

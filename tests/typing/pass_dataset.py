@@ -1,4 +1,4 @@
-"""Static types of the pydicom round trip; checked by mypy --strict and pyright."""
+"""Static types of the pydicom round trip; checked by mypy --strict, pyright, pyrefly and ty."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """Members by value, a Status as an int, and a member's own command;
-checked by mypy --strict and pyright."""
+checked by mypy --strict, pyright, pyrefly and ty."""
 
 from __future__ import annotations
 
@@ -38,8 +38,11 @@ def store_handler(event: object) -> int:
 
 
 # A member without a command reads as its own command's (and service's).
-assert_type(Status(CStoreStatus.OUT_OF_RESOURCES).member, CStoreStatus | None)
-assert_type(Status(UPSNActionStatus.NOT_YET_IN_PROGRESS).member, UPSNActionStatus | None)
+# Assignability, not assert_type: ty infers the more precise
+# Literal[CStoreStatus.OUT_OF_RESOURCES] | None (the member's own literal
+# type), mypy, pyright and pyrefly CStoreStatus | None; both are assignable.
+own_store: CStoreStatus | None = Status(CStoreStatus.OUT_OF_RESOURCES).member
+own_ups: UPSNActionStatus | None = Status(UPSNActionStatus.NOT_YET_IN_PROGRESS).member
 assert_type(Status(0xA700).member, GeneralStatus | None)
 
 # A command in a constant keeps its literal type for mypy when declared Final.
@@ -53,3 +56,6 @@ def any_command(command: Command) -> None:
 
 def action(member: NActionStatus) -> Status[NActionStatus]:
     return Status(member)
+
+# Membership, masked codes included, the same on every version.
+assert_type(CStoreStatus.has_code(0xA7F3), bool)

@@ -1,4 +1,4 @@
-"""Static types of service-class statuses; checked by mypy --strict and pyright."""
+"""Static types of service-class statuses; checked by mypy --strict, pyright, pyrefly and ty."""
 
 from __future__ import annotations
 
@@ -145,6 +145,8 @@ def qr_status(status: Status[CFindStatus | QueryRetrieveCFindStatus]) -> int:
 find_status(Status(code, Command.C_FIND, service=Service.BASIC_WORKLIST_MANAGEMENT))
 qr_status(Status(code, Command.C_FIND, service=Service.QUERY_RETRIEVE))
 qr_status(Status(code, Command.C_FIND))  # a command-level status is one too
-assert_type(Status(UPSNActionStatus.NOT_YET_IN_PROGRESS).member, UPSNActionStatus | None)
+# Assignability, not assert_type: ty infers the more precise
+# Literal[UPSNActionStatus.NOT_YET_IN_PROGRESS] | None; both are assignable.
+own: UPSNActionStatus | None = Status(UPSNActionStatus.NOT_YET_IN_PROGRESS).member
 
 plain: NCreateStatus | None = Status(code, Command.N_CREATE).member

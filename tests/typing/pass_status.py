@@ -1,4 +1,4 @@
-"""Static types the contract promises; checked by mypy --strict and pyright."""
+"""Static types the contract promises; checked by mypy --strict, pyright, pyrefly and ty."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""Static types of the server and client toolkit; checked by mypy --strict and pyright."""
+"""Static types of the server and client toolkit; checked by mypy --strict,
+pyright, pyrefly and ty."""
 
 from __future__ import annotations
 

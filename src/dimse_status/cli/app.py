@@ -310,7 +310,9 @@ def names_text(text: str, as_json: bool) -> str:
         for command_name, service_name in name.where:
             command = None if command_name is None else Command[command_name]
             service = None if service_name is None else Service[service_name]
-            status = Status(name.first, command, service)
+            # (a service without a command is refused, statically and at run time)
+            status = (Status(name.first) if command is None
+                      else Status(name.first, command, service))
             member = status.member
             entries.append({
                 "toolkit": name.toolkit, "name": name.name,

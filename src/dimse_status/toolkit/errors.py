@@ -101,7 +101,6 @@ class StatusError(Exception):
         offending_element: Iterable[int] | None = None,
         error_id: int | None = None,
     ) -> None:
-        from .._tables import context_of
         from ..base import described
         from ..resolve import Status, as_status
 
@@ -109,7 +108,7 @@ class StatusError(Exception):
             raise TypeError(f"error_comment must be a str or None, not {described(error_comment)}")
         resolved = as_status(status)
         if resolved is None:
-            resolved = Status(status, *context_of(status))
+            resolved = Status(status)  # a member reads as its own command's (and service's)
         self.error_comment_given = error_comment
         self.comment_dropped = None
         if error_comment is not None or offending_element is not None or error_id is not None:
