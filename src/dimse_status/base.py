@@ -237,7 +237,8 @@ class ServiceTable:
         return (self.section, self.edition, self.verified) == (
             other.section, other.edition, other.verified)
 
-    __hash__ = None  # type: ignore[assignment]
+    def __hash__(self) -> int:
+        return hash((self.section, self.edition, self.verified))
 
     section: str
     """The section (and table): ``"PS3.4 K.4.1.1.4 (Table K.4-1)"``, or ``"PS3.7 ..."``

@@ -95,7 +95,8 @@ class Gate:
         self._wake_w.setblocking(False)
         self._selector.register(self._wake_r, selectors.EVENT_READ, None)
         self._closed = threading.Event()
-        self.thread = threading.Thread(target=self._run, name="dimse-status-gate", daemon=True)
+        self.thread: threading.Thread = threading.Thread(
+            target=self._run, name="dimse-status-gate", daemon=True)
 
     def start(self) -> None:
         self.thread.start()
@@ -324,12 +325,12 @@ class Link:
     __slots__ = ("aborted_by", "assoc", "finished", "gone", "peer", "wake")
 
     def __init__(self, assoc: Any, peer: str) -> None:
-        self.assoc = assoc
-        self.peer = peer
-        self.gone = threading.Event()  # the connection is closed
-        self.wake = threading.Event()  # closed, stopping, or a C-CANCEL arrived
+        self.assoc: Any = assoc  # pynetdicom's Association
+        self.peer: str = peer
+        self.gone: threading.Event = threading.Event()  # the connection is closed
+        self.wake: threading.Event = threading.Event()  # closed, stopping, or a C-CANCEL
         self.aborted_by: str | None = None
-        self.finished = False  # released or aborted: no longer counted against the limit
+        self.finished: bool = False  # released or aborted: no longer counted against the limit
 
     @property
     def who(self) -> str:
