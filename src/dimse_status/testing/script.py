@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import contextlib
 import json
-import math
 import os
+import re
 import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -42,8 +42,6 @@ SCHEMA_PATH = Path(__file__).with_name("serve-script.schema.json")
 # Commands whose request is answered by Pending responses and then a final one.
 MULTI = frozenset({Command.C_FIND, Command.C_GET, Command.C_MOVE})
 DIMSE_C = (Command.C_ECHO, Command.C_STORE, Command.C_FIND, Command.C_GET, Command.C_MOVE)
-# The service classes whose N-services the server can offer.
-_N_SERVICES = ("PROCEDURE_STEP", "UNIFIED_PROCEDURE_STEP")
 
 # What each response's command set can carry besides the Status (PS3.7 9.3 and
 # 10.3, as pynetdicom builds them): C-ECHO only an Error Comment, no DIMSE-N
@@ -81,6 +79,20 @@ STEP_KEYS = ("status", *PRIMITIVE_FIELDS, "pending", "delay")
 _COMMAND_KEYS = ("answers", "then", "rules")
 _RULE_KEYS = ("every", "request", "answer")
 _MAX_DELAY = 300.0  # seconds a scripted response may wait
+_MAX_REQUEST = 2**31 - 1
+# The spellings of the service classes and commands a script may use, the
+# schema's too (tests/test_testserver_scripts.py holds them to each other):
+# ASCII, any case.
+_SERVICE_NAMES = {
+    **{name.lower(): "PROCEDURE_STEP" for name in (
+        "MPPS", "Modality Performed Procedure Step", "Procedure Step", "PROCEDURE_STEP")},
+    **{name.lower(): "UNIFIED_PROCEDURE_STEP" for name in (
+        "UPS", "Unified Procedure Step", "UNIFIED_PROCEDURE_STEP")},
+}
+_COMMAND_KEY = "(" + "|".join(
+    "[-_ ]?".join("".join(f"[{c}{c.lower()}]" for c in word) for word in command.label.split("-"))
+    for command in Command) + ")"
+"""A command's key: its label with "-", "_", " " or nothing between the words, any case."""
 _MAX_PENDING = 10_000
 _ABORT = "abort"
 _CYCLE = "cycle"
@@ -258,6 +270,14 @@ class StatusScript:
         """The script ``data`` describes (see the class's text); ``ValueError``
         (a :class:`ScriptError`) naming the first value that cannot be served,
         prefixed with ``source``."""
+        try:
+            return cls._parse(data, source)
+        except RecursionError:
+            raise ScriptError(f"{source}: nested more than Python can read (a script is a "
+                              "few levels deep)") from None
+
+    @classmethod
+    def _parse(cls, data: Mapping[str, Any], source: str) -> StatusScript:
         if not isinstance(data, Mapping):
             raise ScriptError(f"{source}: a script is a table (a JSON object), not "
                               f"{described(data)}")
@@ -287,26 +307,58 @@ class StatusScript:
             reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
             raise ScriptError(f"cannot read the script {str(file)!r}: {reason}") from None
         data: Any
-        if file.suffix.lower() == ".toml":
-            toml = _toml()
-            try:
-                data = toml.loads(text)
-            except toml.TOMLDecodeError as exc:
-                raise ScriptError(f"{file}: not valid TOML: {exc}") from None
-        elif file.suffix.lower() == ".json":
-            try:
-                data = json.loads(text)
-            except json.JSONDecodeError as exc:
-                raise ScriptError(f"{file}: not valid JSON: {exc}") from None
-        else:
+        suffix = file.suffix.lower()
+        if suffix not in (".toml", ".json"):
             raise ScriptError(f"{file}: a script is a .toml or .json file, not "
                               f"{file.suffix or 'a file without a suffix'}")
+        try:
+            if suffix == ".toml":
+                toml = _toml()
+                try:
+                    data = toml.loads(text)
+                except toml.TOMLDecodeError as exc:
+                    raise ScriptError(f"{file}: not valid TOML: {exc}") from None
+            else:
+                try:
+                    data = json.loads(text, object_pairs_hook=_unique_keys,
+                                      parse_float=_json_number)
+                except json.JSONDecodeError as exc:
+                    raise ScriptError(f"{file}: not valid JSON: {exc}") from None
+                except _DuplicateKey as exc:
+                    raise ScriptError(f"{file}: the key {shown(exc.key)} is given twice in "
+                                      "one table (JSON keeps only the last)") from None
+        except RecursionError:
+            raise ScriptError(f"{file}: nested more than Python can read (a script is a few "
+                              "levels deep)") from None
         return cls.parse(data, source=str(file))
 
     def __repr__(self) -> str:
         service = "" if self._service is None else f" service={self._service.name}"
         commands = ", ".join(c.label for c in self._commands) or "none scripted"
         return f"<StatusScript {commands}{service}>"
+
+
+class _DuplicateKey(Exception):
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A JSON object's members as a dict; :class:`_DuplicateKey` for a key given twice."""
+    table: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in table:
+            raise _DuplicateKey(key)
+        table[key] = value
+    return table
+
+
+def _json_number(text: str) -> float | int:
+    """A JSON number with a fraction or exponent: an int if it is integral (JSON
+    Schema's ``integer`` counts ``3.0``), else a float (``inf`` past a float's range)."""
+    number = float(text)
+    return int(number) if number.is_integer() else number
 
 
 def _toml() -> Any:
@@ -323,23 +375,19 @@ def _toml() -> Any:
 def _parse_service(value: object, source: str) -> Service:
     from ..services import Service
 
-    try:
-        service = Service.parse(value) if isinstance(value, str) else None
-    except ValueError:
-        service = None
-    if service is None or service.name not in _N_SERVICES:
+    name = _SERVICE_NAMES.get(value.lower()) if isinstance(value, str) and value.isascii() \
+        else None
+    if name is None:
         raise ScriptError(f"{source}: service {shown(value)} cannot be served; the server "
                           "offers the N-services of \"MPPS\" (Modality Performed Procedure "
-                          "Step) or \"UPS\" (Unified Procedure Step)")
-    return service
+                          "Step) or \"UPS\" (Unified Procedure Step), in any case")
+    return Service[name]
 
 
 def parse_command(key: object, source: str) -> Command:
-    try:
-        if isinstance(key, str):
+    if isinstance(key, str) and re.fullmatch(_COMMAND_KEY, key):
+        with contextlib.suppress(ValueError):
             return Command.parse(key)
-    except ValueError:
-        pass
     choices = ", ".join(c.label for c in Command)
     raise ScriptError(f"{source}: unknown key {shown(key)}; a script's keys are \"service\" "
                       f"and command names ({choices})")
@@ -414,7 +462,7 @@ def _parse_rule(command: Command, value: object, service: Service | None,
     if "every" in rule:
         return Rule(answer, every=_positive(rule["every"], "every", where))
     return Rule(answer, request=_positive(rule["request"], "request", where,
-                                          limit=2**31 - 1))
+                                          limit=_MAX_REQUEST))
 
 
 def _parse_answer(command: Command, value: object, service: Service | None,
@@ -542,8 +590,10 @@ def _parse_tag(value: object, where: str) -> int:
 
 
 def _parse_delay(value: object, where: str) -> float:
+    # Compared before any conversion: an int past a float's range (10**400) is
+    # refused, not an OverflowError; NaN fails the comparison.
     if (isinstance(value, bool) or not isinstance(value, (int, float))
-            or not math.isfinite(value) or not 0 <= value <= _MAX_DELAY):
+            or not 0 <= value <= _MAX_DELAY):
         raise ScriptError(f"{where}: delay must be a number of seconds in 0..{_MAX_DELAY:g}, "
                           f"not {shown(value)}")
     return float(value)

@@ -37,7 +37,6 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import math
 import os
 import socket
 import threading
@@ -165,8 +164,9 @@ def _check_ae_title(value: object) -> str:
 
 
 def _check_number(value: object, what: str, low: float, high: float) -> float:
+    # Compared before any conversion: 10**400 is refused, not an OverflowError.
     if (isinstance(value, bool) or not isinstance(value, (int, float))
-            or not math.isfinite(value) or not low <= value <= high):
+            or not low <= value <= high):
         raise ScriptError(f"{what} must be a number in {low:g}..{high:g}, not {shown(value)}")
     return float(value)
 
