@@ -154,3 +154,103 @@ def test_the_schema_spells_names_as_the_loader_does() -> None:
     assert all(re.fullmatch(service, name) and re.fullmatch(service, name.upper())
                for name in spelled)
     assert service.count("|") == len(spelled) - 1
+
+
+# --- item 9: Pending responses made as they are sent ---------------------------------
+
+_PEAK = """
+import json, sys, time, tracemalloc
+from dimse_status import StatusScript
+pending = int(sys.argv[1])
+data = {"C-MOVE": [{"status": "0000", "pending": pending}] * 50,
+        "C-FIND": [{"status": "0000", "pending": pending}] * 5}
+tracemalloc.start()
+start = time.perf_counter()
+script = StatusScript.parse(data)
+answer = script.answer("C-MOVE", 50)
+length, last_pending = len(answer), answer[-2].status
+elapsed = time.perf_counter() - start
+print(json.dumps([tracemalloc.get_traced_memory()[1], elapsed, length,
+                  list(last_pending.sub_operations)]))
+"""
+
+
+def _peak(pending: int) -> tuple[int, float, int, list[int]]:
+    result = subprocess.run([sys.executable, "-c", _PEAK, str(pending)], capture_output=True,
+                            text=True, timeout=120, check=True)
+    peak, elapsed, length, counts = json.loads(result.stdout)
+    return peak, elapsed, length, counts
+
+
+def test_a_large_pending_count_costs_no_memory_or_time() -> None:
+    """Issue 24 item 9: 55 answers of 10,000 Pending responses each are not
+    built up front (50 took 580 MB and 12-23 s)."""
+    small, _, _, _ = _peak(10)
+    large, elapsed, length, counts = _peak(10_000)
+    assert length == 10_001 and counts == [0, 10_000, 0, 0]
+    # Memory independent of K: within 256 kB of the same script with K = 10.
+    assert large - small < 256 * 1024, (small, large)
+    # A generous bound for a loaded 2-core machine (it takes milliseconds).
+    assert elapsed < 10, elapsed
+
+
+def test_check_prints_a_pending_run_as_one_response(tmp_path: Path) -> None:
+    path = tmp_path / "many.json"
+    path.write_text(json.dumps({"C-MOVE": [{"status": "0000", "pending": 10_000}] * 50}),
+                    encoding="utf-8")
+    result = _check(path)
+    assert result.returncode == 0, result.stderr
+    assert len(result.stdout) < 20_000
+    assert ("answer 1: (0xFF00) Pending: Sub-operations are continuing; sub-operations: "
+            "remaining 9999, completed 1, failed 0, warning 0 (first of 10000) + (0x0000) "
+            "Success") in result.stdout
+
+
+def test_an_answer_reads_as_a_sequence_of_steps() -> None:
+    script = StatusScript.parse({"C-GET": [["FF00", {"status": "B000", "failed": 1,
+                                                     "pending": 2}]]})
+    answer = script.answer("C-GET", 1)
+    steps = list(answer)
+    assert len(answer) == 4 and answer[1:] == tuple(steps[1:]) and answer[-1] == steps[-1]
+    assert answer == tuple(steps) and answer == script.answer("C-GET", 1)
+    with pytest.raises(IndexError):
+        answer[4]
+    counts = [s.status.sub_operations for s in steps if s.status is not None]
+    assert counts == [(2, 1, 0, 0), (1, 2, 0, 0), (0, 3, 0, 0), (None, 3, 1, 0)]
+
+
+# --- item 8: the counts the standard requires -----------------------------------------
+
+
+@pytest.mark.parametrize(("data", "message"), [
+    ({"C-MOVE": {"status": "B000", "remaining": 1, "completed": 1, "failed": 1, "warning": 0}},
+     "C-MOVE answer 1: Number of Remaining Sub-operations (0000,1020) is sent with Pending and "
+     "Cancel responses only (PS3.4 C.4.2.1.6), not with (0xB000)"),
+    ({"C-GET": [["FF00", {"status": "0000", "remaining": 0}]]},
+     "C-GET answer 1, response 2: Number of Remaining Sub-operations (0000,1020) is sent with "
+     "Pending and Cancel responses only (PS3.4 C.4.3.1.5)"),
+])
+def test_remaining_on_a_final_response_is_refused(data: Any, message: str) -> None:
+    with pytest.raises(ValueError) as info:
+        StatusScript.parse(data)
+    assert message in str(info.value)
+
+
+def test_counts_are_filled_in_where_the_standard_requires_them() -> None:
+    script = StatusScript.parse({"C-MOVE": [
+        {"status": "0000", "pending": 3},
+        ["FF00", {"status": "FF00", "failed": 1}, {"status": "B000", "warning": 2}],
+        {"status": "A702", "completed": 0, "failed": 5, "warning": 0, "pending": 2},
+        "A801", "FE00", {"status": "FE00", "remaining": 4, "pending": 1},
+    ]})
+
+    def counts(number: int) -> list[tuple[int | None, ...]]:
+        return [tuple(s.status.sub_operations) for s in script.answer("C-MOVE", number)
+                if s.status is not None]
+
+    assert counts(1) == [(2, 1, 0, 0), (1, 2, 0, 0), (0, 3, 0, 0), (None, 3, 0, 0)]
+    assert counts(2) == [(1, 1, 0, 0), (0, 2, 1, 0), (None, 2, 1, 2)]
+    assert counts(3) == [(1, 1, 0, 0), (0, 2, 0, 0), (None, 0, 5, 0)]  # given wins
+    assert counts(4) == [(None, None, None, None)]  # A801 carries no counts
+    assert counts(5) == [(None, 0, 0, 0)]
+    assert counts(6) == [(0, 1, 0, 0), (4, 1, 0, 0)]

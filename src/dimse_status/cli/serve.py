@@ -25,8 +25,10 @@ from ..testing.script import (
     SCHEMA_PATH,
     STEP_KEYS,
     Answer,
+    PendingRun,
     ScriptError,
     StatusScript,
+    Step,
     parse_command,
 )
 from ..testing.server import LOGGER, StatusServer
@@ -176,8 +178,21 @@ def _summary(server: StatusServer) -> str:
 
 
 def _answer_text(answer: Answer) -> str:
-    return " + ".join("abort" if s.status is None else describe(s.status).replace(
-        f" [{s.status.command.label}]" if s.status.command else "", "") for s in answer)
+    """The answer on one line; a run of Pending responses as its first and how many."""
+    parts: list[str] = []
+    for part in answer.parts:
+        if isinstance(part, PendingRun):
+            parts.append(f"{_step_text(part.step(0))} (first of {part.count})")
+        else:
+            parts.append(_step_text(part))
+    return " + ".join(parts)
+
+
+def _step_text(step: Step) -> str:
+    status = step.status
+    if status is None:
+        return "abort"
+    return describe(status).replace(f" [{status.command.label}]" if status.command else "", "")
 
 
 def run_serve(args: argparse.Namespace) -> int:

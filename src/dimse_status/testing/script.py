@@ -28,12 +28,14 @@ from typing import TYPE_CHECKING, Any
 from ..base import Command, described, shown
 from ..registry import refuse_unpermitted
 from ..resolve import Status, as_status
+from .answer import Answer, PendingRun, Step
 
 if TYPE_CHECKING:
 
     from ..services import Service
 
-__all__ = ["SCHEMA_PATH", "Answer", "CommandScript", "Rule", "ScriptError", "Step", "StatusScript"]
+__all__ = ["SCHEMA_PATH", "Answer", "CommandScript", "PendingRun", "Rule", "ScriptError", "Step",
+           "StatusScript"]
 
 SCHEMA_PATH = Path(__file__).with_name("serve-script.schema.json")
 """The JSON Schema of a script file (``dimse-status serve --schema`` prints it)."""
@@ -106,24 +108,6 @@ class ScriptError(ValueError):
 
 
 @dataclass(frozen=True)
-class Step:
-    """One thing the server does for a request: after ``delay`` seconds, send
-    ``status`` (with its details), or abort the association if ``status`` is
-    ``None``."""
-
-    status: Status[Any] | None
-    delay: float = 0.0
-
-    @property
-    def is_abort(self) -> bool:
-        """Whether the step aborts the association instead of answering."""
-        return self.status is None
-
-
-Answer = tuple[Step, ...]
-
-
-@dataclass(frozen=True)
 class Rule:
     """Requests that get ``answer`` whatever the list says: every ``every``-th
     request of the command, or its ``request``-th (counted from 1)."""
@@ -182,7 +166,7 @@ def _default_answer(command: Command) -> Answer:
     status: Status[Any] = Status(0x0000, command, service_of(command, None))
     if command in (Command.C_GET, Command.C_MOVE):
         status = status.with_details(completed=0, failed=0, warning=0)
-    return (Step(status),)
+    return Answer((Step(status),))
 
 
 class StatusScript:
@@ -470,18 +454,23 @@ def _parse_answer(command: Command, value: object, service: Service | None,
     items: list[object] = value if isinstance(value, list) else [value]  # pyright: ignore[reportUnknownVariableType]
     if not items:
         raise ScriptError(f"{where}: an answer needs at least one response")
-    steps: list[Step] = []
+    parts: list[Step | PendingRun] = []
+    labels: list[str] = []
     for n, item in enumerate(items, 1):
         label = where if len(items) == 1 else f"{where}, response {n}"
-        if steps and steps[-1].is_abort:
+        if parts and isinstance(parts[-1], Step) and parts[-1].is_abort:
             raise ScriptError(f"{label}: nothing can follow \"abort\"")
-        steps.extend(_parse_response(command, item, service, label))
-    last = steps[-1]
-    if command not in MULTI and len(steps) > 1:
+        new = _parse_response(command, item, service, label)
+        parts.extend(new)
+        labels.extend([label] * len(new))
+    answer = Answer(parts)
+    last = parts[-1]
+    assert isinstance(last, Step)
+    if command not in MULTI and len(answer) > 1:
         raise ScriptError(f"{where}: a {command.label} request gets one response, not "
-                          f"{len(steps)}")
-    for step in steps[:-1]:
-        if step.status is not None and not step.status.is_pending:
+                          f"{len(answer)}")
+    for step in parts[:-1]:
+        if isinstance(step, Step) and step.status is not None and not step.status.is_pending:
             raise ScriptError(f"{where}: only Pending responses may come before the last one; "
                               f"{step.status} is final")
     if last.status is not None and last.status.is_pending:
@@ -489,12 +478,72 @@ def _parse_answer(command: Command, value: object, service: Service | None,
                 "a file's answers, FF00+0000 after --status)" if len(items) == 1 else "")
         raise ScriptError(f"{where}: ends with a Pending status ({last.status}); end it with "
                           f"a final status or \"abort\"{hint}")
-    return tuple(steps)
+    if command in (Command.C_GET, Command.C_MOVE):
+        answer = Answer(_counted(parts, labels))
+    return answer
+
+
+_COMPLETED_TAG = 0x00001021
+
+
+def _counted(parts: Sequence[Step | PendingRun], labels: Sequence[str]) -> list[Step | PendingRun]:
+    """A C-GET's or C-MOVE's responses with the counts the standard requires
+    (PS3.4 C.4.2.1.5-9 and C.4.3.1.4-8, as C.4.2.3.1 and C.4.3.3.1 send them):
+
+    - a Pending response carries all four: the ones the script leaves out
+      are those of the Pending before it with one more completed
+      sub-operation, and as remaining the Pending responses still to come;
+    - a final response whose status lets them travel (0000, B000, A702,
+      FE00) carries the completed, failed and warning counts: the ones left
+      out are the last Pending response's (0 without one);
+    - a final response other than FE00 Cancel with a Number of Remaining
+      Sub-operations is refused (C.4.2.1.6, C.4.3.1.5: Pending and Cancel only).
+    """
+    total = sum(p.count if isinstance(p, PendingRun) else int(_pending(p)) for p in parts)
+    seen, counts = 0, {"completed": 0, "failed": 0, "warning": 0}
+    out: list[Step | PendingRun] = []
+    for part, label in zip(parts, labels, strict=True):
+        if isinstance(part, PendingRun):
+            seen += part.count
+            out.append(PendingRun(part.command, part.service, part.count, part.delay,
+                                  left=total - seen, **counts))
+            counts["completed"] += part.count
+            continue
+        status = part.status
+        if status is None:
+            out.append(part)
+            continue
+        given: dict[str, Any] = {name: v for name, v in status.details._asdict().items()
+                                 if v is not None and v != ()}
+        fill: dict[str, int]
+        if status.is_pending:
+            seen += 1
+            fill = {"remaining": total - seen, **counts, "completed": counts["completed"] + 1}
+        elif "remaining" in given and status.code != 0xFE00:
+            section = "C.4.2.1.6" if status.command is Command.C_MOVE else "C.4.3.1.5"
+            raise ScriptError(f"{label}: {_FIELD_NAMES['remaining']} is sent with Pending and "
+                              f"Cancel responses only (PS3.4 {section}), not with {status}")
+        elif _COMPLETED_TAG in status.related_attributes:
+            fill = dict(counts)
+        else:
+            fill = {}
+        filled: dict[str, Any] = {**fill, **given}
+        if filled != given:
+            status = status.with_details(**filled)
+        if status.is_pending:
+            counts = {name: filled[name] for name in ("completed", "failed", "warning")}
+        out.append(Step(status, part.delay))
+    return out
+
+
+def _pending(part: Step) -> bool:
+    return part.status is not None and part.status.is_pending
 
 
 def _parse_response(command: Command, value: object, service: Service | None,
-                    where: str) -> list[Step]:
-    """The steps one response of a script stands for (several with ``pending``)."""
+                    where: str) -> list[Step | PendingRun]:
+    """The steps one response of a script stands for (a run of Pending
+    responses first, with ``pending``)."""
     context = service_of(command, service)
     if isinstance(value, str) and value.strip().lower() == _ABORT:
         return [Step(None)]
@@ -539,16 +588,9 @@ def _parse_response(command: Command, value: object, service: Service | None,
                                  "response's command set (PS3.7): pynetdicom cannot send it")
     except (TypeError, ValueError) as exc:
         raise ScriptError(f"{where}: {exc}") from None
-    steps = [Step(_pending(command, context, n, pending), delay) for n in range(1, pending + 1)]
-    return [*steps, Step(status, delay)]
-
-
-def _pending(command: Command, context: Service | None, number: int,
-             total: int) -> Status[Any]:
-    status: Status[Any] = Status(0xFF00, command, context)
-    if command is Command.C_FIND:
-        return status
-    return status.with_details(remaining=total - number, completed=number, failed=0, warning=0)
+    run: list[Step | PendingRun] = [PendingRun(command, context, pending, delay)] if pending \
+        else []
+    return [*run, Step(status, delay)]
 
 
 def _parse_code(value: object, where: str) -> int:
