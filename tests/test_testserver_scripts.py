@@ -254,3 +254,35 @@ def test_counts_are_filled_in_where_the_standard_requires_them() -> None:
     assert counts(4) == [(None, None, None, None)]  # A801 carries no counts
     assert counts(5) == [(None, 0, 0, 0)]
     assert counts(6) == [(0, 1, 0, 0), (4, 1, 0, 0)]
+
+
+# --- item 12: "," "+" "/" inside an Error Comment on the command line ------------------
+
+
+def _cli(*options: str) -> StatusScript:
+
+    from dimse_status.cli.serve import _cli_script  # pyright: ignore[reportPrivateUsage]
+
+    return _cli_script(list(options), None)
+
+
+def test_a_backslash_escapes_the_separators_in_status() -> None:
+    script = _cli(r"c-find=FF00+C001/error_comment=a\,b\+c\/d e,0000",
+                  r"c-store=A700/error_comment=disk full\, retry in 5\/10 s")
+    final = script.answer("C-FIND", 1)[-1].status
+    assert final is not None and final.error_comment == "a,b+c/d e"
+    assert [s.status.code for s in script.answer("C-FIND", 2) if s.status is not None] == [0]
+    store = script.answer("C-STORE", 1)[0].status
+    assert store is not None and store.error_comment == "disk full, retry in 5/10 s"
+
+
+@pytest.mark.parametrize(("option", "message"), [
+    (r"c-store=A700/error_comment=a\b", r"a backslash escapes , + / or a backslash only, "
+     r"not '\\b'"),
+    (r"c-store=A700/error_comment=a\\b", "is not a valid LO"),  # \\ is a backslash: LO refuses it
+    ("c-store=A700/error_comment=trailing\\", "a backslash escapes"),
+])
+def test_a_bad_escape_is_one_line(option: str, message: str) -> None:
+    with pytest.raises(ValueError) as info:
+        _cli(option)
+    assert message in str(info.value) and "\n" not in str(info.value)
