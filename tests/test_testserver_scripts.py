@@ -286,3 +286,41 @@ def test_a_bad_escape_is_one_line(option: str, message: str) -> None:
     with pytest.raises(ValueError) as info:
         _cli(option)
     assert message in str(info.value) and "\n" not in str(info.value)
+
+
+# --- item 13: the Error ID logged is the one sent ------------------------------------
+
+
+@pytest.mark.parametrize(("details", "logged"), [
+    ({"error_id": 0xA711}, "may no longer be updated (Error ID A711 sent) [N-SET]; "
+                           "Error ID A711"),
+    ({"error_id": 0xA710}, "may no longer be updated (Error ID A710 sent) [N-SET]; "
+                           "Error ID A710"),
+    ({}, "may no longer be updated (no Error ID sent) [N-SET]"),
+])
+def test_the_mpps_0110_line_logs_the_error_id_sent(caplog: pytest.LogCaptureFixture,
+                                                   details: dict[str, int],
+                                                   logged: str) -> None:
+    import logging
+
+    from loopback import alarm, associate
+    from pydicom import Dataset
+    from pydicom.uid import UID, generate_uid
+
+    from dimse_status import Command, Service, Status, status_server
+
+    mpps = UID("1.2.840.10008.3.1.2.3.3")
+    caplog.set_level(logging.DEBUG, logger="dimse_status.serve")
+    attributes = Dataset()
+    attributes.PatientName = "Test^Patient"
+    with alarm(60), status_server({"service": "MPPS",
+                                   "N-SET": {"status": "0110", **details}}) as server:
+        assoc = associate(server.port, [mpps])
+        try:
+            updated, _ = assoc.send_n_set(attributes, mpps, generate_uid())
+        finally:
+            assoc.release()
+    status = Status.from_dataset(updated, Command.N_SET, Service.PROCEDURE_STEP)
+    assert status.error_id == details.get("error_id")
+    (line,) = [r.getMessage() for r in caplog.records if ": sent (0x0110)" in r.getMessage()]
+    assert line.endswith(logged), line
