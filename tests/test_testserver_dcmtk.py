@@ -223,3 +223,20 @@ def test_a_c_cancel_during_a_delay_is_answered_at_once() -> None:
         assoc.release()
     assert statuses == [0xFE00] and waited < 2, (statuses, waited)
     assert server.received[0].cancelled
+
+
+def test_counts_the_standard_requires_are_filled_in(tmp_path: Path) -> None:
+    """Issue 24 item 8: a final C-MOVE after a Pending run carries the counts
+    (PS3.4 C.4.2.3.1), completed = the Pending responses sent; a hand-written
+    FF00 of a C-GET carries all four (remaining: the Pending still to come)."""
+    script = {"C-MOVE": {"status": "0000", "pending": 3},
+              "C-GET": [["FF00", "FF00", {"status": "B000", "failed": 1}]]}
+    with status_server(script) as server:
+        moved, log_moved = run_tool("movescu", server, "-aem", "STORE_SCP", *QUERY)
+        got, log_got = run_tool("getscu", server, "-od", str(tmp_path), *QUERY)
+    assert moved == 0 and statuses_in(log_moved) == [0xFF00] * 3 + [0x0000], log_moved
+    assert counts_in(log_moved) == [("2", "1", "0", "0"), ("1", "2", "0", "0"),
+                                    ("0", "3", "0", "0"), ("none", "3", "0", "0")], log_moved
+    assert got == 0 and statuses_in(log_got) == [0xFF00, 0xFF00, 0xB000], log_got
+    assert counts_in(log_got) == [("1", "1", "0", "0"), ("0", "2", "0", "0"),
+                                  ("none", "2", "1", "0")], log_got

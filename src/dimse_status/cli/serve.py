@@ -25,8 +25,10 @@ from ..testing.script import (
     SCHEMA_PATH,
     STEP_KEYS,
     Answer,
+    PendingRun,
     ScriptError,
     StatusScript,
+    Step,
     parse_command,
 )
 from ..testing.server import LOGGER, StatusServer
@@ -48,8 +50,10 @@ ANSWERS are answered in turn, then again from the first, separated by ",";
 the responses of one C-FIND/C-GET/C-MOVE answer are joined by "+"; a
 response is a hex code or "abort", then /key=value details (error_comment,
 offending_element, error_id, remaining, completed, failed, warning,
-pending, delay).  Examples:
+pending, delay); a backslash puts "," "+" "/" or "\\" in a value (\\, \\+
+\\/ \\\\).  Examples:
   --status "c-store=A700/error_comment=disk full"
+  --status 'c-store=A700/error_comment=full\\, retry in 5\\/10 s'
   --status c-store=0000,0000,A700            every third C-STORE fails
   --status c-find=FF01+FF00+C001             two matches, then a failure
   --status c-move=B000/completed=2/failed=1/warning=0
@@ -92,10 +96,20 @@ def _add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="print the JSON Schema of script files and exit")
 
 
+_ESCAPED = ",+/\\"
+
+
 def _split(text: str, separator: str) -> list[str]:
-    """``text`` split at ``separator``, except inside parentheses (tags)."""
-    parts, depth, start = [], 0, 0
+    """``text`` split at ``separator``, except inside parentheses (tags) and
+    where a backslash escapes it (the escapes are kept: :func:`_unescape`)."""
+    parts, depth, start, escaped = [], 0, 0, False
     for i, char in enumerate(text):
+        if escaped:
+            escaped = False
+            continue
+        if char == "\\":
+            escaped = True
+            continue
         depth += (char == "(") - (char == ")")
         if char == separator and depth <= 0:
             parts.append(text[start:i])
@@ -104,17 +118,33 @@ def _split(text: str, separator: str) -> list[str]:
     return parts
 
 
+def _unescape(text: str, where: str) -> str:
+    """``text`` with ``\\,`` ``\\+`` ``\\/`` ``\\\\`` read as the character."""
+    out, chars = [], iter(text)
+    for char in chars:
+        if char == "\\":
+            following = next(chars, "")
+            if not following or following not in _ESCAPED:
+                raise ScriptError(f"{where}: a backslash escapes , + / or a backslash only, "
+                                  f"not {shown(char + following)}")
+            char = following
+        out.append(char)
+    return "".join(out)
+
+
 _INT_KEYS = frozenset({"error_id", "pending", *COUNTS})
 
 
 def _cli_response(text: str, where: str) -> object:
-    code, *pairs = text.split("/")
+    code, *pairs = _split(text, "/")
+    code = _unescape(code, where)
     if not pairs:
         return code.strip()
     table: dict[str, Any] = {"status": code.strip()}
     for pair in pairs:
         key, sep, value = pair.partition("=")
-        key = key.strip().replace("-", "_")
+        key = _unescape(key, where).strip().replace("-", "_")
+        value = _unescape(value, where)
         if not sep or key not in STEP_KEYS or key == "status":
             raise ScriptError(f"{where}: {shown(pair)} is not key=value with a key of "
                               f"{', '.join(k for k in STEP_KEYS if k != 'status')}")
@@ -176,8 +206,21 @@ def _summary(server: StatusServer) -> str:
 
 
 def _answer_text(answer: Answer) -> str:
-    return " + ".join("abort" if s.status is None else describe(s.status).replace(
-        f" [{s.status.command.label}]" if s.status.command else "", "") for s in answer)
+    """The answer on one line; a run of Pending responses as its first and how many."""
+    parts: list[str] = []
+    for part in answer.parts:
+        if isinstance(part, PendingRun):
+            parts.append(f"{_step_text(part.step(0))} (first of {part.count})")
+        else:
+            parts.append(_step_text(part))
+    return " + ".join(parts)
+
+
+def _step_text(step: Step) -> str:
+    status = step.status
+    if status is None:
+        return "abort"
+    return describe(status).replace(f" [{status.command.label}]" if status.command else "", "")
 
 
 def run_serve(args: argparse.Namespace) -> int:

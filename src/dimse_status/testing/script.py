@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import contextlib
 import json
-import math
 import os
+import re
 import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -28,12 +28,14 @@ from typing import TYPE_CHECKING, Any
 from ..base import Command, described, shown
 from ..registry import refuse_unpermitted
 from ..resolve import Status, as_status
+from .answer import Answer, PendingRun, Step
 
 if TYPE_CHECKING:
 
     from ..services import Service
 
-__all__ = ["SCHEMA_PATH", "Answer", "CommandScript", "Rule", "ScriptError", "Step", "StatusScript"]
+__all__ = ["SCHEMA_PATH", "Answer", "CommandScript", "PendingRun", "Rule", "ScriptError", "Step",
+           "StatusScript"]
 
 SCHEMA_PATH = Path(__file__).with_name("serve-script.schema.json")
 """The JSON Schema of a script file (``dimse-status serve --schema`` prints it)."""
@@ -42,8 +44,6 @@ SCHEMA_PATH = Path(__file__).with_name("serve-script.schema.json")
 # Commands whose request is answered by Pending responses and then a final one.
 MULTI = frozenset({Command.C_FIND, Command.C_GET, Command.C_MOVE})
 DIMSE_C = (Command.C_ECHO, Command.C_STORE, Command.C_FIND, Command.C_GET, Command.C_MOVE)
-# The service classes whose N-services the server can offer.
-_N_SERVICES = ("PROCEDURE_STEP", "UNIFIED_PROCEDURE_STEP")
 
 # What each response's command set can carry besides the Status (PS3.7 9.3 and
 # 10.3, as pynetdicom builds them): C-ECHO only an Error Comment, no DIMSE-N
@@ -81,6 +81,20 @@ STEP_KEYS = ("status", *PRIMITIVE_FIELDS, "pending", "delay")
 _COMMAND_KEYS = ("answers", "then", "rules")
 _RULE_KEYS = ("every", "request", "answer")
 _MAX_DELAY = 300.0  # seconds a scripted response may wait
+_MAX_REQUEST = 2**31 - 1
+# The spellings of the service classes and commands a script may use, the
+# schema's too (tests/test_testserver_scripts.py holds them to each other):
+# ASCII, any case.
+_SERVICE_NAMES = {
+    **{name.lower(): "PROCEDURE_STEP" for name in (
+        "MPPS", "Modality Performed Procedure Step", "Procedure Step", "PROCEDURE_STEP")},
+    **{name.lower(): "UNIFIED_PROCEDURE_STEP" for name in (
+        "UPS", "Unified Procedure Step", "UNIFIED_PROCEDURE_STEP")},
+}
+_COMMAND_KEY = "(" + "|".join(
+    "[-_ ]?".join("".join(f"[{c}{c.lower()}]" for c in word) for word in command.label.split("-"))
+    for command in Command) + ")"
+"""A command's key: its label with "-", "_", " " or nothing between the words, any case."""
 _MAX_PENDING = 10_000
 _ABORT = "abort"
 _CYCLE = "cycle"
@@ -91,24 +105,6 @@ class ScriptError(ValueError):
     the value and where it is."""
 
 
-
-
-@dataclass(frozen=True)
-class Step:
-    """One thing the server does for a request: after ``delay`` seconds, send
-    ``status`` (with its details), or abort the association if ``status`` is
-    ``None``."""
-
-    status: Status[Any] | None
-    delay: float = 0.0
-
-    @property
-    def is_abort(self) -> bool:
-        """Whether the step aborts the association instead of answering."""
-        return self.status is None
-
-
-Answer = tuple[Step, ...]
 
 
 @dataclass(frozen=True)
@@ -170,7 +166,7 @@ def _default_answer(command: Command) -> Answer:
     status: Status[Any] = Status(0x0000, command, service_of(command, None))
     if command in (Command.C_GET, Command.C_MOVE):
         status = status.with_details(completed=0, failed=0, warning=0)
-    return (Step(status),)
+    return Answer((Step(status),))
 
 
 class StatusScript:
@@ -258,6 +254,14 @@ class StatusScript:
         """The script ``data`` describes (see the class's text); ``ValueError``
         (a :class:`ScriptError`) naming the first value that cannot be served,
         prefixed with ``source``."""
+        try:
+            return cls._parse(data, source)
+        except RecursionError:
+            raise ScriptError(f"{source}: nested more than Python can read (a script is a "
+                              "few levels deep)") from None
+
+    @classmethod
+    def _parse(cls, data: Mapping[str, Any], source: str) -> StatusScript:
         if not isinstance(data, Mapping):
             raise ScriptError(f"{source}: a script is a table (a JSON object), not "
                               f"{described(data)}")
@@ -287,26 +291,58 @@ class StatusScript:
             reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
             raise ScriptError(f"cannot read the script {str(file)!r}: {reason}") from None
         data: Any
-        if file.suffix.lower() == ".toml":
-            toml = _toml()
-            try:
-                data = toml.loads(text)
-            except toml.TOMLDecodeError as exc:
-                raise ScriptError(f"{file}: not valid TOML: {exc}") from None
-        elif file.suffix.lower() == ".json":
-            try:
-                data = json.loads(text)
-            except json.JSONDecodeError as exc:
-                raise ScriptError(f"{file}: not valid JSON: {exc}") from None
-        else:
+        suffix = file.suffix.lower()
+        if suffix not in (".toml", ".json"):
             raise ScriptError(f"{file}: a script is a .toml or .json file, not "
                               f"{file.suffix or 'a file without a suffix'}")
+        try:
+            if suffix == ".toml":
+                toml = _toml()
+                try:
+                    data = toml.loads(text)
+                except toml.TOMLDecodeError as exc:
+                    raise ScriptError(f"{file}: not valid TOML: {exc}") from None
+            else:
+                try:
+                    data = json.loads(text, object_pairs_hook=_unique_keys,
+                                      parse_float=_json_number)
+                except json.JSONDecodeError as exc:
+                    raise ScriptError(f"{file}: not valid JSON: {exc}") from None
+                except _DuplicateKey as exc:
+                    raise ScriptError(f"{file}: the key {shown(exc.key)} is given twice in "
+                                      "one table (JSON keeps only the last)") from None
+        except RecursionError:
+            raise ScriptError(f"{file}: nested more than Python can read (a script is a few "
+                              "levels deep)") from None
         return cls.parse(data, source=str(file))
 
     def __repr__(self) -> str:
         service = "" if self._service is None else f" service={self._service.name}"
         commands = ", ".join(c.label for c in self._commands) or "none scripted"
         return f"<StatusScript {commands}{service}>"
+
+
+class _DuplicateKey(Exception):
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A JSON object's members as a dict; :class:`_DuplicateKey` for a key given twice."""
+    table: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in table:
+            raise _DuplicateKey(key)
+        table[key] = value
+    return table
+
+
+def _json_number(text: str) -> float | int:
+    """A JSON number with a fraction or exponent: an int if it is integral (JSON
+    Schema's ``integer`` counts ``3.0``), else a float (``inf`` past a float's range)."""
+    number = float(text)
+    return int(number) if number.is_integer() else number
 
 
 def _toml() -> Any:
@@ -323,23 +359,19 @@ def _toml() -> Any:
 def _parse_service(value: object, source: str) -> Service:
     from ..services import Service
 
-    try:
-        service = Service.parse(value) if isinstance(value, str) else None
-    except ValueError:
-        service = None
-    if service is None or service.name not in _N_SERVICES:
+    name = _SERVICE_NAMES.get(value.lower()) if isinstance(value, str) and value.isascii() \
+        else None
+    if name is None:
         raise ScriptError(f"{source}: service {shown(value)} cannot be served; the server "
                           "offers the N-services of \"MPPS\" (Modality Performed Procedure "
-                          "Step) or \"UPS\" (Unified Procedure Step)")
-    return service
+                          "Step) or \"UPS\" (Unified Procedure Step), in any case")
+    return Service[name]
 
 
 def parse_command(key: object, source: str) -> Command:
-    try:
-        if isinstance(key, str):
+    if isinstance(key, str) and re.fullmatch(_COMMAND_KEY, key):
+        with contextlib.suppress(ValueError):
             return Command.parse(key)
-    except ValueError:
-        pass
     choices = ", ".join(c.label for c in Command)
     raise ScriptError(f"{source}: unknown key {shown(key)}; a script's keys are \"service\" "
                       f"and command names ({choices})")
@@ -414,7 +446,7 @@ def _parse_rule(command: Command, value: object, service: Service | None,
     if "every" in rule:
         return Rule(answer, every=_positive(rule["every"], "every", where))
     return Rule(answer, request=_positive(rule["request"], "request", where,
-                                          limit=2**31 - 1))
+                                          limit=_MAX_REQUEST))
 
 
 def _parse_answer(command: Command, value: object, service: Service | None,
@@ -422,18 +454,23 @@ def _parse_answer(command: Command, value: object, service: Service | None,
     items: list[object] = value if isinstance(value, list) else [value]  # pyright: ignore[reportUnknownVariableType]
     if not items:
         raise ScriptError(f"{where}: an answer needs at least one response")
-    steps: list[Step] = []
+    parts: list[Step | PendingRun] = []
+    labels: list[str] = []
     for n, item in enumerate(items, 1):
         label = where if len(items) == 1 else f"{where}, response {n}"
-        if steps and steps[-1].is_abort:
+        if parts and isinstance(parts[-1], Step) and parts[-1].is_abort:
             raise ScriptError(f"{label}: nothing can follow \"abort\"")
-        steps.extend(_parse_response(command, item, service, label))
-    last = steps[-1]
-    if command not in MULTI and len(steps) > 1:
+        new = _parse_response(command, item, service, label)
+        parts.extend(new)
+        labels.extend([label] * len(new))
+    answer = Answer(parts)
+    last = parts[-1]
+    assert isinstance(last, Step)
+    if command not in MULTI and len(answer) > 1:
         raise ScriptError(f"{where}: a {command.label} request gets one response, not "
-                          f"{len(steps)}")
-    for step in steps[:-1]:
-        if step.status is not None and not step.status.is_pending:
+                          f"{len(answer)}")
+    for step in parts[:-1]:
+        if isinstance(step, Step) and step.status is not None and not step.status.is_pending:
             raise ScriptError(f"{where}: only Pending responses may come before the last one; "
                               f"{step.status} is final")
     if last.status is not None and last.status.is_pending:
@@ -441,12 +478,72 @@ def _parse_answer(command: Command, value: object, service: Service | None,
                 "a file's answers, FF00+0000 after --status)" if len(items) == 1 else "")
         raise ScriptError(f"{where}: ends with a Pending status ({last.status}); end it with "
                           f"a final status or \"abort\"{hint}")
-    return tuple(steps)
+    if command in (Command.C_GET, Command.C_MOVE):
+        answer = Answer(_counted(parts, labels))
+    return answer
+
+
+_COMPLETED_TAG = 0x00001021
+
+
+def _counted(parts: Sequence[Step | PendingRun], labels: Sequence[str]) -> list[Step | PendingRun]:
+    """A C-GET's or C-MOVE's responses with the counts the standard requires
+    (PS3.4 C.4.2.1.5-9 and C.4.3.1.4-8, as C.4.2.3.1 and C.4.3.3.1 send them):
+
+    - a Pending response carries all four: the ones the script leaves out
+      are those of the Pending before it with one more completed
+      sub-operation, and as remaining the Pending responses still to come;
+    - a final response whose status lets them travel (0000, B000, A702,
+      FE00) carries the completed, failed and warning counts: the ones left
+      out are the last Pending response's (0 without one);
+    - a final response other than FE00 Cancel with a Number of Remaining
+      Sub-operations is refused (C.4.2.1.6, C.4.3.1.5: Pending and Cancel only).
+    """
+    total = sum(p.count if isinstance(p, PendingRun) else int(_pending(p)) for p in parts)
+    seen, counts = 0, {"completed": 0, "failed": 0, "warning": 0}
+    out: list[Step | PendingRun] = []
+    for part, label in zip(parts, labels, strict=True):
+        if isinstance(part, PendingRun):
+            seen += part.count
+            out.append(PendingRun(part.command, part.service, part.count, part.delay,
+                                  left=total - seen, **counts))
+            counts["completed"] += part.count
+            continue
+        status = part.status
+        if status is None:
+            out.append(part)
+            continue
+        given: dict[str, Any] = {name: v for name, v in status.details._asdict().items()
+                                 if v is not None and v != ()}
+        fill: dict[str, int]
+        if status.is_pending:
+            seen += 1
+            fill = {"remaining": total - seen, **counts, "completed": counts["completed"] + 1}
+        elif "remaining" in given and status.code != 0xFE00:
+            section = "C.4.2.1.6" if status.command is Command.C_MOVE else "C.4.3.1.5"
+            raise ScriptError(f"{label}: {_FIELD_NAMES['remaining']} is sent with Pending and "
+                              f"Cancel responses only (PS3.4 {section}), not with {status}")
+        elif _COMPLETED_TAG in status.related_attributes:
+            fill = dict(counts)
+        else:
+            fill = {}
+        filled: dict[str, Any] = {**fill, **given}
+        if filled != given:
+            status = status.with_details(**filled)
+        if status.is_pending:
+            counts = {name: filled[name] for name in ("completed", "failed", "warning")}
+        out.append(Step(status, part.delay))
+    return out
+
+
+def _pending(part: Step) -> bool:
+    return part.status is not None and part.status.is_pending
 
 
 def _parse_response(command: Command, value: object, service: Service | None,
-                    where: str) -> list[Step]:
-    """The steps one response of a script stands for (several with ``pending``)."""
+                    where: str) -> list[Step | PendingRun]:
+    """The steps one response of a script stands for (a run of Pending
+    responses first, with ``pending``)."""
     context = service_of(command, service)
     if isinstance(value, str) and value.strip().lower() == _ABORT:
         return [Step(None)]
@@ -491,16 +588,9 @@ def _parse_response(command: Command, value: object, service: Service | None,
                                  "response's command set (PS3.7): pynetdicom cannot send it")
     except (TypeError, ValueError) as exc:
         raise ScriptError(f"{where}: {exc}") from None
-    steps = [Step(_pending(command, context, n, pending), delay) for n in range(1, pending + 1)]
-    return [*steps, Step(status, delay)]
-
-
-def _pending(command: Command, context: Service | None, number: int,
-             total: int) -> Status[Any]:
-    status: Status[Any] = Status(0xFF00, command, context)
-    if command is Command.C_FIND:
-        return status
-    return status.with_details(remaining=total - number, completed=number, failed=0, warning=0)
+    run: list[Step | PendingRun] = [PendingRun(command, context, pending, delay)] if pending \
+        else []
+    return [*run, Step(status, delay)]
 
 
 def _parse_code(value: object, where: str) -> int:
@@ -542,8 +632,10 @@ def _parse_tag(value: object, where: str) -> int:
 
 
 def _parse_delay(value: object, where: str) -> float:
+    # Compared before any conversion: an int past a float's range (10**400) is
+    # refused, not an OverflowError; NaN fails the comparison.
     if (isinstance(value, bool) or not isinstance(value, (int, float))
-            or not math.isfinite(value) or not 0 <= value <= _MAX_DELAY):
+            or not 0 <= value <= _MAX_DELAY):
         raise ScriptError(f"{where}: delay must be a number of seconds in 0..{_MAX_DELAY:g}, "
                           f"not {shown(value)}")
     return float(value)

@@ -37,8 +37,8 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import math
 import os
+import re
 import socket
 import threading
 import time
@@ -165,8 +165,9 @@ def _check_ae_title(value: object) -> str:
 
 
 def _check_number(value: object, what: str, low: float, high: float) -> float:
+    # Compared before any conversion: 10**400 is refused, not an OverflowError.
     if (isinstance(value, bool) or not isinstance(value, (int, float))
-            or not math.isfinite(value) or not low <= value <= high):
+            or not low <= value <= high):
         raise ScriptError(f"{what} must be a number in {low:g}..{high:g}, not {shown(value)}")
     return float(value)
 
@@ -508,8 +509,23 @@ class StatusServer:
     def _log(self, label: str, status: Status[Any]) -> None:
         level = LEVELS[status.type]
         if self._logger.isEnabledFor(level):
-            self._logger.log(level, "%s: sent %s", label, describe(status),
+            self._logger.log(level, "%s: sent %s", label, _sent(status),
                              extra=status_log_fields(status, "sent"))
+
+
+def _sent(status: Status[Any]) -> str:
+    """:func:`describe`'s line for what was sent: a meaning that names an
+    Error ID (MPPS 0110's "(Error ID A710)") says instead the one the
+    response carries, in hex, or none."""
+    text = describe(status)
+    named = re.search(r" \(Error ID [0-9A-F]{4}\)", text)
+    if named is not None:
+        sent = ("no Error ID sent" if status.error_id is None
+                else f"Error ID {status.error_id:04X} sent")
+        text = f"{text[:named.start()]} ({sent}){text[named.end():]}"
+    if status.error_id is not None:
+        text = text.replace(f"; Error ID {status.error_id}", f"; Error ID {status.error_id:04X}")
+    return text
 
 
 def _cancelled(command: Command, last: Status[Any] | None) -> Status[Any]:
