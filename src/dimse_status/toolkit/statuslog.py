@@ -18,7 +18,10 @@ from ..base import StatusType, format_tag
 if TYPE_CHECKING:
     from typing import Any
 
+    from ..base import Command
+    from ..registry import StatusRegistry
     from ..resolve import Status
+    from ..services import Service
 
 __all__ = ["LEVELS", "describe", "log_status", "status_log_handlers", "status_log_fields"]
 
@@ -32,6 +35,9 @@ LEVELS: dict[StatusType, int] = {
 """The level :func:`log_status` logs a status of each type at."""
 
 _COUNTS = ("remaining", "completed", "failed", "warning")
+# The command of a logged response: its Command Field's (typed so that a
+# service may be given with it).
+_FROM_FIELD: Command | None = None
 
 
 def describe(status: Status[Any]) -> str:
@@ -96,24 +102,46 @@ def log_status(
 
 def status_log_handlers(
     logger: logging.Logger | None = None,
+    *,
+    service: Service | None = None,
+    registry: StatusRegistry | None = None,
 ) -> list[Any]:
     """pynetdicom event handlers that log every status an association
     receives (``EVT_DIMSE_RECV``) and sends (``EVT_DIMSE_SENT``) with
     :func:`log_status`; pass them as ``evt_handlers`` to ``AE.associate``
     or ``AE.start_server`` (typed as ``list[Any]``: pynetdicom is optional).
-    Needs pynetdicom."""
+
+    Each status is read as ``Status.from_dataset(command_set, service=service,
+    registry=registry)``: with ``service=Service.UNIFIED_PROCEDURE_STEP`` an
+    N-ACTION C310 is logged with its UPS meaning, with ``registry=`` a vendor
+    code with the registry's.  The service applies to every response of the
+    association (a command the service does not use reads as without it).
+    ``TypeError`` names a service or registry of the wrong type here, not at
+    the first response.  Needs pynetdicom."""
     from pynetdicom import evt
 
+    from .._tables import load_services
+    from ..base import described
+    from ..registry import registry_of
+
+    if service is not None and not isinstance(service, load_services()):
+        raise TypeError("status_log_handlers: service must be a dimse_status.Service or "
+                        f"None, not {described(service)}")
+    registry_of(registry)  # its TypeError names what was given
+
     def on_received(event: Any) -> None:
-        _log_message(event.message, logger, "received")
+        _log_message(event.message, logger, "received", service, registry)
 
     def on_sent(event: Any) -> None:
-        _log_message(event.message, logger, "sent")
+        _log_message(event.message, logger, "sent", service, registry)
 
     return [(evt.EVT_DIMSE_RECV, on_received), (evt.EVT_DIMSE_SENT, on_sent)]
 
 
-def _log_message(message: Any, logger: logging.Logger | None, direction: str) -> None:
+def _log_message(
+    message: Any, logger: logging.Logger | None, direction: str,
+    service: Service | None = None, registry: StatusRegistry | None = None,
+) -> None:
     """Log the status of a DIMSE response message; requests carry none."""
     from ..resolve import Status
 
@@ -121,7 +149,7 @@ def _log_message(message: Any, logger: logging.Logger | None, direction: str) ->
     if command_set is None or "Status" not in command_set:
         return
     try:
-        status = Status.from_dataset(command_set)
+        status = Status.from_dataset(command_set, _FROM_FIELD, service, registry=registry)
     except ValueError as exc:  # a malformed status: say so, never break the association
         (logging.getLogger("dimse_status") if logger is None else logger).warning(
             "%s a response whose status cannot be read: %s", direction, exc)
