@@ -63,6 +63,7 @@ from .script import (
 if TYPE_CHECKING:
     from pydicom import Dataset
 
+    from ..base import StatusEnum
     from ..services import Service
     from .wire import Cancels, Link
 
@@ -87,29 +88,29 @@ class Exchange:
     def __init__(self, command: Command, number: int, message_id: int, sop_class_uid: str,
                  calling_ae_title: str, peer: tuple[str, int], transfer_syntax: str,
                  data: bytes, move_destination: str | None) -> None:
-        self.command = command
+        self.command: Command = command
         """The command of the request."""
-        self.number = number
+        self.number: int = number
         """The request's number among the server's requests of this command (from 1)."""
-        self.message_id = message_id
+        self.message_id: int = message_id
         """The request's Message ID."""
-        self.sop_class_uid = sop_class_uid
+        self.sop_class_uid: str = sop_class_uid
         """The request's Affected (or Requested) SOP Class UID."""
-        self.calling_ae_title = calling_ae_title
+        self.calling_ae_title: str = calling_ae_title
         """The AE title of the client."""
-        self.peer = peer
+        self.peer: tuple[str, int] = peer
         """The client's (address, port)."""
-        self.transfer_syntax = transfer_syntax
+        self.transfer_syntax: str = transfer_syntax
         """The transfer syntax of the presentation context."""
-        self.move_destination = move_destination
+        self.move_destination: str | None = move_destination
         """A C-MOVE's Move Destination, else ``None``."""
         self._data = data
-        self._responses: list[Status[Any]] = []
+        self._responses: list[Status[StatusEnum]] = []
         self._aborted = False
         self._cancelled = False
 
     @property
-    def responses(self) -> tuple[Status[Any], ...]:
+    def responses(self) -> tuple[Status[StatusEnum], ...]:
         """The statuses sent in answer, with their details, in order."""
         return tuple(self._responses)
 

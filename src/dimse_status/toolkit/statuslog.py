@@ -16,12 +16,23 @@ from .._typechecking import TYPE_CHECKING
 from ..base import StatusType, format_tag
 
 if TYPE_CHECKING:
-    from typing import Any
+    from typing import Any, TypedDict
 
-    from ..base import Command
+    from ..base import Command, StatusEnum
     from ..registry import StatusRegistry
     from ..resolve import Status
     from ..services import Service
+
+    class StatusLogFields(TypedDict):
+        """The structured fields of a logged status (:func:`status_log_fields`)."""
+
+        code: int
+        code_hex: str
+        type: str
+        command: str | None
+        member: str | None
+        comment: str | None
+        direction: str | None
 
 __all__ = ["LEVELS", "describe", "log_status", "status_log_handlers", "status_log_fields"]
 
@@ -40,7 +51,7 @@ _COUNTS = ("remaining", "completed", "failed", "warning")
 _FROM_FIELD: Command | None = None
 
 
-def describe(status: Status[Any]) -> str:
+def describe(status: Status[StatusEnum]) -> str:
     """The status on one line: code, type, meaning, command, and the details
     it carries (Error Comment, Offending Element, Error ID, counts).
 
@@ -66,7 +77,8 @@ def describe(status: Status[Any]) -> str:
     return "; ".join([text, *parts])
 
 
-def status_log_fields(status: Status[Any], direction: str | None = None) -> dict[str, Any]:
+def status_log_fields(status: Status[StatusEnum], direction: str | None = None
+                      ) -> StatusLogFields:
     """The structured fields :func:`log_status` puts in ``extra``: ``code``
     (int), ``code_hex`` (``"0xA7F3"``), ``type`` (``"Failure"``),
     ``command`` (``"C-STORE"`` or None), ``member`` (the member's name or
@@ -84,7 +96,7 @@ def status_log_fields(status: Status[Any], direction: str | None = None) -> dict
 
 
 def log_status(
-    status: Status[Any],
+    status: Status[StatusEnum],
     logger: logging.Logger | None = None,
     *,
     direction: str | None = None,
