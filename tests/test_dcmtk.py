@@ -28,12 +28,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from loopback import TIMEOUT, ae, alarm, associate, instance, peer, tally_final
+from loopback import TIMEOUT, ae, alarm, associate, instance, peer, servers, tally_final
 from pydicom import Dataset
 from pydicom.uid import UID, CTImageStorage, generate_uid
 from pynetdicom import build_role, evt
 
-from dimse_status import Command, Status, retrieve_outcome
+from dimse_status import CMoveStatus, Command, Status, StatusError, retrieve_outcome, status_handler
 
 TOOLS = ("dcmqrscp", "movescu", "getscu")
 MOVE = UID("1.2.840.10008.5.1.4.1.2.1.2")  # Patient Root Q/R Move
@@ -259,3 +259,72 @@ def test_movescu_and_getscu_report_dcmqrscps_final(
     # -d dumps each response: "DIMSE Status : 0xb000: Warning: ..."; the last is the final.
     finals = re.findall(r"^D: DIMSE Status\s+: 0x([0-9a-f]{4})", log, re.M)
     assert finals and int(finals[-1], 16) == expected.code, log
+
+
+# --- the toolkit's server under DCMTK's clients (issue 20, items 5 and 12) ----
+
+def _scu(tool: str, port: int, *extra: str) -> str:
+    """Run DCMTK's ``tool`` (-d) against a pynetdicom SCP on 127.0.0.1; its log."""
+    _ensure_dcmtk()
+    args = [str(dcmtk(tool)), "-d", "-aet", "SCU", "-aec", "ANY-SCP", "-P", "-k",
+            "QueryRetrieveLevel=PATIENT", "-k", "PatientID=1", "-to", str(TIMEOUT),
+            "-ta", str(TIMEOUT), "-td", str(TIMEOUT), *extra, "127.0.0.1", str(port)]
+    result = subprocess.run(args, capture_output=True, text=True, timeout=30, check=False)
+    return result.stdout + result.stderr
+
+
+def test_movescu_reads_a801_raised_before_the_destination() -> None:
+    """Item 5 on the wire: StatusError(MOVE_DESTINATION_UNKNOWN) raised before
+    the destination is yielded reaches movescu as A801 (pynetdicom's C514 before)."""
+
+    @status_handler
+    def move(event: Any) -> Iterator[Any]:
+        if event is not None:  # always: before the destination is yielded
+            raise StatusError(CMoveStatus.MOVE_DESTINATION_UNKNOWN, "no such AE")
+        yield None  # a generator handler
+
+    with servers() as scp:
+        port = scp([MOVE, CTImageStorage], [(evt.EVT_C_MOVE, move)])
+        log = _scu("movescu", port, "-aem", "NOWHERE")
+    finals = re.findall(r"^D: DIMSE Status\s+: 0x([0-9a-f]{4})", log, re.M)
+    assert finals == ["a801"], log
+
+
+def test_getscu_reads_a_failed_sub_operation_in_the_final(tmp_path: Path) -> None:
+    """Item 12 on the wire, as pynetdicom's C-GET SCP sends it: a handler
+    wrapped by status_handler yields two instances, getscu cannot take the
+    second (a SOP Class it did not propose): the final is B000, completed 1,
+    failed 1, with an identifier (the Failed SOP Instance UID List, which
+    pynetdicom writes from its own bookkeeping: checked with a pynetdicom
+    client); the tally's answer for the same sub-operations is the same."""
+    good, bad = instance("Good"), instance("Bad")
+    bad.SOPClassUID = UID("1.2.826.0.1.3680043.8.498.999")  # no client proposes it
+
+    @status_handler
+    def get(event: Any) -> Iterator[Any]:
+        yield 2
+        yield 0xFF00, good
+        yield 0xFF00, bad
+
+    with servers() as scp:
+        port = scp([GET, CTImageStorage], [(evt.EVT_C_GET, get)])
+        log = _scu("getscu", port, "-od", str(tmp_path))
+        assoc = associate(port, [GET, CTImageStorage],
+                          roles=[build_role(CTImageStorage, scp_role=True)],
+                          handlers=[(evt.EVT_C_STORE, lambda event: 0x0000)])
+        try:
+            final, identifier = list(assoc.send_c_get(_query("1"), GET))[-1]
+        finally:
+            assoc.release()
+    expected = tally_final(Command.C_GET, (0x0000, 0xA700))
+    # getscu's last response: its counts, "Data Set : present", its status
+    last = log[log.rindex("C-GET RSP"):]
+    assert re.search(r"Completed Suboperations\s+: 1\n.*Failed Suboperations\s+: 1\n", last,
+                     re.S), log
+    assert re.search(r"Data Set\s+: present", last), log
+    assert re.search(rf"DIMSE Status\s+: 0x{expected.code:04x}:", last), log
+    status = Status.from_dataset(final, Command.C_GET)
+    assert status.code == expected.code == 0xB000
+    assert (status.sub_operations.completed, status.sub_operations.failed) == (1, 1)
+    assert identifier is not None
+    assert identifier.FailedSOPInstanceUIDList == bad.SOPInstanceUID  # one UID: a str

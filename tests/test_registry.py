@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import copy
+import pickle
 import threading
 from collections.abc import Iterator
 
@@ -11,6 +13,7 @@ from dimse_status import (
     Command,
     CStoreStatus,
     CustomStatus,
+    Service,
     Status,
     StatusConflictError,
     StatusRegistry,
@@ -222,3 +225,40 @@ def test_service_memo_is_bounded_across_all_services() -> None:
     # What is memoized is still right.
     status = Status(0xC310, Command.N_ACTION, Service.UNIFIED_PROCEDURE_STEP, registry=reg)
     assert status.member is not None and status.member.name == "NOT_YET_IN_PROGRESS"
+
+
+def test_a_status_remembers_the_registry_it_was_resolved_with() -> None:
+    """Issue 20 item 15: ``is_permitted`` and strict ``to_dataset`` use the
+    registry a status was resolved with; the default registry's statuses
+    (the hot path's shared meanings) carry nothing more."""
+    mine = StatusRegistry()
+    mine.add(0xB123, "Warning", "vendor warning", command=Command.C_FIND)
+    mine.add(0xC9F0, "Failure", "vendor failure", command=Command.C_STORE)
+    find = Status(0xB123, Command.C_FIND, registry=mine)
+    assert find.description == "vendor warning" and find.is_permitted
+    assert find.to_dataset(strict=True).Status == 0xB123
+    # the memo's status, a second miss in the same bucket, a service's context,
+    # from_dataset and with_details all remember it
+    assert Status(0xB123, Command.C_FIND, registry=mine) is find
+    assert Status(0xC9F0, Command.C_STORE, registry=mine).is_permitted
+    assert Status(0xC9F0, Command.C_STORE, Service.STORAGE, registry=mine).is_permitted
+    ds = Status(0xB123, Command.C_FIND).to_dataset()
+    assert Status.from_dataset(ds, Command.C_FIND, registry=mine).is_permitted
+    commented = find.with_details(error_comment="disk")
+    assert commented.is_permitted and commented.to_dataset(strict=True).ErrorComment == "disk"
+    # registry= given to to_dataset still wins
+    with pytest.raises(ValueError, match="0xB123 is not a status"):
+        find.to_dataset(strict=True, registry=StatusRegistry())
+    # the same code in the default registry: not permitted, nothing remembered
+    plain = Status(0xB123, Command.C_FIND)
+    assert not plain.is_permitted and "_registry" not in vars(plain)
+    assert "_registry" not in vars(Status(0xB123, Command.C_FIND, registry=default_registry))
+    # a copy is the status itself; a pickle keeps the meaning and remembers
+    # no registry: it asks the default registry, as a status resolved there does
+    assert copy.copy(find) is find and copy.deepcopy(find) is find
+    unpickled = pickle.loads(pickle.dumps(find))
+    assert unpickled.description == "vendor warning" and not unpickled.is_permitted
+    assert "_registry" not in vars(unpickled)
+    # a registry's copy is a registry of its own: its statuses remember it
+    other = mine.copy()
+    assert vars(Status(0xB123, Command.C_FIND, registry=other))["_registry"] is other

@@ -28,8 +28,10 @@ from dimse_status import (
     Command,
     CStoreStatus,
     NoResponseError,
+    Service,
     Status,
     StatusError,
+    StatusRegistry,
     SubOperationTally,
     retrieve_outcome,
     status_handler,
@@ -463,6 +465,52 @@ def test_the_scu_logs_what_it_receives_at_the_level_of_each_type(
                         (logging.WARNING, 0xB123)]
     warning = next(r for r in caplog.records if r.__dict__.get("code") == 0xB123)
     assert "Unknown Warning (Annex C: Bxxx is a Warning) [C-STORE]" in warning.getMessage()
+
+
+UPS_PUSH = UID("1.2.840.10008.5.1.4.34.6.1")
+
+
+def test_the_logs_read_a_service_and_a_registry_as_status_does(
+    scp: StartSCP, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Issue 20 item 16: with ``service=``, a UPS N-ACTION C310 is logged
+    with its UPS meaning (not "Unknown Failure"); with ``registry=``, a
+    vendor code with the registry's meaning; on both sides of the association."""
+    vendor = StatusRegistry()
+    vendor.add(0xC9F0, "Failure", "Vendor: worklist locked", command=Command.N_ACTION)
+    answers = {1: 0xC310, 2: 0xC9F0}
+    port = scp([UPS_PUSH], [
+        (evt.EVT_N_ACTION, lambda event: (answers[event.action_type], None)),
+        *status_log_handlers(logging.getLogger("test.scp"), service=Service.UNIFIED_PROCEDURE_STEP,
+                             registry=vendor)])
+    caplog.set_level(logging.DEBUG, logger="test")
+    assoc = associate(port, [UPS_PUSH], handlers=status_log_handlers(
+        logging.getLogger("test.scu"), service=Service.UNIFIED_PROCEDURE_STEP, registry=vendor))
+    information = Dataset()
+    information.TransactionUID = generate_uid()  # (an empty one is never answered)
+    try:
+        for action in answers:
+            rsp, _ = assoc.send_n_action(information, action, UPS_PUSH, generate_uid())
+            assert rsp.Status == answers[action]
+    finally:
+        assoc.release()
+    for side, direction in (("test.scu", "received"), ("test.scp", "sent")):
+        lines = [r.getMessage() for r in caplog.records
+                 if r.name == side and r.__dict__.get("direction") == direction]
+        assert lines == [
+            f"{direction} (0xC310) Failure: Failed: The UPS is not yet in the IN PROGRESS state "
+            "[N-ACTION]",
+            f"{direction} (0xC9F0) Failure: Vendor: worklist locked [N-ACTION]",
+        ], side
+    members = [r.__dict__["member"] for r in caplog.records if r.name == "test.scu"]
+    assert members == ["NOT_YET_IN_PROGRESS", None]
+
+
+def test_the_log_handlers_check_service_and_registry_when_made() -> None:
+    with pytest.raises(TypeError, match=r"service must be a dimse_status\.Service"):
+        status_log_handlers(service="UPS")  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
+    with pytest.raises(TypeError, match="registry must be a StatusRegistry"):
+        status_log_handlers(registry={})  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
 
 
 # --- abort ---------------------------------------------------------------------

@@ -120,7 +120,7 @@ class _Tables:
     """
 
     __slots__ = ("buckets", "count", "exact", "high", "log", "meanings", "memo",
-                 "service_memo_size")
+                 "registry", "service_memo_size")
 
     def __init__(
         self,
@@ -146,6 +146,9 @@ class _Tables:
         self.high: dict[Key, list[Meaning | bool | None]] = {}
         # (command, meaning's identity) -> the meaning, as statuses share it
         self.meanings: dict[tuple[Any, ...], Meaning] = {}
+        # The registry that published these tables, None for the default
+        # one: what its statuses remember (see meaning_of).
+        self.registry: StatusRegistry | None = None
 
     @classmethod
     def standard(cls) -> _Tables:
@@ -238,7 +241,8 @@ class _Tables:
         if meaning is None:
             if len(self.meanings) >= _MEANINGS_LIMIT:
                 self.meanings.clear()
-            meaning = self.meanings.setdefault(cache_key, meaning_of(entry, key, None))
+            meaning = self.meanings.setdefault(
+                cache_key, meaning_of(entry, key, None, self.registry))
         return meaning
 
     def command_meaning(self, key: Key, code: int) -> Meaning:
@@ -437,6 +441,9 @@ class StatusRegistry:
         # One assignment makes a generation visible to resolvers; ``_memo``
         # (read by Status()'s fast path) follows, so a resolver sees the
         # previous generation or this one, each whole.
+        # (The default registry's first tables are published while _default
+        # is still None.)
+        tables.registry = None if self is _default or _default is None else self
         self._tables = tables
         self._memo = tables.memo
         if self is _default:
@@ -564,10 +571,15 @@ default_registry: StatusRegistry = StatusRegistry()
 _default = default_registry
 
 
-def meaning_of(entry: Entry, command: Command | None, service: Service | None) -> Meaning:
+def meaning_of(
+    entry: Entry, command: Command | None, service: Service | None,
+    registry: StatusRegistry | None = None,
+) -> Meaning:
     """The ``__dict__`` of the statuses that mean ``entry`` for ``command``
     in ``service``: ten keys (a dict of ten keys is half the size of one of
-    eleven), plus ``_related`` where the member does not give them."""
+    eleven), plus ``_related`` where the member does not give them, and
+    ``_registry`` for a registry other than the default one (the one the
+    status was resolved with: ``is_permitted`` asks it)."""
     member, type_, description, related = entry
     meaning: Meaning = {
         "command": command, "service": service, "member": member, "type": type_,
@@ -578,6 +590,8 @@ def meaning_of(entry: Entry, command: Command | None, service: Service | None) -
     }
     if related != (() if member is None else member.related_attributes):
         meaning["_related"] = related
+    if registry is not None:
+        meaning["_registry"] = registry
     return meaning
 
 

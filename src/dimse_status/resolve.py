@@ -269,7 +269,8 @@ class Status(_StatusBase[M_co], metaclass=_StatusMeta):
         from .dataset import check_details, write
 
         if strict:
-            refuse_unpermitted(self.code, self.command, self.service, registry)
+            refuse_unpermitted(self.code, self.command, self.service,
+                               self._origin() if registry is None else registry)
             check_details(self.details, self.code, self.type, self.related_attributes,
                           str(self) + self._where())
         return write(self.code, self.details)
@@ -277,9 +278,17 @@ class Status(_StatusBase[M_co], metaclass=_StatusMeta):
     @property
     def is_permitted(self) -> bool:
         """Whether the standard lists the code for :attr:`command` (in
-        :attr:`service`), a masked range or a custom status of the default
-        registry included: :func:`dimse_status.is_permitted`."""
-        return permits(int(self), self.command, self.service)
+        :attr:`service`), a masked range or a custom status of the registry
+        the status was resolved with included (the default registry for an
+        unpickled status): :func:`dimse_status.is_permitted`."""
+        return permits(int(self), self.command, self.service, self._origin())
+
+    def _origin(self) -> StatusRegistry | None:
+        """The registry the status was resolved with; None for the default
+        one, and for a status unpickled (its meaning travels, its registry
+        does not: it asks the default registry)."""
+        registry: StatusRegistry | None = vars(self).get("_registry")
+        return registry
 
     @property
     def is_verified(self) -> bool:
@@ -495,7 +504,8 @@ def _resolve(
         if context is None:
             meaning = tables.command_meaning(key, value)
         else:
-            meaning = meaning_of(tables.resolve_in(context, key, value), key, context)  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
+            meaning = meaning_of(tables.resolve_in(context, key, value), key, context,  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
+                                 tables.registry)
         status = _int_new(cls, value)
         _set_dict(status, meaning)
         if len(memo) >= MEMO_LIMIT:

@@ -11,10 +11,13 @@ from dimse_status import (
     Status,
     StatusError,
     SubOperationTally,
+    describe,
     is_permitted,
+    meanings,
     retrieve_outcome,
     status_handler,
 )
+from dimse_status.testing import Exchange
 
 
 class Event:
@@ -50,3 +53,16 @@ status_handler(failure="C001")  # E: failure is a code
 member = StatusError(0xA700).status.member
 if member is not None:
     member.descriptoin  # E: no Any: a misspelt attribute of the status's member
+
+# Item 14: no Any left in the toolkit's public signatures.
+meant = meanings(1)[0].member
+if meant is not None:
+    meant.descriptoin  # E: meanings() are Status[StatusEnum]
+handle_store(Event()).descriptoin  # E: the wrapped handler's answer is typed
+describe(0xA700)  # E: describe takes a Status
+
+
+def served(exchange: Exchange) -> None:
+    sent = exchange.responses[0].member
+    if sent is not None:
+        sent.descriptoin  # E: the test server's statuses are Status[StatusEnum]

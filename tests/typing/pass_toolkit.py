@@ -25,10 +25,12 @@ from dimse_status import (
     describe,
     is_permitted,
     log_status,
+    meanings,
     retrieve_outcome,
     status_handler,
     status_log_handlers,
 )
+from dimse_status.testing import Exchange
 
 move = SubOperationTally(Command.C_MOVE, total=3)
 assert_type(move, SubOperationTally[CMoveStatus])
@@ -92,3 +94,22 @@ def tally_for(command: Command, get: bool) -> None:
     either.add(0xA700, sop_instance_uid="1.2.3")
     assert_type(either.failed_sop_instance_uids, tuple[str, ...])
     assert_type(either.to_dataset(), Dataset)
+
+
+# Item 14: no Any in the toolkit's public signatures.
+assert_type(meanings(0xC603), tuple[Status[StatusEnum], ...])
+assert_type(describe(Status(0xA700, Command.C_STORE)), str)  # any Status[...] is one
+log_status(error.status)
+assert_type(handle_store(Event()), CStoreStatus | Dataset | tuple[Dataset, object])
+assert_type(handle_n_get(Event()),
+            tuple[int, Dataset | None] | Dataset | tuple[Dataset, object])
+assert_type(next(handle_find(Event())),
+            tuple[int, Dataset | None] | tuple[Dataset, object] | tuple[None, None] | int)
+
+
+def served(exchange: Exchange) -> None:
+    """The test server's objects (item 14)."""
+    assert_type(exchange.responses, tuple[Status[StatusEnum], ...])
+    assert_type(exchange.command, Command)
+    assert_type(exchange.peer, tuple[str, int])
+    assert_type(exchange.move_destination, str | None)

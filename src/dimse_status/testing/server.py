@@ -63,6 +63,7 @@ from .script import (
 if TYPE_CHECKING:
     from pydicom import Dataset
 
+    from ..base import StatusEnum
     from ..services import Service
     from .wire import Cancels, Link
 
@@ -104,12 +105,12 @@ class Exchange:
         self.move_destination: str | None = move_destination
         """A C-MOVE's Move Destination, else ``None``."""
         self._data = data
-        self._responses: list[Status[Any]] = []
+        self._responses: list[Status[StatusEnum]] = []
         self._aborted = False
         self._cancelled = False
 
     @property
-    def responses(self) -> tuple[Status[Any], ...]:
+    def responses(self) -> tuple[Status[StatusEnum], ...]:
         """The statuses sent in answer, with their details, in order."""
         return tuple(self._responses)
 

@@ -8,14 +8,15 @@ from ..base import Command
 from ..resolve import Status
 
 if TYPE_CHECKING:
-    from typing import Any
-
+    from ..base import StatusEnum
     from ..registry import StatusRegistry
 
 __all__ = ["meanings"]
 
 
-def meanings(code: int, *, registry: StatusRegistry | None = None) -> tuple[Status[Any], ...]:
+def meanings(
+    code: int, *, registry: StatusRegistry | None = None,
+) -> tuple[Status[StatusEnum], ...]:
     """What ``code`` means wherever it means something: first the general
     meaning (``Status(code)``: an Annex C code, or the Annex C class of the
     code), then the status of each command whose enum has a member for it
@@ -39,7 +40,7 @@ def meanings(code: int, *, registry: StatusRegistry | None = None) -> tuple[Stat
     from ..services import SERVICE_CONTEXTS
 
     general = Status(code, registry=registry)
-    found: list[Status[Any]] = [general]
+    found: list[Status[StatusEnum]] = [general]
     for command in Command:
         status = Status(code, command, registry=registry)
         registered = status.member is None and status.description != Status(code).description

@@ -33,7 +33,7 @@ from ..dataset import EMPTY_DETAILS
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator
-    from typing import Any, Protocol, TypeVar
+    from typing import Any, Protocol, TypeVar, Union
 
     from pydicom import Dataset
     from typing_extensions import ParamSpec
@@ -46,13 +46,25 @@ if TYPE_CHECKING:
     R = TypeVar("R")
     Y = TypeVar("Y")
 
+    # What a wrapped handler returns: what the handler returned, or the
+    # response Dataset made of its status (paired with the N-* handler's
+    # dataset, as pynetdicom takes it).
+    Answered = Union[R, "Dataset", tuple["Dataset", object]]
+    # What a wrapped generator handler yields: what the handler yielded (the
+    # destination, the count, a Dataset it built), a status made a response
+    # Dataset with its identifier, or pynetdicom's signs for "no destination"
+    # (None, None) and one sub-operation (1) before a failure.
+    Yielded = Union[Y, tuple["Dataset", object], tuple[None, None], int]
+
     class StatusHandlerDecorator(Protocol):
         """What ``status_handler(...)`` with options returns."""
 
         @overload
-        def __call__(self, handler: Callable[P, Iterator[Y]], /) -> Callable[P, Iterator[Any]]: ...
+        def __call__(
+            self, handler: Callable[P, Iterator[Y]], /,
+        ) -> Callable[P, Iterator[Yielded[Y]]]: ...
         @overload
-        def __call__(self, handler: Callable[P, R], /) -> Callable[P, Any]: ...
+        def __call__(self, handler: Callable[P, R], /) -> Callable[P, Answered[R]]: ...
 
 __all__ = ["DEFAULT_FAILURES", "status_handler"]
 
@@ -285,9 +297,11 @@ def _check_options(
 if TYPE_CHECKING:
 
     @overload
-    def status_handler(handler: Callable[P, Iterator[Y]], /) -> Callable[P, Iterator[Any]]: ...
+    def status_handler(
+        handler: Callable[P, Iterator[Y]], /,
+    ) -> Callable[P, Iterator[Yielded[Y]]]: ...
     @overload
-    def status_handler(handler: Callable[P, R], /) -> Callable[P, Any]: ...
+    def status_handler(handler: Callable[P, R], /) -> Callable[P, Answered[R]]: ...
     @overload
     def status_handler(
         *, command: Command | None = None, service: Service | None = None,

@@ -16,9 +16,23 @@ from .._typechecking import TYPE_CHECKING
 from ..base import StatusType, format_tag
 
 if TYPE_CHECKING:
-    from typing import Any
+    from typing import Any, TypedDict
 
+    from ..base import Command, StatusEnum
+    from ..registry import StatusRegistry
     from ..resolve import Status
+    from ..services import Service
+
+    class StatusLogFields(TypedDict):
+        """The structured fields of a logged status (:func:`status_log_fields`)."""
+
+        code: int
+        code_hex: str
+        type: str
+        command: str | None
+        member: str | None
+        comment: str | None
+        direction: str | None
 
 __all__ = ["LEVELS", "describe", "log_status", "status_log_handlers", "status_log_fields"]
 
@@ -32,9 +46,12 @@ LEVELS: dict[StatusType, int] = {
 """The level :func:`log_status` logs a status of each type at."""
 
 _COUNTS = ("remaining", "completed", "failed", "warning")
+# The command of a logged response: its Command Field's (typed so that a
+# service may be given with it).
+_FROM_FIELD: Command | None = None
 
 
-def describe(status: Status[Any]) -> str:
+def describe(status: Status[StatusEnum]) -> str:
     """The status on one line: code, type, meaning, command, and the details
     it carries (Error Comment, Offending Element, Error ID, counts).
 
@@ -60,7 +77,8 @@ def describe(status: Status[Any]) -> str:
     return "; ".join([text, *parts])
 
 
-def status_log_fields(status: Status[Any], direction: str | None = None) -> dict[str, Any]:
+def status_log_fields(status: Status[StatusEnum], direction: str | None = None
+                      ) -> StatusLogFields:
     """The structured fields :func:`log_status` puts in ``extra``: ``code``
     (int), ``code_hex`` (``"0xA7F3"``), ``type`` (``"Failure"``),
     ``command`` (``"C-STORE"`` or None), ``member`` (the member's name or
@@ -78,7 +96,7 @@ def status_log_fields(status: Status[Any], direction: str | None = None) -> dict
 
 
 def log_status(
-    status: Status[Any],
+    status: Status[StatusEnum],
     logger: logging.Logger | None = None,
     *,
     direction: str | None = None,
@@ -96,24 +114,46 @@ def log_status(
 
 def status_log_handlers(
     logger: logging.Logger | None = None,
+    *,
+    service: Service | None = None,
+    registry: StatusRegistry | None = None,
 ) -> list[Any]:
     """pynetdicom event handlers that log every status an association
     receives (``EVT_DIMSE_RECV``) and sends (``EVT_DIMSE_SENT``) with
     :func:`log_status`; pass them as ``evt_handlers`` to ``AE.associate``
     or ``AE.start_server`` (typed as ``list[Any]``: pynetdicom is optional).
-    Needs pynetdicom."""
+
+    Each status is read as ``Status.from_dataset(command_set, service=service,
+    registry=registry)``: with ``service=Service.UNIFIED_PROCEDURE_STEP`` an
+    N-ACTION C310 is logged with its UPS meaning, with ``registry=`` a vendor
+    code with the registry's.  The service applies to every response of the
+    association (a command the service does not use reads as without it).
+    ``TypeError`` names a service or registry of the wrong type here, not at
+    the first response.  Needs pynetdicom."""
     from pynetdicom import evt
 
+    from .._tables import load_services
+    from ..base import described
+    from ..registry import registry_of
+
+    if service is not None and not isinstance(service, load_services()):
+        raise TypeError("status_log_handlers: service must be a dimse_status.Service or "
+                        f"None, not {described(service)}")
+    registry_of(registry)  # its TypeError names what was given
+
     def on_received(event: Any) -> None:
-        _log_message(event.message, logger, "received")
+        _log_message(event.message, logger, "received", service, registry)
 
     def on_sent(event: Any) -> None:
-        _log_message(event.message, logger, "sent")
+        _log_message(event.message, logger, "sent", service, registry)
 
     return [(evt.EVT_DIMSE_RECV, on_received), (evt.EVT_DIMSE_SENT, on_sent)]
 
 
-def _log_message(message: Any, logger: logging.Logger | None, direction: str) -> None:
+def _log_message(
+    message: Any, logger: logging.Logger | None, direction: str,
+    service: Service | None = None, registry: StatusRegistry | None = None,
+) -> None:
     """Log the status of a DIMSE response message; requests carry none."""
     from ..resolve import Status
 
@@ -121,7 +161,7 @@ def _log_message(message: Any, logger: logging.Logger | None, direction: str) ->
     if command_set is None or "Status" not in command_set:
         return
     try:
-        status = Status.from_dataset(command_set)
+        status = Status.from_dataset(command_set, _FROM_FIELD, service, registry=registry)
     except ValueError as exc:  # a malformed status: say so, never break the association
         (logging.getLogger("dimse_status") if logger is None else logger).warning(
             "%s a response whose status cannot be read: %s", direction, exc)

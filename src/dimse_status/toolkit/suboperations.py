@@ -162,7 +162,7 @@ class SubOperationTally(Generic[M]):
         :meth:`add`: the Failed SOP Instance UID List (0008,0058)."""
         return tuple(self._failed_uids)
 
-    def add(self, response: Status[Any] | int | Dataset, *,
+    def add(self, response: Status[StatusEnum] | int | Dataset, *,
             sop_instance_uid: str | None = None) -> StatusType:
         """Count one sub-operation's C-STORE status; return how it counted
         (``StatusType.SUCCESS``, ``WARNING`` or ``FAILURE``).
@@ -300,7 +300,7 @@ class RetrieveOutcome(Enum):
     with completed sub-operations, a Warning with nothing to warn about)."""
 
 
-def retrieve_outcome(status: Status[Any]) -> RetrieveOutcome:
+def retrieve_outcome(status: Status[StatusEnum]) -> RetrieveOutcome:
     """Read a C-GET or C-MOVE final response: its type and counts.
 
     A count the response lacks contradicts nothing.  ``ValueError`` for a
