@@ -333,3 +333,52 @@ def test_the_package_name_is_the_function_whatever_was_imported_first() -> None:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             timeout=60, check=True)
     assert result.stdout.split() == ["True", "True", "True"]
+
+
+# ------------------------------------------------- hostile lines (issue 21)
+
+
+_CRAFTED = {
+    "status value, blanks": "Status value" + " " * 1_000_000 + "x",
+    "status, blanks": "Status" + " " * 1_000_000 + "x",
+    "status value, text": "Status value" + "a" * 1_000_000,
+    "status, colon, blanks": "Status:" + " " * 1_000_000 + "x",
+    "status value, repeated": "Status value " * 80_000,
+    "status and 63 blanks, repeated": ("Status" + " " * 63) * 15_000,
+    "dump tag, blanks": "(0000,0900)" + " " * 1_000_000 + "x",
+    "0x, repeated": "0x" * 500_000,
+    "tabs": "STATUS value\t" + "\t" * 1_000_000 + ":",
+}
+
+
+@pytest.mark.parametrize("line", _CRAFTED.values(), ids=list(_CRAFTED))
+def test_a_crafted_megabyte_line_takes_linear_time(line: str) -> None:
+    """A peer's text that findscu logs on one line: before issue 21 the
+    first of these took minutes (27 s for 4,000 blanks).  Timed in a child
+    with a timeout, against copying the same line there (a generous bound:
+    the copy costs microseconds, so the bound is about a second)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, time\n"
+        "from dimse_status.cli.annotator import annotate\n"
+        "line = sys.stdin.read()\n"
+        "list(annotate(['warm Status: 0x0000']))\n"
+        "t = time.perf_counter(); copy = ''.join([line[:]]); base = time.perf_counter() - t\n"
+        "t = time.perf_counter(); [out] = annotate([line]); took = time.perf_counter() - t\n"
+        "assert out == line\n"
+        "print(took, base)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], input=line, capture_output=True,
+                            text=True, timeout=60, check=True)
+    took, base = map(float, result.stdout.split())
+    assert took < 1.0 + 1000 * base, (took, base)
+
+
+def test_a_code_is_looked_for_a_bounded_distance_after_status() -> None:
+    assert notes("Status" + " " * 64 + ": 0xA700", Command.C_STORE)
+    assert notes("Status" + " " * 65 + "0xA700", Command.C_STORE) == []
+    assert notes("Unknown status value returned by the EVT_C_STORE handler: 0xC123",
+                 Command.C_STORE)
+    assert notes("status value " + "x" * 81 + ": 0xC123", Command.C_STORE) == []
