@@ -21,8 +21,8 @@ import json
 import os
 import re
 import sys
-from collections.abc import Iterable, Sequence
-from typing import Any, NoReturn
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any, BinaryIO, NoReturn
 
 from ..base import Command, StatusType, __version__, described, format_tag, shown, tag_name
 from ..registry import StatusRegistry
@@ -425,11 +425,9 @@ def _run(args: argparse.Namespace) -> tuple[str, int]:
 
 
 def _annotate(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
-    """``dimse-status annotate``: the log in, annotated, out, line by line;
+    """``dimse-status annotate``: the log in, annotated, out, as it comes;
     bytes that are not UTF-8 pass through as they came."""
-    import io
-
-    from .annotator import annotate
+    from .annotator import annotate_blocks
 
     try:
         registry = _registry(args.pack)
@@ -437,16 +435,55 @@ def _annotate(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
         if args.file == "-":
             if sys.stdin is None:
                 raise ValueError("standard input is closed: name the log to read")
-            source: io.TextIOWrapper = io.TextIOWrapper(
-                sys.stdin.buffer, encoding="utf-8", errors="surrogateescape", newline="")
+            source: BinaryIO = sys.stdin.buffer
         else:
-            source = open(args.file, encoding="utf-8", errors="surrogateescape", newline="")  # noqa: SIM115
+            source = open(args.file, "rb")  # noqa: SIM115
     except OSError as exc:
         parser.error(f"cannot read {shown(args.file)}: {exc.strerror or exc}")
     except (ValueError, TypeError, KeyError) as exc:
         parser.error(str(exc))
     with source:
-        return _write_lines(parser.prog, annotate(source, command, service, registry=registry))
+        blocks = annotate_blocks(_blocks(source), command, service, registry=registry)
+        return _write_lines(parser.prog, blocks, flush=_interactive(sys.stdout))
+
+
+_BLOCK = 1 << 20  # bytes read at a time, at most
+
+
+def _blocks(source: BinaryIO) -> Iterator[str]:
+    """``source``'s whole lines, as many as one read brought (what a pipe
+    or terminal holds now: a live log's line comes out as it came in),
+    decoded with undecodable bytes kept as surrogates."""
+    read = getattr(source, "read1", source.read)
+    held: list[bytes] = []  # a line not yet ended
+    while True:
+        data: bytes = read(_BLOCK)
+        if not data:
+            break
+        cut = max(data.rfind(b"\n"), data.rfind(b"\r")) + 1
+        if cut == 0:
+            held.append(data)
+            continue
+        whole = data[:cut]
+        if held:
+            whole = b"".join([*held, whole])
+            held.clear()
+        if cut < len(data):
+            held.append(data[cut:])
+        yield whole.decode("utf-8", "surrogateescape")
+    if held:
+        yield b"".join(held).decode("utf-8", "surrogateescape")
+
+
+def _interactive(out: object) -> bool:
+    """Whether ``out`` is read as it is written (a pipe, a terminal): then
+    each piece written is flushed; to a regular file, writes are buffered."""
+    import stat
+
+    try:
+        return not stat.S_ISREG(os.fstat(out.fileno()).st_mode)  # type: ignore[attr-defined]
+    except (AttributeError, OSError, ValueError):
+        return True
 
 
 def _write(prog: str, text: str, quiet: bool = False) -> int:
@@ -454,11 +491,12 @@ def _write(prog: str, text: str, quiet: bool = False) -> int:
     return 0 if quiet else _write_lines(prog, [text + "\n"])
 
 
-def _write_lines(prog: str, lines: Iterable[str]) -> int:
+def _write_lines(prog: str, lines: Iterable[str], flush: bool = False) -> int:
     """Write ``lines`` to standard output (as UTF-8, unpaired surrogates as
-    the bytes they stand for); if it is closed or cannot be written, say so
-    in one line on stderr and return 1 (a reader that went away, a broken
-    pipe, is no error: 0, quietly)."""
+    the bytes they stand for), each flushed as it is written if ``flush``;
+    if it is closed or cannot be written, say so in one line on stderr and
+    return 1 (a reader that went away, a broken pipe, is no error: 0,
+    quietly)."""
     out = sys.stdout
     if out is None:  # started with stdout closed (>&-)
         sys.stderr.write(f"{prog}: error: standard output is closed\n")
@@ -470,6 +508,8 @@ def _write_lines(prog: str, lines: Iterable[str]) -> int:
                 out.write(line)
             else:
                 binary.write(line.encode("utf-8", "surrogateescape"))
+            if flush:
+                (out if binary is None else binary).flush()
         out.flush()
     except OSError as exc:
         # Nothing more can reach stdout: point it at devnull so that the

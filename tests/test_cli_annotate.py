@@ -1,0 +1,70 @@
+"""``dimse-status annotate`` at its first real use (issue 21): a live log
+through a pipe, hostile lines, bad arguments."""
+
+from __future__ import annotations
+
+import os
+import queue
+import subprocess
+import sys
+import threading
+import time
+
+
+def _env() -> dict[str, str]:
+    env = dict(os.environ)
+    env.pop("PYTHONUNBUFFERED", None)
+    return env
+
+
+def test_a_live_log_through_a_pipe_comes_out_line_by_line() -> None:
+    """A slow producer (this test, writing to a real pipe) and a reader of
+    another: each annotated line arrives within a second of its line,
+    while the input stays open (no PYTHONUNBUFFERED)."""
+    child = subprocess.Popen(
+        [sys.executable, "-m", "dimse_status", "annotate"], stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=_env())
+    assert child.stdin is not None and child.stdout is not None
+    lines: queue.Queue[bytes] = queue.Queue()
+
+    def read() -> None:
+        for line in iter(child.stdout.readline, b""):  # type: ignore[union-attr]
+            lines.put(line)
+
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
+    out = b""
+    try:
+        log = [b"I: Sending Store Request: MsgID 1\n",
+               b"D: Status : 0xA700\n",
+               b"D: another line\r\n",
+               b"I: Received Echo Response (Status: 0x0000 - Success)\n"]
+        for i, line in enumerate(log):
+            child.stdin.write(line)
+            child.stdin.flush()
+            out = lines.get(timeout=30 if i == 0 else 1)  # the first waits for start-up
+            assert out.startswith(line.rstrip(b"\r\n"))
+            time.sleep(0.2)
+        assert lines.empty()
+        child.stdin.close()
+        assert child.wait(timeout=30) == 0
+    finally:
+        if child.poll() is None:
+            child.kill()
+            child.wait(timeout=30)
+        reader.join(timeout=30)
+    assert out.endswith(b"[dimse-status C-ECHO 0x0000 Success: Success]\n")
+
+
+def test_a_regular_file_still_gets_every_byte(tmp_path: object) -> None:
+    from pathlib import Path
+
+    assert isinstance(tmp_path, Path)
+    log = b"Status: 0xA700\r" * 50_000 + b"\xff no end"
+    target = tmp_path / "out.log"
+    with target.open("wb") as out:
+        result = subprocess.run([sys.executable, "-m", "dimse_status", "annotate", "-c",
+                                 "C-STORE"], input=log, stdout=out, timeout=60, check=False)
+    assert result.returncode == 0
+    assert target.read_bytes() == log.replace(
+        b"\r", b"  [dimse-status C-STORE 0xA700 Failure: Refused: Out of Resources]\r")
