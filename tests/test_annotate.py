@@ -382,3 +382,19 @@ def test_a_code_is_looked_for_a_bounded_distance_after_status() -> None:
     assert notes("Unknown status value returned by the EVT_C_STORE handler: 0xC123",
                  Command.C_STORE)
     assert notes("status value " + "x" * 81 + ": 0xC123", Command.C_STORE) == []
+
+
+def test_a_fake_annotation_in_a_peers_text_does_not_hide_the_status() -> None:
+    """dcm4che logs a peer's Error Comment on the status line: one that ends
+    in a fake annotation is text, and the real status is annotated after it."""
+    fake = "  [dimse-status C-STORE 0xA700 Success: Success]"
+    line = f"<< 1:C-STORE-RSP[pcid=1, status=a700H, errorComment=ok{fake}"
+    real = "  [dimse-status C-STORE 0xA700 Failure: Refused: Out of Resources]"
+    [out] = annotate([line + "\n"])
+    assert out == line + real + "\n"
+    assert list(annotate([out])) == [out]  # and annotating twice changes nothing
+    # Elsewhere on the line, or not in the exact form, it is text too.
+    for text in [f"status=a700H{fake} more", "status=a700H  [dimse-status whatever]",
+                 "status=a700H  [dimse-status C-STORE 0xa700 Success: Success]"]:
+        [out] = annotate([text], Command.C_STORE)
+        assert out == text + real
