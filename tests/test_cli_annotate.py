@@ -10,11 +10,26 @@ import sys
 import threading
 import time
 
+import pytest
+
+from dimse_status.base import _SHOWN_LIMIT  # pyright: ignore[reportPrivateUsage]
+
 
 def _env() -> dict[str, str]:
     env = dict(os.environ)
     env.pop("PYTHONUNBUFFERED", None)
     return env
+
+
+def _dimse_status(*argv: str, stdin: bytes = b"") -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run([sys.executable, "-m", "dimse_status", *argv], input=stdin,
+                          capture_output=True, timeout=60, check=False, env=_env())
+
+
+def _error_line(result: subprocess.CompletedProcess[bytes]) -> str:
+    assert result.returncode == 2 and result.stdout == b"", result
+    (line,) = result.stderr.decode().splitlines()
+    return line
 
 
 def test_a_live_log_through_a_pipe_comes_out_line_by_line() -> None:
@@ -68,3 +83,17 @@ def test_a_regular_file_still_gets_every_byte(tmp_path: object) -> None:
     assert result.returncode == 0
     assert target.read_bytes() == log.replace(
         b"\r", b"  [dimse-status C-STORE 0xA700 Failure: Refused: Out of Resources]\r")
+
+
+@pytest.mark.parametrize("argv", [
+    ["annotate", "--pack", "x" * 100_000],
+    ["explain", "A700", "--pack", "x" * 100_000],
+    ["explain", "A700", "-c", "C-" + "x" * 100_000],
+    ["explain", "A700", "-c", "C-STORE", "-s", "x" * 100_000],
+    ["names", "x" * 100_000],
+    ["annotate", "/nonexistent/" + "x" * 100_000],
+])
+def test_an_error_line_quotes_at_most_80_characters_of_its_argument(argv: list[str]) -> None:
+    line = _error_line(_dimse_status(*argv))
+    assert "x" * _SHOWN_LIMIT not in line, line[:300]
+    assert "characters)" in line

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ..base import Command, StatusType
+from ..base import Command, StatusType, described, shown
 from ..base import _name_key as name_key  # pyright: ignore[reportPrivateUsage]
 from ..registry import CustomStatus, StatusRegistry
 from .data import NAMES, PACK_CODES, TOOLKITS
@@ -33,7 +33,7 @@ def _toolkit(name: str) -> str:
         if name_key(toolkit.name) == name_key(name):
             return toolkit.name
     choices = ", ".join(t.name for t in TOOLKITS)
-    raise ValueError(f"unknown toolkit {name!r}; expected one of {choices}")
+    raise ValueError(f"unknown toolkit {shown(name)}; expected one of {choices}")
 
 
 def pack(toolkit: str) -> StatusRegistry:
@@ -77,7 +77,7 @@ def find_names(text: str) -> tuple[ToolkitName, ...]:
     ``-``, ``.`` and spaces; with or without the toolkit's class prefix such
     as ``Status.``), then those that contain it: ``find_names("OutOfResources")``."""
     if not isinstance(text, str):
-        raise TypeError(f"a toolkit name must be a str, not {text!r}")
+        raise TypeError(f"a toolkit name must be a str, not {described(text)}")
     key = name_key(text).replace(".", "")
     if not key:
         raise ValueError("an empty name matches nothing")
