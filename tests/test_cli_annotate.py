@@ -97,3 +97,13 @@ def test_an_error_line_quotes_at_most_80_characters_of_its_argument(argv: list[s
     line = _error_line(_dimse_status(*argv))
     assert "x" * _SHOWN_LIMIT not in line, line[:300]
     assert "characters)" in line
+
+
+def test_conformance_table_quotes_a_bad_argument_shortly() -> None:
+    from dimse_status import Command
+    from dimse_status.cli.conformance import conformance_table
+
+    for kwargs in [{"role": "r" * 100_000}, {"fmt": "f" * 100_000}]:
+        with pytest.raises(ValueError, match=r"\(100002 characters\)") as raised:
+            conformance_table(Command.C_STORE, **kwargs)  # type: ignore[arg-type]
+        assert len(str(raised.value)) < 300

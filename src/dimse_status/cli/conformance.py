@@ -37,7 +37,16 @@ reads them.
 from __future__ import annotations
 
 from .._typechecking import TYPE_CHECKING
-from ..base import Command, ServiceEnum, StatusEnum, StatusType, format_tag, tag_name
+from ..base import (
+    Command,
+    ServiceEnum,
+    StatusEnum,
+    StatusType,
+    described,
+    format_tag,
+    shown,
+    tag_name,
+)
 from ..statuses import COMMAND_ENUMS
 
 if TYPE_CHECKING:
@@ -89,11 +98,11 @@ def conformance_members(command: Command, service: Service | None = None) -> lis
 
     ``ValueError`` names a command the service does not use."""
     if not isinstance(command, Command):
-        raise TypeError(f"command must be a Command, not {command!r}")
+        raise TypeError(f"command must be a Command, not {described(command)}")
     enums: list[type[StatusEnum]] = []
     if service is not None:
         if not isinstance(service, ServiceEnum):
-            raise TypeError(f"service must be a Service or None, not {service!r}")
+            raise TypeError(f"service must be a Service or None, not {described(service)}")
         if command not in service.commands:
             uses = ", ".join(c.label for c in service.commands)
             raise ValueError(
@@ -134,7 +143,7 @@ def conformance_rows(
     :data:`SCP_COLUMNS`), each a tuple of cell texts; an SCU's table ends
     with :data:`OTHER_STATUS_CODES_ROW`."""
     if role not in ROLES:
-        raise ValueError(f"unknown role {role!r}; expected one of {', '.join(ROLES)}")
+        raise ValueError(f"unknown role {shown(role)}; expected one of {', '.join(ROLES)}")
     members = conformance_members(command, service)
     if role == "scu":
         return [
@@ -193,7 +202,7 @@ def render_table(rows: Sequence[Sequence[str]], fmt: TableFormat) -> str:
 
 
 def _unknown_format(fmt: object) -> NoReturn:
-    raise ValueError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
+    raise ValueError(f"unknown format {shown(fmt)}; expected one of {', '.join(FORMATS)}")
 
 
 def _csv(rows: Sequence[Sequence[str]]) -> str:
