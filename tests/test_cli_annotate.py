@@ -107,3 +107,12 @@ def test_conformance_table_quotes_a_bad_argument_shortly() -> None:
         with pytest.raises(ValueError, match=r"\(100002 characters\)") as raised:
             conformance_table(Command.C_STORE, **kwargs)  # type: ignore[arg-type]
         assert len(str(raised.value)) < 300
+
+
+@pytest.mark.parametrize("toolkit", ["dcm4che", "fo-dicom"])
+@pytest.mark.parametrize("action", [["annotate"], ["explain", "C210"], ["check", "C210", "-c",
+                                                                         "C-STORE"]])
+def test_a_pack_of_a_toolkit_without_one_is_refused(action: list[str], toolkit: str) -> None:
+    line = _error_line(_dimse_status(*action, "--pack", toolkit))
+    assert line.endswith(f"error: {toolkit} has no pack: it sends no codes of its own "
+                         "(packs: pynetdicom, DCMTK)")

@@ -207,7 +207,8 @@ def pack(toolkit: Toolkit) -> StatusRegistry:
     return dimse_status.names.pack(toolkit.name)
 
 
-@pytest.mark.parametrize("toolkit", [t for t in toolkits.TOOLKITS if t.codes],
+@pytest.mark.parametrize("toolkit", [t for t in toolkits.TOOLKITS
+                                     if any(c.kind != STANDARD for c in t.codes)],
                          ids=lambda t: t.name)
 def test_a_pack_registers_without_conflict_and_explains_each_code(toolkit: Toolkit) -> None:
     registry = pack(toolkit)
@@ -371,12 +372,18 @@ def test_pynetdicom_sends_the_recorded_code_and_the_pack_explains_it(
         assert status.description == f"{row.description} (pynetdicom)"
 
 
+def _by_apps(row: ToolkitCode) -> bool:
+    """Sent by pynetdicom's apps (storescp, qrscp ...), not by the library."""
+    return row.source.startswith("pynetdicom/apps/")
+
+
 def test_every_code_pynetdicom_sends_is_provoked() -> None:
     provoked = {(p.code, p.command.name) for p in PROVOCATIONS}
-    sent = {_code(row.code) for row in PYNETDICOM.codes if not row.last_sent}
+    sent = {_code(row.code) for row in PYNETDICOM.codes
+            if not row.last_sent and not _by_apps(row)}
     assert {code for code, _ in provoked} == sent
     for row in PYNETDICOM.codes:
-        if not row.last_sent:
+        if not row.last_sent and not _by_apps(row):
             assert any((_code(row.code), name) in provoked for name in row.commands), row
 
 
@@ -411,3 +418,36 @@ def test_a_c_get_scu_answers_its_c_store_sub_operation_with_the_recorded_code(
     assert "Association._c_store_scp()" in row.source
     status = Status(code, Command.C_STORE, registry=pack(PYNETDICOM))
     assert status.description == f"{row.description} (pynetdicom)"
+
+
+def test_every_code_the_pynetdicom_apps_send_is_recorded() -> None:
+    """The installed pynetdicom (the recorded version) is read: every
+    ``0xCnnn`` its apps' handlers return or yield is a row, sent still,
+    whose source names the handler's file and function."""
+    import pynetdicom
+
+    assert pynetdicom.__version__ == PYNETDICOM.version
+    apps = Path(pynetdicom.__file__).parent / "apps"
+    found: dict[int, set[str]] = {}
+    for path in [apps / "common.py", apps / "qrscp" / "handlers.py"]:
+        function = ""
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.startswith("def "):
+                function = line[4:line.index("(")]
+            sent = re.search(r"\b(?:return|yield) 0x(C[0-9A-F]{3})\b", line)
+            if sent:
+                found.setdefault(int(sent[1], 16), set()).add(
+                    f"pynetdicom/apps/{path.relative_to(apps).as_posix()} {function}()")
+    assert set(found) == {0xC210, 0xC320, 0xC322, 0xC420, 0xC421, 0xC520, 0xC521}
+    for code, places in found.items():
+        (row,) = [r for r in PYNETDICOM.codes if _code(r.code) == code]
+        assert row.last_sent == "" and _by_apps(row), row
+        assert all(place in row.source for place in places), (row.source, places)
+        status = Status(code, Command[row.commands[0]], registry=pack(PYNETDICOM))
+        assert status.description == f"{row.description} (pynetdicom)"
+
+
+@pytest.mark.parametrize("toolkit", ["dcm4che", "fo-dicom", "FO-DICOM"])
+def test_a_toolkit_without_codes_of_its_own_has_no_pack(toolkit: str) -> None:
+    with pytest.raises(ValueError, match=r"has no pack: .*\(packs: pynetdicom, DCMTK\)"):
+        dimse_status.names.pack(toolkit)

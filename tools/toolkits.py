@@ -108,6 +108,7 @@ _VALIDATED = ("C_STORE", "C_FIND", "C_GET", "C_MOVE", *_N)
 _CX = ("C_STORE", "C_FIND", "C_GET", "C_MOVE")  # the commands with a standard Cxxx range
 _SERVICE_CLASS = "pynetdicom/service_class.py"
 _STATUS_RST = "docs/reference/status.rst"
+_APPS = "pynetdicom/apps/"  # the apps' handlers (storescp, qrscp ...)
 _RAISED = ("the handler bound to evt.EVT_{} raised, or no handler is bound (the default "
            "handler raises NotImplementedError)")
 
@@ -207,12 +208,41 @@ PYNETDICOM_CODES: tuple[ToolkitCode, ...] = (
         "its status reference)",
         f"{_SERVICE_CLASS} QueryRetrieveServiceClass._move_scp()",
         refines=("C_MOVE",)),
-    # Documented, but no longer sent: decoding the request's dataset moved to the handler.
+    # Sent by pynetdicom's own apps (pynetdicom/apps/), not by the library: the
+    # handlers of storescp, qrscp ... return them.
     ToolkitCode(
         "C210", FAILURE, "Failed to decode the dataset received from the peer", ("C_STORE",),
-        "the C-STORE request's dataset could not be decoded",
+        "storescp or qrscp (python -m pynetdicom ...) could not decode the received dataset, "
+        "or it has no SOP Class UID or SOP Instance UID (the library itself sent it up to "
+        "v1.3.1)",
+        f"{_APPS}common.py handle_store(); {_APPS}qrscp/handlers.py handle_store(); "
         f"{_STATUS_RST}; sent by {_SERVICE_CLASS} up to v1.3.1 (removed by commit 109df04ac)",
-        last_sent="1.3.1", refines=("C_STORE",)),
+        refines=("C_STORE",)),
+    ToolkitCode(
+        "C320", FAILURE, "Exception occurred while querying the database", ("C_FIND",),
+        "qrscp's C-FIND handler: searching its database raised",
+        f"{_APPS}qrscp/handlers.py handle_find()", refines=("C_FIND",)),
+    ToolkitCode(
+        "C322", FAILURE, "Error creating the response Identifier", ("C_FIND",),
+        "qrscp's C-FIND handler: a match could not be made into a response Identifier",
+        f"{_APPS}qrscp/handlers.py handle_find()", refines=("C_FIND",)),
+    ToolkitCode(
+        "C420", FAILURE, "Exception occurred while querying the database", ("C_GET",),
+        "qrscp's C-GET handler: searching its database raised",
+        f"{_APPS}qrscp/handlers.py handle_get()", refines=("C_GET",)),
+    ToolkitCode(
+        "C421", FAILURE, "Error reading a matched file", ("C_GET",),
+        "qrscp's C-GET handler: a matched instance's file could not be read",
+        f"{_APPS}qrscp/handlers.py handle_get()", refines=("C_GET",)),
+    ToolkitCode(
+        "C520", FAILURE, "Exception occurred while querying the database", ("C_MOVE",),
+        "qrscp's C-MOVE handler: searching its database raised",
+        f"{_APPS}qrscp/handlers.py handle_move()", refines=("C_MOVE",)),
+    ToolkitCode(
+        "C521", FAILURE, "Error reading a matched file", ("C_MOVE",),
+        "qrscp's C-MOVE handler: a matched instance's file could not be read",
+        f"{_APPS}qrscp/handlers.py handle_move()", refines=("C_MOVE",)),
+    # Documented, but no longer sent: decoding the request's dataset moved to the handler.
     ToolkitCode(
         "C310", FAILURE, "Failed to decode the dataset received from the peer", ("C_FIND",),
         "the C-FIND request's Identifier could not be decoded",
@@ -700,7 +730,8 @@ TOOLKITS: tuple[Toolkit, ...] = (
     Toolkit("pynetdicom", "3.0.4", "2692cb93222c82c872ec8ecc8a426f1c9d86bc46",
             "https://github.com/pydicom/pynetdicom",
             ("pynetdicom/service_class.py", "pynetdicom/association.py",
-             "pynetdicom/status.py", "docs/reference/status.rst"),
+             "pynetdicom/status.py", "docs/reference/status.rst", "pynetdicom/apps/common.py",
+             "pynetdicom/apps/qrscp/handlers.py"),
             PYNETDICOM_NAMES, PYNETDICOM_CODES,
             note="status.Status has names for four codes; the service tables in "
                  "pynetdicom.status give descriptions, not names."),

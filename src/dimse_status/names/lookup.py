@@ -41,8 +41,13 @@ def pack(toolkit: str) -> StatusRegistry:
     ``toolkit`` sends of its own, each registered for the commands whose
     responses carry it: ``Status(0xC211, Command.C_STORE,
     registry=pack("pynetdicom"))`` reads "Unhandled exception raised by the
-    handler bound to evt.EVT_C_STORE".  Make it once and keep it."""
+    handler bound to evt.EVT_C_STORE".  Make it once and keep it.  A toolkit
+    that sends no codes of its own (dcm4che, fo-dicom) has none: ``ValueError``
+    names those that have."""
     name = _toolkit(toolkit)
+    if not any(row.toolkit == name for row in PACK_CODES):
+        have = ", ".join(dict.fromkeys(row.toolkit for row in PACK_CODES))
+        raise ValueError(f"{name} has no pack: it sends no codes of its own (packs: {have})")
     registry = StatusRegistry()
     registry.add_many(
         _custom(row, Command[command])
