@@ -117,15 +117,61 @@ def test_a_getscu_store_response_between_get_responses_is_read_for_c_store() -> 
 
 
 def test_a_service_reads_the_ups_n_action_code() -> None:
+    """The N-ACTION-RQ names its SOP class (cuid=...): the response's C310
+    is read in the Unified Procedure Step service class (issue 21 item 4)."""
     log = LOGS / "dcm4che-handmade.log"
     [line] = [line for line in annotated(log).splitlines() if "status=c310H" in line]
-    assert line.endswith("[dimse-status N-ACTION 0xC310 Failure: Unknown Failure (Annex C: "
-                         "Cxxx is a Failure)]")
+    assert line.endswith("[dimse-status N-ACTION UNIFIED_PROCEDURE_STEP 0xC310 Failure: "
+                         "Refused: The UPS is not yet in the IN PROGRESS state]")
     ups = Service.UNIFIED_PROCEDURE_STEP
     [line] = [line for line in annotated(log, service=ups).splitlines()
               if "status=c310H" in line]
     assert line.endswith("[dimse-status N-ACTION UNIFIED_PROCEDURE_STEP 0xC310 Failure: "
                          "Refused: The UPS is not yet in the IN PROGRESS state]")
+
+
+@pytest.mark.parametrize(("sop_class", "service"), [
+    ("D: Affected SOP Class UID        : Unified Procedure Step - Push SOP Class",  # pynetdicom
+     "UNIFIED_PROCEDURE_STEP"),
+    ("D: Requested SOP Class UID       : UnifiedProcedureStepPushSOPClass",  # DCMTK
+     "UNIFIED_PROCEDURE_STEP"),
+    ("  cuid=1.2.840.10008.5.1.4.34.6.1 - Unified Procedure Step - Push SOP Class",  # dcm4che
+     "UNIFIED_PROCEDURE_STEP"),
+])
+def test_each_toolkits_sop_class_line_sets_the_service(sop_class: str, service: str) -> None:
+    out = list(annotate(["I: Sending N-ACTION Request\n", sop_class + "\n",
+                         "D: Status                        : 0xC310\n"]))
+    assert out[2].endswith(f"[dimse-status N-ACTION {service} 0xC310 Failure: Refused: "
+                           "The UPS is not yet in the IN PROGRESS state]\n")
+    assert out[:2] == ["I: Sending N-ACTION Request\n", sop_class + "\n"]
+
+
+def test_each_request_reads_its_codes_in_its_sop_classes_service() -> None:
+    log = [
+        "D: Message Type                  : N-ACTION RQ\n",
+        "D: Requested SOP Class UID       : Basic Film Session SOP Class\n",
+        "D: Status                        : 0xC600\n",
+        "D: Message Type                  : N-ACTION RSP\n",  # UPS now
+        "D: Affected SOP Class UID        : 1.2.840.10008.5.1.4.34.6.1\n",
+        "D: Status                        : 0xC600\n",
+        "D: Message Type                  : C-STORE RSP\n",  # Storage: no service
+        "D: Affected SOP Class UID        : CT Image Storage\n",
+        "D: Status                        : 0xC600\n",
+        "D: Message Type                  : N-ACTION RSP\n",  # UPS, but C-STORE: none
+        "D: Affected SOP Class UID        : 1.2.840.10008.5.1.4.34.6.1\n",
+        "D: Message Type                  : C-STORE RSP\n",
+        "D: Status                        : 0xC600\n",
+    ]
+    out = [line.split(MARKER)[1] for line in annotate(log) if MARKER in line]
+    assert [note.split(":")[0] for note in out] == [
+        "N-ACTION PRINT_MANAGEMENT 0xC600 Failure",
+        "N-ACTION UNIFIED_PROCEDURE_STEP 0xC600 Failure", "C-STORE 0xC600 Failure",
+        "C-STORE 0xC600 Failure"]
+    assert "Film Box SOP Instances" in out[0] and "Unknown Failure" in out[1]
+    # --service overrides what the log names.
+    out = [line.split(MARKER)[1] for line in annotate(log, service=Service.PRINT_MANAGEMENT)
+           if MARKER in line]
+    assert out[1].startswith("N-ACTION PRINT_MANAGEMENT 0xC600 Failure")
 
 
 @pytest.mark.parametrize("log", FIXTURES, ids=lambda p: p.stem)

@@ -116,3 +116,47 @@ def test_a_pack_of_a_toolkit_without_one_is_refused(action: list[str], toolkit: 
     line = _error_line(_dimse_status(*action, "--pack", toolkit))
     assert line.endswith(f"error: {toolkit} has no pack: it sends no codes of its own "
                          "(packs: pynetdicom, DCMTK)")
+
+
+def test_annotate_refuses_a_service_that_does_not_use_the_command() -> None:
+    line = _error_line(_dimse_status("annotate", "-c", "C-STORE", "-s", "UPS",
+                                     stdin=b"Status: 0xC310\n"))
+    assert line == ("dimse-status: error: the Unified Procedure Step service class uses "
+                    "N-CREATE, N-SET, N-GET, N-ACTION, N-EVENT-REPORT, C-FIND, not C-STORE")
+    explain = _error_line(_dimse_status("explain", "C310", "-c", "C-STORE", "-s", "UPS"))
+    assert explain == line
+
+
+def test_annotate_reads_an_n_action_in_its_sop_classes_service() -> None:
+    log = (b"I: Sending N-ACTION Request\n"
+           b"D: Requested SOP Class UID : UnifiedProcedureStepPushSOPClass\n"
+           b"D: DIMSE Status : 0xc310\n")
+    result = _dimse_status("annotate", stdin=log)
+    assert result.returncode == 0
+    assert result.stdout.endswith(b"0xc310  [dimse-status N-ACTION UNIFIED_PROCEDURE_STEP "
+                                  b"0xC310 Failure: Refused: The UPS is not yet in the IN "
+                                  b"PROGRESS state]\n")
+
+
+def test_the_sop_class_table_is_pydicoms_and_dcmtks() -> None:
+    """Each UID has its PS3.6 name (pydicom's dictionary), and DCMTK's name
+    for it (dcmdata/dcuid.h, when Debian's libdcmtk-dev is installed) and
+    pynetdicom's find the same service class."""
+    import re
+    from pathlib import Path
+
+    from pydicom.uid import UID
+
+    from dimse_status.cli.sopclasses import SOP_CLASSES, service_of
+
+    header = Path("/usr/include/dcmtk/dcmdata/dcuid.h")
+    dcmtk = {}
+    if header.exists():
+        dcmtk = {uid: name for name, uid in re.findall(
+            r'^#define UID_(\w+)\s+"([0-9.]+)"', header.read_text(encoding="latin-1"), re.M)}
+    for uid, name, service in SOP_CLASSES:
+        assert UID(uid).name == name, uid
+        assert service_of(uid) is service_of(name) is service_of(f" ={name} ") is service
+        if dcmtk:
+            assert service_of(dcmtk[uid]) is service, (uid, dcmtk[uid])
+    assert service_of("1.2.840.10008.5.1.4.1.1.2") is service_of("CT Image Storage") is None

@@ -103,15 +103,22 @@ _COMMAND_SOURCE = (
     r"|\b(?P<w>Echo|Store|Find|Get|Move) (?=(?i:request|response|rq|rsp|scp|scu|result)\b)"
 )
 _LINE_SOURCE = r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+"
+# The SOP class of a request or response: pynetdicom's and DCMTK's
+# "Affected SOP Class UID : name", dcm4che's "cuid=UID - name".
+_SOP_CLASS_SOURCE = (
+    r"(?:Affected|Requested) SOP Class UID[ \t]{0,64}:[ \t]{0,64}(?P<s>[^\r\n]{1,128})"
+    r"|\bcuid=(?P<u>[0-9.]{1,64})"
+)
 # One annotation as annotate() writes it (the description runs to the end).
 _NOTE_SOURCE = (
     r"  \[dimse-status (?:general|[CN]-[A-Z]+(?:-[A-Z]+)?(?: [A-Z][A-Z_]*)?) 0x[0-9A-F]{4} "
     r"(?:Success|Warning|Failure|Cancel|Pending): [^\r\n]*\]"
 )
 
-# The substrings that every status (every annotation too) holds: a line
-# without any of them is copied through without a regular expression.
-_STATUS_LITERALS = ("tatus", "TATUS", "0x", "0X", "(0000,0900)")
+# The substrings that every status (every annotation too) holds, and those of
+# the lines that name a request's SOP class: a line without any of them is
+# copied through without a regular expression.
+_STATUS_LITERALS = ("tatus", "TATUS", "0x", "0X", "(0000,0900)", "SOP Class UID", "cuid=")
 # The substrings every command name holds.
 _COMMAND_LITERALS = ("C-", "N-", "C_", "N_", "Echo ", "Store ", "Find ", "Get ", "Move ")
 
@@ -124,6 +131,7 @@ class _Patterns:
     command: Pattern[str]
     line: Pattern[str]
     note: Pattern[str]
+    sop_class: Pattern[str]
 
     def __init__(self) -> None:
         import re
@@ -132,6 +140,7 @@ class _Patterns:
         self.command = re.compile(_COMMAND_SOURCE)
         self.line = re.compile(_LINE_SOURCE)
         self.note = re.compile(_NOTE_SOURCE)
+        self.sop_class = re.compile(_SOP_CLASS_SOURCE)
 
 
 _patterns: list[_Patterns] = []
@@ -214,7 +223,7 @@ def _annotated(lines: Iterable[str], reader: _Reader) -> Iterator[str]:
             for line in split(item):
                 yield block(line)
         elif ("tatus" in body or "0x" in body or "TATUS" in body or "0X" in body
-              or "(0000,0900)" in body):
+              or "(0000,0900)" in body or "SOP Class UID" in body or "cuid=" in body):
             notes = reader.line(body, item)
             yield body + notes + item[len(body):] if notes else item
         else:
@@ -249,17 +258,23 @@ class _Reader:
         # Text not yet searched for the commands it names, oldest first: it
         # is searched (backwards) only when a code needs the context.
         self.pending: list[tuple[str, int, int]] = []
-        self.notes: dict[tuple[int, Command | None], str] = {}
+        self.sop_service: Service | None = None  # the last SOP class named's
+        self.notes: dict[tuple[int, Command | None, Service | None], str] = {}
         # A status line's codes, each with the command the line names for it
         # (None: the context's), and the last command it names.
         self.parsed: dict[str, tuple[tuple[tuple[int, Command | None], ...],
                                      Command | None]] = {}
 
     def note(self, code: int, for_command: Command | None) -> str:
-        text = self.notes.get((code, for_command))
+        service = self.service
+        if service is None and for_command is not None:
+            service = self.sop_service  # the service of the SOP class named last
+            if service is not None and for_command not in service.commands:
+                service = None
+        text = self.notes.get((code, for_command, service))
         if text is None:
             label = "general"
-            registry, service = self.registry, self.service
+            registry = self.registry
             status: Status[Any] = Status(code, registry=registry)
             if for_command is not None:
                 label = for_command.label
@@ -267,7 +282,7 @@ class _Reader:
                 if service is not None:
                     label = f"{label} {service.name}"
             text = f"  {MARKER}{label} 0x{code:04X} {status.type.value}: {status.description}]"
-            self.notes[code, for_command] = text
+            self.notes[code, for_command, service] = text
         return text
 
     def block(self, text: str) -> str:
@@ -333,7 +348,9 @@ class _Reader:
     def line(self, body: str, text: str) -> str:
         """The annotations for one line (without its ending), ``""`` for
         none or for a line that already ends with exactly them; the command
-        the line names last is remembered."""
+        the line names last is remembered, and the SOP class it names."""
+        if "SOP Class UID" in body or "cuid=" in body:
+            self._sop_class(body)
         if body.endswith("]") and MARKER in body:
             # Annotated already? Only if it ends with what would be appended.
             for cut in self._note_starts(body):
@@ -342,6 +359,15 @@ class _Reader:
                     return ""
                 self.context = context
         return self._notes(body)
+
+    def _sop_class(self, body: str) -> None:
+        found = self.patterns.sop_class.search(body)
+        if found is not None:
+            from .sopclasses import service_of
+
+            named = found["u"] or found["s"]
+            uid = named.split(" ", 1)[0]
+            self.sop_service = service_of(uid if uid[:1].isdigit() else named)
 
     def _note_starts(self, body: str) -> list[int]:
         """Where a run of annotations in annotate()'s exact form that ends

@@ -378,18 +378,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     return written or code
 
 
+def _context(args: argparse.Namespace) -> tuple[Command | None, Service | None]:
+    """``--command`` and ``--service``, refused if the service does not use
+    the command."""
+    command = _command(args.command)
+    service = _service(args.service)
+    if service is not None and command is not None and command not in service.commands:
+        raise ValueError(f"the {service.title} service class uses "
+                         f"{', '.join(c.label for c in service.commands)}, not {command.label}")
+    return command, service
+
+
 def _run(args: argparse.Namespace) -> tuple[str, int]:
     """What to print for the parsed ``args``, and the exit status after it."""
     if args.action == "names":
         return names_text(args.text, args.json), 0
-    command = _command(args.command)
-    service = _service(args.service)
+    command, service = _context(args)
     if service is not None and command is None and args.action != "table":
         raise ValueError("--service needs --command: a service's statuses depend on "
                          "the command it answers")
-    if service is not None and command is not None and command not in service.commands:
-        raise ValueError(f"the {service.title} service class uses "
-                         f"{', '.join(c.label for c in service.commands)}, not {command.label}")
     if args.action == "conformance":
         if command is None:
             raise ValueError("conformance needs --command: the table is one command's")
@@ -431,7 +438,7 @@ def _annotate(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
 
     try:
         registry = _registry(args.pack)
-        command, service = _command(args.command), _service(args.service)
+        command, service = _context(args)
         if args.file == "-":
             if sys.stdin is None:
                 raise ValueError("standard input is closed: name the log to read")
