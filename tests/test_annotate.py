@@ -42,7 +42,7 @@ def notes(line: str, command: Command | None = None) -> list[str]:
 def test_the_fixtures_are_there() -> None:
     names = {p.stem for p in FIXTURES}
     assert names == {"pynetdicom-scu", "pynetdicom-scp", "dcmtk-storescu", "dcmtk-findscu",
-                     "dcmtk-movescu", "dcmtk-getscu", "dcm4che-handmade"}
+                     "dcmtk-movescu", "dcmtk-getscu", "dcm4che-handmade", "dcmtk-verbose"}
     assert {p.stem for p in LOGS.glob("*.annotated")} == names
 
 
@@ -54,10 +54,14 @@ def test_each_log_annotates_to_its_golden_file(log: Path) -> None:
 # What marks a status line in each toolkit's output, told apart from annotate()'s
 # own rules: the lines that must change, and only they.
 ORACLES = {
-    "dcmtk": re.compile(r"^D: DIMSE Status +: 0x[0-9a-f]{4}: "),
+    "dcmtk": re.compile(r"^D: DIMSE Status +: 0x[0-9a-f]{4}: "
+                        r"|^W: Move response with error status \(Refused: "),
     "pynetdicom": re.compile(r"^D: Status +: 0x[0-9A-F]{4}|\(Status: 0x[0-9A-F]{4} - "
                              r"|(?:: (?:\d+ - )?|SCP response )0x[0-9A-F]{4} "
                              r"\((?:Pending|Success|Warning|Failure)"),
+    # DCMTK at -v: the texts of dcmnet/libsrc/diutil.cc only (issue 21 item 6)
+    "dcmtk-verbose": re.compile(r"(?:Response(?::? \d+)?|response with \w+ status) "
+                                r"\((?:Success|Pending|Warning|Refused|Error|Failed|Cancel)"),
     "dcm4che": re.compile(r", status=[0-9a-f]{1,4}H|with Status [0-9A-F]{4}H for "
                           r"|^\(0000,0900\) US \[\d+\] Status$"),
 }
@@ -68,7 +72,7 @@ def test_only_the_status_lines_change_and_only_at_their_end(log: Path) -> None:
     before = read(log).splitlines(keepends=True)
     after = annotated(log).splitlines(keepends=True)
     assert len(before) == len(after)
-    oracle = ORACLES[log.stem.split("-")[0]]
+    oracle = ORACLES.get(log.stem) or ORACLES[log.stem.split("-")[0]]
     changed = 0
     for old, new in zip(before, after, strict=True):
         body = old.rstrip("\r\n")
@@ -444,3 +448,30 @@ def test_a_fake_annotation_in_a_peers_text_does_not_hide_the_status() -> None:
                  "status=a700H  [dimse-status C-STORE 0xa700 Success: Success]"]:
         [out] = annotate([text], Command.C_STORE)
         assert out == text + real
+
+
+@pytest.mark.parametrize(("line", "note"), [
+    ("I: Received Store Response (Refused: OutOfResources)",
+     "C-STORE 0xA700 Failure: Refused: Out of Resources"),
+    ("I: Received Store Response (Warning: CoercionOfDataElements)",
+     "C-STORE 0xB000 Warning: Coercion of Data Elements"),
+    ("I: Find Response: 2 (Pending: WarningUnsupportedOptionalKeys)", "C-FIND 0xFF01 Pending: "),
+    ("I: Received Final Find Response (Failed: UnableToProcess)",
+     "C-FIND 0xC000 Failure: Failed: Unable to process"),
+    ("W: Move response with error status (Refused: MoveDestinationUnknown)",
+     "C-MOVE 0xA801 Failure: Refused: Move Destination unknown"),
+    ("I: Received Final Move Response (Warning: SubOperationsCompleteOneOrMoreFailures)",
+     "C-MOVE 0xB000 Warning: "),
+    ("I: Received Echo Response (Success)", "C-ECHO 0x0000 Success: Success"),
+])
+def test_dcmtks_verbose_texts_are_read(line: str, note: str) -> None:
+    """DCMTK's -v shows a status only as diutil.cc's text; a text that stands
+    for a range (A7xx, Cxxx) is read as the range's first code."""
+    [found] = notes(line)
+    assert found.startswith(note)
+
+
+def test_a_text_dcmtk_does_not_print_for_the_command_is_not_read() -> None:
+    assert notes("I: Received Store Response (Pending)") == []
+    assert notes("I: Received Find Response (Nonsense: Words)") == []
+    assert notes("I: Received Store Response (Refused: OutOfResources) x") != []

@@ -160,3 +160,13 @@ def test_the_sop_class_table_is_pydicoms_and_dcmtks() -> None:
         if dcmtk:
             assert service_of(dcmtk[uid]) is service, (uid, dcmtk[uid])
     assert service_of("1.2.840.10008.5.1.4.1.1.2") is service_of("CT Image Storage") is None
+
+
+def test_names_finds_dcmtks_verbose_text() -> None:
+    result = _dimse_status("names", "Refused: OutOfResources")
+    assert result.returncode == 0
+    assert result.stdout.decode().splitlines()[:2] == [
+        "DCMTK Refused: OutOfResources: 0xA700 C-STORE: CStoreStatus.OUT_OF_RESOURCES "
+        "(Failure: Refused: Out of Resources)",
+        "DCMTK Refused: OutOfResources: 0xA700 C-FIND: CFindStatus.OUT_OF_RESOURCES "
+        "(Failure: Refused: Out of Resources)"]

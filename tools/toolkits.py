@@ -509,6 +509,83 @@ DCMTK_NAMES: tuple[ToolkitName, ...] = (
                 WARNING, on("N_GET", service=_MEDIA)),
 )
 
+# DCMTK 3.6.7's status texts at -v (dcmnet/libsrc/diutil.cc, DU_cstoreStatusString()
+# ... DU_neventReportStatusString(): "Received Store Response (Refused:
+# OutOfResources)"), each with the codes and commands its printer gives it.  A
+# text a printer shows for a masked range (switch on statusCode & 0xff00 or
+# & 0xf000) is recorded with that range.  Any other code prints "Unknown
+# Status: 0x..." (annotate reads the code).
+_QR_BY_DUMP = ("C_FIND", "C_MOVE", "C_GET")  # the order of diutil.cc's printers
+_N_BY_DUMP = ("N_CREATE", "N_GET", "N_SET", "N_ACTION", "N_DELETE", "N_EVENT_REPORT")
+_N_UNABLE = ("dimse.h defines no Cxxx for the DIMSE-N commands; DCMTK's N printers read "
+             "any Cxxx as C-FIND's UnableToProcess (PS3.7 Annex C: a Failure)")
+_NOT_LISTED = ("DCMTK's {} printer has a text for it; PS3.7's statuses of {} do not "
+               "list the code").format
+
+DCMTK_TEXTS: tuple[ToolkitName, ...] = (
+    ToolkitName("Success", "0000", SUCCESS,
+                on("C_ECHO", "C_STORE", *_QR_BY_DUMP, *_N_BY_DUMP)),
+    ToolkitName("Refused: SOPClassNotSupported", "0122", FAILURE,
+                on("C_STORE", "C_FIND", "C_MOVE", "C_GET")),
+    ToolkitName("Warning: CoercionOfDataElements", "B000", WARNING, on("C_STORE")),
+    ToolkitName("Warning: DataSetDoesNotMatchSOPClass", "B007", WARNING, on("C_STORE")),
+    ToolkitName("Warning: ElementsDiscarded", "B006", WARNING, on("C_STORE")),
+    ToolkitName("Refused: OutOfResources", "A7xx", FAILURE, on("C_STORE")),
+    ToolkitName("Error: DataSetDoesNotMatchSOPClass", "A9xx", FAILURE, on("C_STORE")),
+    ToolkitName("Error: CannotUnderstand", "Cxxx", FAILURE, on("C_STORE")),
+    ToolkitName("Pending", "FF00", PENDING, on("C_FIND", "C_MOVE", "C_GET")),
+    ToolkitName("Refused: OutOfResources", "A700", FAILURE, on("C_FIND")),
+    ToolkitName("Error: DataSetDoesNotMatchSOPClass", "A900", FAILURE,
+                on("C_FIND", "C_MOVE", "C_GET")),
+    ToolkitName("Cancel: MatchingTerminatedDueToCancelRequest", "FE00", CANCEL, on("C_FIND")),
+    ToolkitName("Pending: WarningUnsupportedOptionalKeys", "FF01", PENDING, on("C_FIND")),
+    ToolkitName("Failed: UnableToProcess", "Cxxx", FAILURE, on(*_QR_BY_DUMP)),
+    ToolkitName("Failed: UnableToProcess", "Cxxx", FAILURE, on(*_N_BY_DUMP), _N_UNABLE),
+    ToolkitName("Refused: OutOfResourcesNumberOfMatches", "A701", FAILURE, on("C_MOVE", "C_GET")),
+    ToolkitName("Refused: OutOfResourcesSubOperations", "A702", FAILURE, on("C_MOVE", "C_GET")),
+    ToolkitName("Refused: MoveDestinationUnknown", "A801", FAILURE, on("C_MOVE")),
+    ToolkitName("Cancel: SubOperationsTerminatedDueToCancelIndication", "FE00", CANCEL,
+                on("C_MOVE", "C_GET")),
+    ToolkitName("Warning: SubOperationsCompleteOneOrMoreFailures", "B000", WARNING,
+                on("C_MOVE", "C_GET")),
+    ToolkitName("Failure: ClassInstanceConflict", "0119", FAILURE,
+                on("N_GET", "N_SET", "N_ACTION", "N_DELETE", "N_EVENT_REPORT")),
+    ToolkitName("Failure: ClassInstanceConflict", "0119", FAILURE, on("N_CREATE"),
+                _NOT_LISTED("N-CREATE", "N-CREATE")),
+    ToolkitName("Failure: DuplicateInvocation", "0210", FAILURE,
+                on(*_N_BY_DUMP)),
+    ToolkitName("Failure: DuplicateSOPInstance", "0111", FAILURE, on("N_CREATE")),
+    ToolkitName("Failure: InvalidAttributeValue", "0106", FAILURE, on("N_CREATE", "N_SET")),
+    ToolkitName("Failure: InvalidSOPInstance", "0117", FAILURE,
+                on(*_N_BY_DUMP)),
+    ToolkitName("Failure: MissingAttribute", "0120", FAILURE, on("N_CREATE")),
+    ToolkitName("Failure: MissingAttributeValue", "0121", FAILURE, on("N_CREATE", "N_SET")),
+    ToolkitName("Failure: MistypedArgument", "0212", FAILURE,
+                on(*_N_BY_DUMP)),
+    ToolkitName("Failure: NoSuchAttribute", "0105", FAILURE, on("N_CREATE", "N_SET")),
+    ToolkitName("Failure: NoSuchSOPClass", "0118", FAILURE,
+                on(*_N_BY_DUMP)),
+    ToolkitName("Failure: NoSuchSOPInstance", "0112", FAILURE,
+                on("N_GET", "N_SET", "N_ACTION", "N_DELETE", "N_EVENT_REPORT")),
+    ToolkitName("Failure: NoSuchSOPInstance", "0112", FAILURE, on("N_CREATE"),
+                _NOT_LISTED("N-CREATE", "N-CREATE")),
+    ToolkitName("Failure: ProcessingFailure", "0110", FAILURE,
+                on(*_N_BY_DUMP)),
+    ToolkitName("Failure: ResourceLimitation", "0213", FAILURE,
+                on(*_N_BY_DUMP)),
+    ToolkitName("Failure: UnrecognizedOperation", "0211", FAILURE,
+                on("N_CREATE", "N_SET", "N_ACTION", "N_DELETE", "N_EVENT_REPORT")),
+    ToolkitName("Warning: AttributeValueOutOfRange", "0116", WARNING,
+                on("N_CREATE", "N_SET")),
+    ToolkitName("Warning: AttributeValueOutOfRange", "0116", WARNING, on("N_GET"),
+                _NOT_LISTED("N-GET", "N-GET")),
+    ToolkitName("Warning: AttributeListError", "0107", WARNING, on("N_GET")),
+    ToolkitName("Failure: InvalidArgumentValue", "0115", FAILURE, on("N_ACTION", "N_EVENT_REPORT")),
+    ToolkitName("Failure: NoSuchAction", "0123", FAILURE, on("N_ACTION")),
+    ToolkitName("Failure: NoSuchArgument", "0114", FAILURE, on("N_ACTION", "N_EVENT_REPORT")),
+    ToolkitName("Failure: NoSuchEventType", "0113", FAILURE, on("N_EVENT_REPORT")),
+)
+
 DCMTK_CODES: tuple[ToolkitCode, ...] = (
     ToolkitCode(
         "C604", FAILURE, "Basic film session/box failure - Position collision (retired)",
@@ -737,8 +814,9 @@ TOOLKITS: tuple[Toolkit, ...] = (
                  "pynetdicom.status give descriptions, not names."),
     Toolkit("DCMTK", "3.6.7", "a137f1aff4e1df3fbefe53ee8b160973c74c96dd",
             "https://github.com/DCMTK/dcmtk",
-            ("dcmnet/include/dcmtk/dcmnet/dimse.h", "dcmnet/libsrc/dimdump.cc"),
-            DCMTK_NAMES, DCMTK_CODES,
+            ("dcmnet/include/dcmtk/dcmnet/dimse.h", "dcmnet/libsrc/dimdump.cc",
+             "dcmnet/libsrc/diutil.cc"),
+            DCMTK_NAMES + DCMTK_TEXTS, DCMTK_CODES,
             note="Debian's libdcmtk-dev 3.6.7-9~deb12u4 installs the same dimse.h as "
                  "/usr/include/dcmtk/dcmnet/dimse.h; 3.7.0 (ccfd10b84f) adds "
                  "STATUS_N_AttributeListWarning."),

@@ -96,6 +96,12 @@ _CODE_SOURCE = (
     # 3. the Status element in a dump: US: 42752, US 42752, US [42752]
     rf"|\(0000,0900\)(?:[ \t]{{1,64}}Status)?[ \t]{{1,64}}US:?[ \t]{{1,64}}\[?"
     rf"(?:0[xX](?P<ex>{_HEX}{{1,4}})|(?P<d>[0-9]{{1,5}}))(?![0-9A-Za-z])"
+    # 4. DCMTK's text at -v: Received Store Response (Refused: OutOfResources),
+    #    Received Find Response 2 (Pending), Find Response: 2 (Pending)
+    #    Move response with error status (Refused: MoveDestinationUnknown)
+    r"|\b(?P<vw>Echo|Store|Find|Get|Move|[CN]-[A-Z]{3,6}(?:-REPORT)?) (?:Response"
+    r"(?::? [0-9]{1,10})?|response with (?:warning|error) status) "
+    r"\((?P<v>[A-Z][A-Za-z]{0,40}(?:: [A-Z][A-Za-z]{0,80})?)\)"
 )
 _COMMAND_SOURCE = (
     r"(?<![0-9A-Za-z])(?P<c>[CN][-_](?:EVENT[-_]REPORT|ECHO|STORE|FIND|GET|MOVE|SET|ACTION"
@@ -118,7 +124,8 @@ _NOTE_SOURCE = (
 # The substrings that every status (every annotation too) holds, and those of
 # the lines that name a request's SOP class: a line without any of them is
 # copied through without a regular expression.
-_STATUS_LITERALS = ("tatus", "TATUS", "0x", "0X", "(0000,0900)", "SOP Class UID", "cuid=")
+_STATUS_LITERALS = ("tatus", "TATUS", "0x", "0X", "(0000,0900)", "Response", "SOP Class UID",
+                    "cuid=")
 # The substrings every command name holds.
 _COMMAND_LITERALS = ("C-", "N-", "C_", "N_", "Echo ", "Store ", "Find ", "Get ", "Move ")
 
@@ -223,7 +230,8 @@ def _annotated(lines: Iterable[str], reader: _Reader) -> Iterator[str]:
             for line in split(item):
                 yield block(line)
         elif ("tatus" in body or "0x" in body or "TATUS" in body or "0X" in body
-              or "(0000,0900)" in body or "SOP Class UID" in body or "cuid=" in body):
+              or "(0000,0900)" in body or "Response" in body or "SOP Class UID" in body
+              or "cuid=" in body):
             notes = reader.line(body, item)
             yield body + notes + item[len(body):] if notes else item
         else:
@@ -393,6 +401,12 @@ class _Reader:
                     mentions.append((found.start(), named))
         codes: list[tuple[int, Command | None]] = []
         for match in self.patterns.code.finditer(body):
+            if match["v"] is not None:  # DCMTK's text, for the command it names
+                said = _COMMANDS.get(match["vw"]) or _WORDS.get(match["vw"])
+                code = None if said is None else _dcmtk_texts().get((said.name, match["v"]))
+                if code is not None:
+                    codes.append((code, said))
+                continue
             code = _code_of(match)
             if code is not None:
                 codes.append((code, _named_for(match.start(), mentions)))
@@ -439,6 +453,21 @@ def _named_last(text: str, start: int, end: int,
                 return named
         i = at.index(last)
         at[i] = rfind(_COMMAND_LITERALS[i], start, last + len(_COMMAND_LITERALS[i]) - 1)
+
+
+_TEXTS: list[dict[tuple[str, str], int]] = []
+
+
+def _dcmtk_texts() -> dict[tuple[str, str], int]:
+    """DCMTK's status texts at -v (``tools/toolkits.py``'s, from diutil.cc):
+    (command member name, text) -> the code (a range's first)."""
+    if not _TEXTS:
+        from ..names.data import NAMES
+        from ..names.lookup import is_log_text
+
+        _TEXTS.append({(command, name.name): name.first for name in NAMES if is_log_text(name)
+                       for command, _ in name.where if command is not None})
+    return _TEXTS[0]
 
 
 def _named(found: Match[str]) -> Command | None:

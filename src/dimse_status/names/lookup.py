@@ -25,7 +25,7 @@ from .model import PackCode, ToolkitName
 if TYPE_CHECKING:
     from ..resolve import Status
 
-__all__ = ["find_names", "names_for", "pack"]
+__all__ = ["find_names", "is_log_text", "names_for", "pack"]
 
 
 def _toolkit(name: str) -> str:
@@ -70,11 +70,20 @@ def names_for(status: Status[Any]) -> tuple[ToolkitName, ...]:
     member = status.member
     return tuple(
         name for name in NAMES
-        if (name.covers(status.code) or (member is not None and member.covers(name.first)))
+        if not is_log_text(name)
+        and (name.covers(status.code) or (member is not None and member.covers(name.first)))
         and any(
             c is None or (c == command and (s is None or s == service)) for c, s in name.where
         )
     )
+
+
+def is_log_text(name: ToolkitName) -> bool:
+    """Whether ``name`` is a text a toolkit prints in its log rather than an
+    identifier of its source: DCMTK's -v texts (``Refused: OutOfResources``,
+    from dcmnet/libsrc/diutil.cc), unlike its ``STATUS_*`` defines.
+    :func:`find_names` finds both; :func:`names_for` gives identifiers."""
+    return name.toolkit == "DCMTK" and not name.name.startswith("STATUS_")
 
 
 def find_names(text: str) -> tuple[ToolkitName, ...]:
