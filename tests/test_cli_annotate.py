@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import os
 import queue
+import shutil
 import subprocess
 import sys
 import threading
 import time
+from pathlib import Path
 
 import pytest
 
@@ -170,3 +172,59 @@ def test_names_finds_dcmtks_verbose_text() -> None:
         "(Failure: Refused: Out of Resources)",
         "DCMTK Refused: OutOfResources: 0xA700 C-FIND: CFindStatus.OUT_OF_RESOURCES "
         "(Failure: Refused: Out of Resources)"]
+
+
+@pytest.mark.skipif(shutil.which("storescp") is None or shutil.which("storescu") is None,
+                    reason="DCMTK is not installed (Debian: apt-get install dcmtk)")
+def test_a_live_storescp_log_is_annotated_while_it_runs(tmp_path: Path) -> None:
+    """``storescp -ll trace PORT 2>&1 | dimse-status annotate``, as
+    docs/debugging.md shows it: the Status of the C-STORE response storescp
+    sends (its trace dump's (0000,0900) line: storescp logs none at -d)
+    comes out annotated while storescp still runs (stopped by the test, and
+    by timeout(1) anyway)."""
+    import socket
+
+    from loopback import instance
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    path = tmp_path / "ct.dcm"
+    instance().save_as(path, enforce_file_format=True)
+    server = subprocess.Popen(
+        ["timeout", "60", "storescp", "-ll", "trace", "--ignore", str(port)],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True)
+    assert server.stdout is not None
+    annotate = subprocess.Popen([sys.executable, "-m", "dimse_status", "annotate"],
+                                stdin=server.stdout, stdout=subprocess.PIPE, env=_env())
+    server.stdout.close()  # annotate holds the pipe now
+    output = annotate.stdout
+    assert output is not None
+    lines: queue.Queue[bytes] = queue.Queue()
+
+    def read() -> None:
+        for line in iter(output.readline, b""):
+            lines.put(line)
+
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
+    try:
+        sent = subprocess.run(["storescu", "127.0.0.1", str(port), str(path)],
+                              capture_output=True, timeout=30, check=False)
+        assert sent.returncode == 0, sent.stderr
+        deadline = time.monotonic() + 10
+        found = b""
+        while not found and time.monotonic() < deadline:
+            try:
+                line = lines.get(timeout=max(0.0, deadline - time.monotonic()))
+            except queue.Empty:
+                break
+            if line.startswith(b"T: (0000,0900) US "):
+                found = line
+        assert server.poll() is None  # storescp still runs
+        assert found.rstrip().endswith(b"[dimse-status C-STORE 0x0000 Success: Success]"), found
+    finally:
+        os.killpg(server.pid, 15)
+        server.wait(timeout=30)
+        annotate.wait(timeout=30)
+        reader.join(timeout=30)
