@@ -454,3 +454,34 @@ def test_every_code_the_pynetdicom_apps_send_is_recorded() -> None:
 def test_a_toolkit_without_codes_of_its_own_has_no_pack(toolkit: str) -> None:
     with pytest.raises(ValueError, match=r"has no pack: .*\(packs: pynetdicom, DCMTK\)"):
         dimse_status.names.pack(toolkit)
+
+
+@pytest.mark.parametrize(("code", "command", "absent", "present"), [
+    (0x0122, Command.C_STORE, "STATUS_N_SOPClassNotSupported",
+     "STATUS_STORE_Refused_SOPClassNotSupported"),
+    (0xFE00, Command.C_FIND, "STATUS_N_Cancel", "STATUS_FIND_Cancel"),
+    (0x0000, Command.C_MOVE, "STATUS_N_Success", "STATUS_MOVE_Success"),
+    (0x0001, Command.N_GET, "", "STATUS_N_Warning_RequestedOptionalAttributesNotSupported"),
+    (0x0107, Command.N_SET, "", "STATUS_N_AttributeListError"),
+])
+def test_dcmtk_names_are_offered_for_the_commands_dcmtk_uses_them_for(
+    code: int, command: Command, absent: str, present: str
+) -> None:
+    """dimse.h's STATUS_N_* are the DIMSE-N commands' (issue 21 item 7)."""
+    offered = [name.name for name in dimse_status.names.names_for(Status(code, command))
+               if name.toolkit == "DCMTK"]
+    assert present in offered and absent not in offered
+
+
+def test_no_dcmtk_n_name_is_offered_for_a_c_command() -> None:
+    for name in BY_NAME["DCMTK"].names:
+        if name.name.startswith("STATUS_N_"):
+            assert all(where.command.startswith("N_") for where in name.where), name
+
+
+def test_a_name_newer_than_the_recorded_version_says_since_when() -> None:
+    recorded = {n.name: n for n in dimse_status.names.NAMES if n.toolkit == "DCMTK"}
+    assert recorded["STATUS_N_AttributeListWarning"].since == "3.7.0"
+    assert recorded["STATUS_N_AttributeListError"].since == ""
+    for name in BY_NAME["DCMTK"].names:
+        assert (name.since != "") == name.note.startswith("new in DCMTK"), name

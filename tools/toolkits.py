@@ -61,6 +61,7 @@ class ToolkitName(NamedTuple):
     where: tuple[Where, ...]  # where the toolkit uses it
     difference: str = ""  # why it has no standard member there; "" if it has
     note: str = ""
+    since: str = ""  # the toolkit's version that added it, if newer than the recorded one
 
 
 class ToolkitCode(NamedTuple):
@@ -296,8 +297,15 @@ _C604 = ("retired: PS3.4 no longer defines C604 (dimse.h: retired, see DICOM PS3
          "an Annex C Failure")
 _C606 = ("not in the current PS3.4, though dimse.h does not mark it retired (dimdump.cc: "
          "Image box failure - More than one VOI LUT); it reads as an Annex C Failure")
-_OPTIONAL_ATTRIBUTES = (Where("N_GET", "PROCEDURE_STEP"), Where("N_GET", _MEDIA),
+_OPTIONAL_ATTRIBUTES = (Where("N_GET"), Where("N_GET", "PROCEDURE_STEP"), Where("N_GET", _MEDIA),
                         Where("N_GET", _UPS), Where("N_SET", _UPS))
+
+# dimse.h groups the STATUS_N_* codes as the DIMSE-N commands' (DCMTK prints
+# them for N-command responses only): each is offered for the N-commands
+# whose PS3.7 statuses hold its code.
+_NO_N_MEMBER = "no DIMSE-N command of PS3.7 lists the code; dimse.h names it for them"
+_N_BUT_CREATE = ("N_EVENT_REPORT", "N_GET", "N_SET", "N_ACTION", "N_DELETE")
+_N_BUT_EVENT = ("N_GET", "N_SET", "N_ACTION", "N_CREATE", "N_DELETE")
 
 DCMTK_NAMES: tuple[ToolkitName, ...] = (
     ToolkitName("STATUS_Success", "0000", SUCCESS, GENERAL),
@@ -416,35 +424,37 @@ DCMTK_NAMES: tuple[ToolkitName, ...] = (
                 on("C_GET")),
     ToolkitName("STATUS_GET_Pending_SubOperationsAreContinuing", "FF00", PENDING,
                 on("C_GET")),
-    ToolkitName("STATUS_N_Success", "0000", SUCCESS, GENERAL),
-    ToolkitName("STATUS_N_Refused_NotAuthorized", "0124", FAILURE, GENERAL),
-    ToolkitName("STATUS_N_Cancel", "FE00", CANCEL, GENERAL),
-    ToolkitName("STATUS_N_AttributeListError", "0107", WARNING, GENERAL,
+    ToolkitName("STATUS_N_Success", "0000", SUCCESS, on(*_N)),
+    ToolkitName("STATUS_N_Refused_NotAuthorized", "0124", FAILURE, on(*_N_BUT_EVENT)),
+    ToolkitName("STATUS_N_Cancel", "FE00", CANCEL, on(*_N), _NO_N_MEMBER),
+    ToolkitName("STATUS_N_AttributeListError", "0107", WARNING, on("N_GET", "N_SET", "N_CREATE"),
                 note="deprecated in DCMTK 3.7.0 for STATUS_N_AttributeListWarning"),
-    ToolkitName("STATUS_N_AttributeListWarning", "0107", WARNING, GENERAL,
-                note="new in DCMTK 3.7.0 (commit ccfd10b84f)"),
-    ToolkitName("STATUS_N_SOPClassNotSupported", "0122", FAILURE, GENERAL),
-    ToolkitName("STATUS_N_ClassInstanceConflict", "0119", FAILURE, GENERAL),
-    ToolkitName("STATUS_N_DuplicateSOPInstance", "0111", FAILURE, GENERAL),
-    ToolkitName("STATUS_N_DuplicateInvocation", "0210", FAILURE, GENERAL),
-    ToolkitName("STATUS_N_InvalidArgumentValue", "0115", FAILURE, GENERAL),
-    ToolkitName("STATUS_N_InvalidAttributeValue", "0106", FAILURE, GENERAL),
-    ToolkitName("STATUS_N_AttributeValueOutOfRange", "0116", WARNING, GENERAL),
-    ToolkitName("STATUS_N_InvalidObjectInstance", "0117", FAILURE, GENERAL, note=_DEPRECATED),
-    ToolkitName("STATUS_N_InvalidSOPInstance", "0117", FAILURE, GENERAL),
-    ToolkitName("STATUS_N_MissingAttribute", "0120", FAILURE, GENERAL),
-    ToolkitName("STATUS_N_MissingAttributeValue", "0121", FAILURE, GENERAL),
-    ToolkitName("STATUS_N_MistypedArgument", "0212", FAILURE, GENERAL),
-    ToolkitName("STATUS_N_NoSuchAction", "0123", FAILURE, GENERAL),
-    ToolkitName("STATUS_N_NoSuchArgument", "0114", FAILURE, GENERAL),
-    ToolkitName("STATUS_N_NoSuchAttribute", "0105", FAILURE, GENERAL),
-    ToolkitName("STATUS_N_NoSuchEventType", "0113", FAILURE, GENERAL),
-    ToolkitName("STATUS_N_NoSuchObjectInstance", "0112", FAILURE, GENERAL, note=_DEPRECATED),
-    ToolkitName("STATUS_N_NoSuchSOPInstance", "0112", FAILURE, GENERAL),
-    ToolkitName("STATUS_N_NoSuchSOPClass", "0118", FAILURE, GENERAL),
-    ToolkitName("STATUS_N_ProcessingFailure", "0110", FAILURE, GENERAL),
-    ToolkitName("STATUS_N_ResourceLimitation", "0213", FAILURE, GENERAL),
-    ToolkitName("STATUS_N_UnrecognizedOperation", "0211", FAILURE, GENERAL),
+    ToolkitName("STATUS_N_AttributeListWarning", "0107", WARNING,
+                on("N_GET", "N_SET", "N_CREATE"),
+                note="new in DCMTK 3.7.0 (commit ccfd10b84f)", since="3.7.0"),
+    ToolkitName("STATUS_N_SOPClassNotSupported", "0122", FAILURE, on(*_N), _NO_N_MEMBER),
+    ToolkitName("STATUS_N_ClassInstanceConflict", "0119", FAILURE, on(*_N_BUT_CREATE)),
+    ToolkitName("STATUS_N_DuplicateSOPInstance", "0111", FAILURE, on("N_CREATE")),
+    ToolkitName("STATUS_N_DuplicateInvocation", "0210", FAILURE, on(*_N)),
+    ToolkitName("STATUS_N_InvalidArgumentValue", "0115", FAILURE, on("N_EVENT_REPORT", "N_ACTION")),
+    ToolkitName("STATUS_N_InvalidAttributeValue", "0106", FAILURE, on("N_SET", "N_CREATE")),
+    ToolkitName("STATUS_N_AttributeValueOutOfRange", "0116", WARNING, on("N_SET", "N_CREATE")),
+    ToolkitName("STATUS_N_InvalidObjectInstance", "0117", FAILURE, on(*_N), note=_DEPRECATED),
+    ToolkitName("STATUS_N_InvalidSOPInstance", "0117", FAILURE, on(*_N)),
+    ToolkitName("STATUS_N_MissingAttribute", "0120", FAILURE, on("N_CREATE")),
+    ToolkitName("STATUS_N_MissingAttributeValue", "0121", FAILURE, on("N_SET", "N_CREATE")),
+    ToolkitName("STATUS_N_MistypedArgument", "0212", FAILURE, on(*_N)),
+    ToolkitName("STATUS_N_NoSuchAction", "0123", FAILURE, on("N_ACTION")),
+    ToolkitName("STATUS_N_NoSuchArgument", "0114", FAILURE, on("N_EVENT_REPORT", "N_ACTION")),
+    ToolkitName("STATUS_N_NoSuchAttribute", "0105", FAILURE, on("N_SET", "N_CREATE")),
+    ToolkitName("STATUS_N_NoSuchEventType", "0113", FAILURE, on("N_EVENT_REPORT")),
+    ToolkitName("STATUS_N_NoSuchObjectInstance", "0112", FAILURE, on(*_N_BUT_CREATE),
+                note=_DEPRECATED),
+    ToolkitName("STATUS_N_NoSuchSOPInstance", "0112", FAILURE, on(*_N_BUT_CREATE)),
+    ToolkitName("STATUS_N_NoSuchSOPClass", "0118", FAILURE, on(*_N)),
+    ToolkitName("STATUS_N_ProcessingFailure", "0110", FAILURE, on(*_N)),
+    ToolkitName("STATUS_N_ResourceLimitation", "0213", FAILURE, on(*_N)),
+    ToolkitName("STATUS_N_UnrecognizedOperation", "0211", FAILURE, on(*_N)),
     ToolkitName("STATUS_N_Warning_RequestedOptionalAttributesNotSupported", "0001", WARNING,
                 _OPTIONAL_ATTRIBUTES, note="dimse.h: used by multiple services"),
     ToolkitName("STATUS_N_PRINT_BFS_Warn_MemoryAllocation", "B600", WARNING,

@@ -87,7 +87,8 @@ def explain_json(status: Status[Any]) -> dict[str, Any]:
         "verified": None if member is None else member.verified,
         "related_attributes": list(status.related_attribute_names),
         "is_standard": status.is_standard,
-        "names": [{"toolkit": n.toolkit, "name": n.name} for n in names_for(status)],
+        "names": [{"toolkit": n.toolkit, "name": n.name, **({"since": n.since} if n.since else {})}
+                  for n in names_for(status)],
     }
 
 
@@ -121,7 +122,8 @@ def explain_text(status: Status[Any]) -> str:
     for tag in status.related_attributes:
         lines.append(f"  related: {format_tag(tag)} {tag_name(tag)}")
     for name in names_for(status):
-        lines.append(f"  name:    {name.toolkit} {name.name}")
+        since = f" (since {name.toolkit} {name.since})" if name.since else ""
+        lines.append(f"  name:    {name.toolkit} {name.name}{since}")
     return "\n".join(lines)
 
 
@@ -271,6 +273,7 @@ def names_text(text: str, as_json: bool) -> str:
                 "member": None if member is None else f"{type(member).__name__}.{member.name}",
                 "type": status.type.value, "description": status.description,
                 "difference": name.difference or None,
+                "since": name.since or None,
             })
     if as_json:
         return json.dumps(entries, indent=1)
@@ -280,7 +283,8 @@ def names_text(text: str, as_json: bool) -> str:
         if e["service"]:
             where += f" in {Service[e['service']].title}"
         resolved = e["member"] or "no member"
-        lines.append(f"{e['toolkit']} {e['name']}: {e['hex']} {where}: {resolved} "
+        since = f" (since {e['toolkit']} {e['since']})" if e["since"] else ""
+        lines.append(f"{e['toolkit']} {e['name']}{since}: {e['hex']} {where}: {resolved} "
                      f"({e['type']}: {e['description']})")
         if e["difference"]:
             lines.append(f"  differs: {e['difference']}")
