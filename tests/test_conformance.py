@@ -161,8 +161,11 @@ def _member(row: list[str], command: Command, service: Service | None, role: Rol
     member = status.member
     assert member is not None, row
     assert type(member).lookup(code) is member
-    assert (row[0], row[1]) == (member.type.value, member.description) == (
-        status.type.value, status.description)
+    # The Further Meaning is the description less any note of the project's
+    # ("(legacy code; ...)", issue 21 item 10).
+    assert member.description.startswith(row[1]) and status.description == member.description
+    assert row[1] == member.description or member.description[len(row[1]):].startswith(" (")
+    assert row[0] == member.type.value == status.type.value
     if dash:
         assert member.is_masked and member.codes == range(code, int(high, 16) + 1), row
     else:
@@ -325,6 +328,16 @@ def test_a_line_break_in_a_cell_does_not_end_a_markdown_row() -> None:
     assert text == "| A |\n|---|\n| one two |\n"
 
 
+@pytest.mark.parametrize("command", [Command.C_STORE, Command.C_FIND, Command.C_MOVE])
+@pytest.mark.parametrize("role", ["scp", "scu"])
+def test_further_meaning_holds_the_standards_words_only(command: Command, role: str) -> None:
+    """The 0112 row carried the project's "(legacy code; ...)" (issue 21 item 10)."""
+    table = conformance_table(command, role=role)  # type: ignore[arg-type]
+    assert "legacy" not in table
+    [row] = [line for line in table.splitlines() if "| 0112 |" in line]
+    assert "| Failed: SOP Class Not Supported | 0112 |" in row
+
+
 def _write_goldens() -> None:
     GOLDEN.mkdir(parents=True, exist_ok=True)
     for case in GOLDEN_CASES:
@@ -337,3 +350,4 @@ def _write_goldens() -> None:
 if __name__ == "__main__":
     _write_goldens()
     sys.exit(0)
+

@@ -126,6 +126,22 @@ def conformance_members(command: Command, service: Service | None = None) -> lis
     return sorted(members, key=lambda m: order[m.type])  # stable: enum order within a type
 
 
+# A note of this project's inside a description, which a conformance
+# statement does not carry: "(legacy code; the standard's code is 0122H)".
+_PROJECT_NOTES = (" (legacy code; ",)
+
+
+def _meaning_cell(member: StatusEnum) -> str:
+    """The Further Meaning: the description in the standard's words only;
+    the project's notes on a code stay in its docs and ``explain``."""
+    text = member.description
+    for note in _PROJECT_NOTES:
+        at = text.find(note)
+        if at >= 0 and text.endswith(")"):
+            text = text[:at]
+    return text
+
+
 def _code_cell(member: StatusEnum) -> str:
     codes = member.codes
     return f"{codes[0]:04X}-{codes[-1]:04X}" if member.is_masked else f"{codes[0]:04X}"
@@ -148,12 +164,13 @@ def conformance_rows(
     if role == "scu":
         return [
             SCU_COLUMNS,
-            *((m.type.value, m.description, _code_cell(m), "") for m in members),
+            *((m.type.value, _meaning_cell(m), _code_cell(m), "") for m in members),
             OTHER_STATUS_CODES_ROW,
         ]
     return [
         SCP_COLUMNS,
-        *((m.type.value, m.description, _code_cell(m), _related_cell(m), "") for m in members),
+        *((m.type.value, _meaning_cell(m), _code_cell(m), _related_cell(m), "")
+          for m in members),
     ]
 
 
