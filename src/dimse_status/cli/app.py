@@ -352,6 +352,9 @@ def build_parser() -> argparse.ArgumentParser:
     _context_options(conformance, packs=False)
     conformance.add_argument("--role", "-r", choices=ROLES, default="scp")
     conformance.add_argument("--format", "-f", choices=FORMATS, default="markdown")
+    conformance.add_argument("--sop-class", metavar="NAME",
+                             help="the SOP class's table, where a service's statuses differ "
+                                  "by SOP class: 'Basic Film Session SOP Class' ...")
     from .serve import add_serve_parser
 
     add_serve_parser(sub)
@@ -406,7 +409,8 @@ def _run(args: argparse.Namespace) -> tuple[str, int]:
             raise ValueError("conformance needs --command: the table is one command's")
         from .conformance import conformance_table
 
-        return conformance_table(command, service, args.role, args.format).rstrip("\r\n"), 0
+        return conformance_table(command, service, args.role, args.format,
+                                 args.sop_class).rstrip("\r\n"), 0
     if args.action == "table":
         if args.services:
             if command is not None or service is not None:

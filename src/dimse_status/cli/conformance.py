@@ -70,6 +70,7 @@ __all__ = [
     "conformance_rows",
     "conformance_table",
     "render_table",
+    "sop_classes",
 ]
 
 ROLES: tuple[Role, ...] = ("scu", "scp")
@@ -89,14 +90,56 @@ OTHER_STATUS_CODES_ROW = ("-", "Other Status Codes", "anything else", "")
 
 _NO_RELATED_FIELDS = "N/A"
 
+# Where PS3.4 gives a service's statuses per SOP class, the section of a
+# status names its SOP class: the tables of a conformance statement differ
+# by SOP class there (PS3.2 Table N.7-52 lists B600 for the Film Session's
+# N-CREATE, not the Film Box's B605 and C616).
+SOP_CLASS_SECTIONS: tuple[tuple[str, str], ...] = (
+    ("PS3.4 H.4.1.", "Basic Film Session SOP Class"),
+    ("PS3.4 H.4.2.", "Basic Film Box SOP Class"),
+    ("PS3.4 H.4.3.1.", "Basic Grayscale Image Box SOP Class"),
+    ("PS3.4 P.2.", "Procedural Event Logging SOP Class"),
+    ("PS3.4 P.3", "Substance Administration Logging SOP Class"),
+)
+"""(section prefix, SOP class): the SOP class a service's status is given for."""
 
-def conformance_members(command: Command, service: Service | None = None) -> list[StatusEnum]:
+
+def _sop_class_of(member: StatusEnum) -> str | None:
+    for prefix, sop_class in SOP_CLASS_SECTIONS:
+        if member.section.startswith(prefix) or member.section == prefix.rstrip("."):
+            return sop_class
+    return None
+
+
+def sop_classes(command: Command, service: Service | None = None) -> tuple[str, ...]:
+    """The SOP classes whose tables differ for ``command`` in ``service``
+    (each has statuses of its own), in the standard's order; ``()`` where
+    one table serves the service."""
+    if service is None:
+        return ()
+    from ..services import SERVICE_ENUMS
+
+    own = SERVICE_ENUMS[service].get(command)
+    if own is None or own is COMMAND_ENUMS[command]:
+        return ()
+    found = {_sop_class_of(member) for member in own} - {None}
+    ordered = tuple(name for _, name in SOP_CLASS_SECTIONS if name in found)
+    return ordered if len(ordered) > 1 else ()
+
+
+def conformance_members(
+    command: Command, service: Service | None = None, sop_class: str | None = None
+) -> list[StatusEnum]:
     """The members a conformance table lists, in its order: by Service Status
     (Success, Warning, Failure, Cancel, Pending), and within each the
     service's own statuses first, then the command's, each in the order of
     its enum; a code the service defines again is the service's only.
 
-    ``ValueError`` names a command the service does not use."""
+    Where the service's statuses differ by SOP class (:func:`sop_classes`),
+    ``sop_class`` is one of them, and only its own statuses are listed.
+
+    ``ValueError`` names a command the service does not use, and a missing
+    or unknown ``sop_class``."""
     if not isinstance(command, Command):
         raise TypeError(f"command must be a Command, not {described(command)}")
     enums: list[type[StatusEnum]] = []
@@ -114,11 +157,21 @@ def conformance_members(command: Command, service: Service | None = None) -> lis
         own = SERVICE_ENUMS[service][command]
         if own is not COMMAND_ENUMS[command]:
             enums.append(own)
+    classes = sop_classes(command, service)
+    if sop_class is not None and sop_class not in classes:
+        choices = ", ".join(classes) or "none: one table serves it"
+        raise ValueError(f"no {command.label} table of {shown(sop_class)}; the SOP classes "
+                         f"of its tables: {choices}")
+    if classes and sop_class is None:
+        raise ValueError(f"the {command.label} statuses of {service.title if service else ''} "
+                         f"differ by SOP class: choose one of {', '.join(classes)}")
     enums.append(COMMAND_ENUMS[command])
     members: list[StatusEnum] = []
     codes: set[int] = set()
     for enum in enums:
         for member in enum:
+            if sop_class is not None and _sop_class_of(member) not in (None, sop_class):
+                continue
             if member.value not in codes:
                 codes.add(member.value)
                 members.append(member)
@@ -153,14 +206,15 @@ def _related_cell(member: StatusEnum) -> str:
 
 
 def conformance_rows(
-    command: Command, service: Service | None = None, role: Role = "scp"
+    command: Command, service: Service | None = None, role: Role = "scp",
+    sop_class: str | None = None,
 ) -> list[tuple[str, ...]]:
     """The rows of the table, the column names first (:data:`SCU_COLUMNS` or
     :data:`SCP_COLUMNS`), each a tuple of cell texts; an SCU's table ends
     with :data:`OTHER_STATUS_CODES_ROW`."""
     if role not in ROLES:
         raise ValueError(f"unknown role {shown(role)}; expected one of {', '.join(ROLES)}")
-    members = conformance_members(command, service)
+    members = conformance_members(command, service, sop_class)
     if role == "scu":
         return [
             SCU_COLUMNS,
@@ -179,6 +233,7 @@ def conformance_table(
     service: Service | None = None,
     role: Role = "scp",
     fmt: TableFormat = "markdown",
+    sop_class: str | None = None,
 ) -> str:
     """The status table of a DICOM Conformance Statement for ``command``, in
     the layout of the PS3.2 Annex N templates, ready for the vendor to fill.
@@ -193,7 +248,10 @@ def conformance_table(
     With ``service``, the service's own statuses for the command come first,
     then the command's, as ``Status(code, command, service=service)`` reads
     them; ``ValueError`` names a command the service does not use, and an
-    unknown ``role`` or ``fmt``.
+    unknown ``role`` or ``fmt``.  Where the service's statuses differ by SOP
+    class (Print Management's N-CREATE: the Film Session's B600, the Film
+    Box's B605 and C616), each SOP class has a table: ``sop_class`` names
+    it (:func:`sop_classes` lists them), and is required there.
 
     ``fmt`` is ``"markdown"`` (a pipe table, ``|`` escaped in cells),
     ``"html"`` (a ``<table>`` fragment, text escaped) or ``"csv"`` (RFC 4180:
@@ -202,7 +260,7 @@ def conformance_table(
     """
     if fmt not in FORMATS:  # before the rows: the first error is the first bad argument's
         _unknown_format(fmt)
-    return render_table(conformance_rows(command, service, role), fmt)
+    return render_table(conformance_rows(command, service, role, sop_class), fmt)
 
 
 def render_table(rows: Sequence[Sequence[str]], fmt: TableFormat) -> str:
