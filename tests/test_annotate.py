@@ -476,3 +476,15 @@ def test_a_text_dcmtk_does_not_print_for_the_command_is_not_read() -> None:
     assert notes("I: Received Store Response (Pending)") == []
     assert notes("I: Received Find Response (Nonsense: Words)") == []
     assert notes("I: Received Store Response (Refused: OutOfResources) x") != []
+
+
+@pytest.mark.parametrize("size", [1, 7, 4096])
+def test_blocks_of_whole_lines_annotate_as_the_lines_do(size: int) -> None:
+    """annotate_blocks (what the command reads with) gives what annotate
+    gives line by line, however the log is cut into blocks of whole lines."""
+    from dimse_status.cli.annotator import annotate_blocks
+
+    text = "".join(read(log) for log in FIXTURES)
+    lines = text.splitlines(keepends=True)
+    blocks = ["".join(lines[i:i + size]) for i in range(0, len(lines), size)]
+    assert "".join(annotate_blocks(blocks)) == "".join(annotate(lines))

@@ -267,6 +267,9 @@ class _Reader:
         # is searched (backwards) only when a code needs the context.
         self.pending: list[tuple[str, int, int]] = []
         self.sop_service: Service | None = None  # the last SOP class named's
+        # A line that names a SOP class: the service it names, as a 1-tuple
+        # (None: the line names none after all).
+        self.sop_lines: dict[str, tuple[Service | None] | None] = {}
         self.notes: dict[tuple[int, Command | None, Service | None], str] = {}
         # A status line's codes, each with the command the line names for it
         # (None: the context's), and the last command it names.
@@ -369,13 +372,23 @@ class _Reader:
         return self._notes(body)
 
     def _sop_class(self, body: str) -> None:
+        if body in self.sop_lines:  # a line seen before (most are)
+            known = self.sop_lines[body]
+            if known is not None:
+                self.sop_service = known[0]
+            return
         found = self.patterns.sop_class.search(body)
+        named: tuple[Service | None] | None = None
         if found is not None:
             from .sopclasses import service_of
 
-            named = found["u"] or found["s"]
-            uid = named.split(" ", 1)[0]
-            self.sop_service = service_of(uid if uid[:1].isdigit() else named)
+            text = found["u"] or found["s"]
+            uid = text.split(" ", 1)[0]
+            named = (service_of(uid if uid[:1].isdigit() else text),)
+            self.sop_service = named[0]
+        if len(self.sop_lines) >= _MEMO_SIZE:
+            self.sop_lines.clear()
+        self.sop_lines[body] = named
 
     def _note_starts(self, body: str) -> list[int]:
         """Where a run of annotations in annotate()'s exact form that ends
