@@ -277,13 +277,14 @@ class _Reader:
                                      Command | None]] = {}
 
     def note(self, code: int, for_command: Command | None) -> str:
-        service = self.service
-        if service is None and for_command is not None:
-            service = self.sop_service  # the service of the SOP class named last
-            if service is not None and for_command not in service.commands:
-                service = None
-        text = self.notes.get((code, for_command, service))
+        key = (code, for_command, self.sop_service)
+        text = self.notes.get(key)
         if text is None:
+            service = self.service
+            if service is None and for_command is not None:
+                service = self.sop_service  # the service of the SOP class named last
+                if service is not None and for_command not in service.commands:
+                    service = None
             label = "general"
             registry = self.registry
             status: Status[Any] = Status(code, registry=registry)
@@ -293,7 +294,9 @@ class _Reader:
                 if service is not None:
                     label = f"{label} {service.name}"
             text = f"  {MARKER}{label} 0x{code:04X} {status.type.value}: {status.description}]"
-            self.notes[code, for_command, service] = text
+            if len(self.notes) >= _MEMO_SIZE:
+                self.notes.clear()
+            self.notes[key] = text
         return text
 
     def block(self, text: str) -> str:
@@ -305,35 +308,48 @@ class _Reader:
         rfind = text.rfind
         size = len(text)
         pending = self.pending
-        nexts = [find(literal) for literal in _STATUS_LITERALS]
-        nexts = [size if n < 0 else n for n in nexts]
-        candidate = min(nexts)
+        line = self.line
+        # The literals the text holds, each with where it is next found.
+        literals: list[str] = []
+        nexts: list[int] = []
+        for literal in _STATUS_LITERALS:
+            at = find(literal)
+            if at >= 0:
+                literals.append(literal)
+                nexts.append(at)
+        found = [(literal, i) for i, literal in enumerate(literals)]
+        candidate = min(nexts) if nexts else size
         parts: list[str] = []
         copied = 0  # text[:copied] is in parts
         scanned = 0  # text[:scanned] is read or pending
+        lone_cr = "\r" in text  # else lines end at "\n" only: one search each
         newline = carriage = -1  # the next line endings found, once looked for
         while candidate < size:
-            start = max(rfind("\n", scanned, candidate), rfind("\r", scanned, candidate)) + 1
             if newline < candidate:
                 newline = find("\n", candidate)
                 if newline < 0:
                     newline = size
-            if carriage < candidate:
-                carriage = find("\r", candidate)
-                if carriage < 0:
-                    carriage = size
-            end = min(newline, carriage)
+            if lone_cr:
+                start = max(rfind("\n", scanned, candidate), rfind("\r", scanned, candidate)) + 1
+                if carriage < candidate:
+                    carriage = find("\r", candidate)
+                    if carriage < 0:
+                        carriage = size
+                end = min(newline, carriage)
+            else:
+                start = rfind("\n", scanned, candidate) + 1
+                end = newline
             if start > scanned:
                 pending.append((text, scanned, start))
-            notes = self.line(text[start:end], text)
+            notes = line(text[start:end], text)
             if notes:
                 parts.append(text[copied:end])
                 parts.append(notes)
                 copied = end
             scanned = end
-            for i, at in enumerate(nexts):
-                if at < end:
-                    at = find(_STATUS_LITERALS[i], end)
+            for literal, i in found:
+                if nexts[i] < end:
+                    at = find(literal, end)
                     nexts[i] = size if at < 0 else at
             candidate = min(nexts)
         if scanned < size:
