@@ -209,8 +209,13 @@ def test_a_live_storescp_log_is_annotated_while_it_runs(tmp_path: Path) -> None:
     reader = threading.Thread(target=read, daemon=True)
     reader.start()
     try:
-        sent = subprocess.run(["storescu", "127.0.0.1", str(port), str(path)],
-                              capture_output=True, timeout=30, check=False)
+        deadline = time.monotonic() + 20  # storescp may not listen yet: retry, bounded
+        while True:
+            sent = subprocess.run(["storescu", "127.0.0.1", str(port), str(path)],
+                                  capture_output=True, timeout=30, check=False)
+            if sent.returncode == 0 or time.monotonic() > deadline:
+                break
+            time.sleep(0.2)
         assert sent.returncode == 0, sent.stderr
         deadline = time.monotonic() + 10
         found = b""
