@@ -22,6 +22,7 @@ from xml.etree import ElementTree
 
 import pytest
 
+import dimse_status.cli.conformance as conformance_module
 from dimse_status import (
     COMMAND_ENUMS,
     Command,
@@ -40,7 +41,9 @@ from dimse_status.cli.conformance import (
     SCP_COLUMNS,
     SCU_COLUMNS,
     conformance_members,
+    conformance_rows,
     render_table,
+    sop_classes,
 )
 from dimse_status.services import SERVICE_ENUMS, ProcedureStepNGetStatus, Service
 
@@ -63,6 +66,13 @@ PAIRS: list[tuple[Command, Service | None]] = [
     (command, service)
     for service in [None, *Service]
     for command in (Command if service is None else service.commands)
+    if not sop_classes(command, service)  # one table for the pair (see below for the others)
+]
+# The pairs whose statuses differ by SOP class: a table per SOP class.
+BY_SOP_CLASS: list[tuple[Command, Service, str]] = [
+    (command, service, sop_class)
+    for service in Service for command in service.commands
+    for sop_class in sop_classes(command, service)
 ]
 ALL_CASES: list[Case] = [(command, service, role) for command, service in PAIRS for role in ROLES]
 
@@ -161,8 +171,11 @@ def _member(row: list[str], command: Command, service: Service | None, role: Rol
     member = status.member
     assert member is not None, row
     assert type(member).lookup(code) is member
-    assert (row[0], row[1]) == (member.type.value, member.description) == (
-        status.type.value, status.description)
+    # The Further Meaning is the description less any note of the project's
+    # ("(legacy code; ...)", issue 21 item 10).
+    assert member.description.startswith(row[1]) and status.description == member.description
+    assert row[1] == member.description or member.description[len(row[1]):].startswith(" (")
+    assert row[0] == member.type.value == status.type.value
     if dash:
         assert member.is_masked and member.codes == range(code, int(high, 16) + 1), row
     else:
@@ -351,6 +364,71 @@ def test_a_line_break_in_a_cell_does_not_end_a_markdown_row() -> None:
     assert text == "| A |\n|---|\n| one two |\n"
 
 
+@pytest.mark.parametrize("command", [Command.C_STORE, Command.C_FIND, Command.C_MOVE])
+@pytest.mark.parametrize("role", ["scp", "scu"])
+def test_further_meaning_holds_the_standards_words_only(command: Command, role: str) -> None:
+    """The 0112 row carried the project's "(legacy code; ...)" (issue 21 item 10);
+    the code, kept from the seed, is in none of these commands' tables of the
+    standard, so it is not in the conformance table either (issue 23 item 7)."""
+    table = conformance_table(command, role=role)  # type: ignore[arg-type]
+    assert "legacy" not in table and "(legacy" not in table
+    assert [line for line in table.splitlines() if "| 0112 |" in line] == []
+    assert "| Refused: SOP Class Not Supported | 0122 |" in table
+
+
+
+def test_the_print_tables_differ_by_sop_class() -> None:
+    """PS3.2 Table N.7-52 lists B600 for the Film Session's N-CREATE only; the
+    Film Box's has B605 and C616 (issue 21 item 9)."""
+    print_ = Service.PRINT_MANAGEMENT
+    assert sop_classes(Command.N_CREATE, print_) == (
+        "Basic Film Session SOP Class", "Basic Film Box SOP Class")
+    session = conformance_table(Command.N_CREATE, print_, sop_class="Basic Film Session SOP Class")
+    box = conformance_table(Command.N_CREATE, print_, sop_class="Basic Film Box SOP Class")
+    assert "| B600 |" in session and "| B605 |" not in session and "| C616 |" not in session
+    assert "| B600 |" not in box and "| B605 |" in box and "| C616 |" in box
+    with pytest.raises(ValueError, match="differ by SOP class: choose one of Basic Film "
+                                         "Session SOP Class, Basic Film Box SOP Class"):
+        conformance_table(Command.N_CREATE, print_)
+    with pytest.raises(ValueError, match="no N-CREATE table of 'Printer'"):
+        conformance_table(Command.N_CREATE, print_, sop_class="Printer")
+    assert sop_classes(Command.N_ACTION, Service.APPLICATION_EVENT_LOGGING) == (
+        "Procedural Event Logging SOP Class", "Substance Administration Logging SOP Class")
+    assert sop_classes(Command.N_ACTION, Service.UNIFIED_PROCEDURE_STEP) == ()
+
+
+@pytest.mark.parametrize(("command", "service", "sop_class"), BY_SOP_CLASS,
+                         ids=[f"{s.name} {c.label} {k}" for c, s, k in BY_SOP_CLASS])
+def test_a_sop_class_table_lists_its_own_statuses_and_the_commands(
+    command: Command, service: Service, sop_class: str
+) -> None:
+    members = conformance_members(command, service, sop_class)
+    own = SERVICE_ENUMS[service][command]
+    others = set(sop_classes(command, service)) - {sop_class}
+    for member in own:
+        other = any(member.section.startswith(prefix) for prefix, name in
+                    conformance_module.SOP_CLASS_SECTIONS if name in others)
+        assert (member in members) != other, member
+    redefined = {m.value for m in members if type(m) is own}
+    assert {m for m in members if type(m) is not own} == {
+        m for m in COMMAND_ENUMS[command] if m.value not in redefined}
+    for role in ROLES:
+        rows = conformance_rows(command, service, role, sop_class)
+        assert len(rows) == 1 + len(members) + (role == "scu")
+
+
+def test_conformance_cli_takes_a_sop_class(capsys: pytest.CaptureFixture[str]) -> None:
+    from dimse_status.cli import main
+
+    assert main(["conformance", "-c", "N-CREATE", "-s", "Print", "--sop-class",
+                 "Basic Film Box SOP Class"]) == 0
+    assert "| C616 |" in capsys.readouterr().out
+    with pytest.raises(SystemExit) as exited:
+        main(["conformance", "-c", "N-CREATE", "-s", "Print"])
+    assert exited.value.code == 2
+    assert "differ by SOP class" in capsys.readouterr().err
+
+
 def _write_goldens() -> None:
     GOLDEN.mkdir(parents=True, exist_ok=True)
     for case in GOLDEN_CASES:
@@ -363,3 +441,4 @@ def _write_goldens() -> None:
 if __name__ == "__main__":
     _write_goldens()
     sys.exit(0)
+

@@ -106,7 +106,9 @@ def test_every_toolkit_records_its_source() -> None:
         assert re.fullmatch(r"[0-9a-f]{40}", toolkit.commit), toolkit.name
         assert re.fullmatch(r"\d+\.\d+\.\d+", toolkit.version), toolkit.name
         assert toolkit.files and toolkit.names and toolkit.repository.startswith("https://")
-        spelled = [name.name for name in toolkit.names]
+        # A name may stand for different codes for different commands (DCMTK's
+        # -v text "Refused: OutOfResources" is A7xx for C-STORE, A700 for C-FIND).
+        spelled = [(name.name, where) for name in toolkit.names for where in name.where]
         assert len(spelled) == len(set(spelled)), f"{toolkit.name} repeats a name"
         for name in toolkit.names:
             assert re.fullmatch(r"[0-9A-Fx]{4}", name.code), name
@@ -151,7 +153,8 @@ def test_every_status_define_of_dimse_h_is_recorded_with_its_code_and_type() -> 
     classes = dict(_CLASS.findall(text))
     assert len(defines) > 100 and set(classes) >= {"SUCCESS", "FAILURE", "WARNING", "CANCEL",
                                                     "PENDING"}
-    recorded = {name.name: name for name in BY_NAME["DCMTK"].names}
+    recorded = {name.name: name for name in BY_NAME["DCMTK"].names
+                if name.name.startswith("STATUS_")}
     missing = sorted(set(defines) - set(recorded))
     assert not missing, f"dimse.h defines names tools/toolkits.py does not record: {missing}"
     for define, value in defines.items():
@@ -210,7 +213,8 @@ def pack(toolkit: Toolkit) -> StatusRegistry:
     return dimse_status.names.pack(toolkit.name)
 
 
-@pytest.mark.parametrize("toolkit", [t for t in toolkits.TOOLKITS if t.codes],
+@pytest.mark.parametrize("toolkit", [t for t in toolkits.TOOLKITS
+                                     if any(c.kind != STANDARD for c in t.codes)],
                          ids=lambda t: t.name)
 def test_a_pack_registers_without_conflict_and_explains_each_code(toolkit: Toolkit) -> None:
     registry = pack(toolkit)
@@ -374,12 +378,18 @@ def test_pynetdicom_sends_the_recorded_code_and_the_pack_explains_it(
         assert status.description == f"{row.description} (pynetdicom)"
 
 
+def _by_apps(row: ToolkitCode) -> bool:
+    """Sent by pynetdicom's apps (storescp, qrscp ...), not by the library."""
+    return row.source.startswith("pynetdicom/apps/")
+
+
 def test_every_code_pynetdicom_sends_is_provoked() -> None:
     provoked = {(p.code, p.command.name) for p in PROVOCATIONS}
-    sent = {_code(row.code) for row in PYNETDICOM.codes if not row.last_sent}
+    sent = {_code(row.code) for row in PYNETDICOM.codes
+            if not row.last_sent and not _by_apps(row)}
     assert {code for code, _ in provoked} == sent
     for row in PYNETDICOM.codes:
-        if not row.last_sent:
+        if not row.last_sent and not _by_apps(row):
             assert any((_code(row.code), name) in provoked for name in row.commands), row
 
 
@@ -414,3 +424,67 @@ def test_a_c_get_scu_answers_its_c_store_sub_operation_with_the_recorded_code(
     assert "Association._c_store_scp()" in row.source
     status = Status(code, Command.C_STORE, registry=pack(PYNETDICOM))
     assert status.description == f"{row.description} (pynetdicom)"
+
+
+def test_every_code_the_pynetdicom_apps_send_is_recorded() -> None:
+    """The installed pynetdicom (the recorded version) is read: every
+    ``0xCnnn`` its apps' handlers return or yield is a row, sent still,
+    whose source names the handler's file and function."""
+    import pynetdicom
+
+    assert pynetdicom.__version__ == PYNETDICOM.version
+    apps = Path(pynetdicom.__file__).parent / "apps"
+    found: dict[int, set[str]] = {}
+    for path in [apps / "common.py", apps / "qrscp" / "handlers.py"]:
+        function = ""
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.startswith("def "):
+                function = line[4:line.index("(")]
+            sent = re.search(r"\b(?:return|yield) 0x(C[0-9A-F]{3})\b", line)
+            if sent:
+                found.setdefault(int(sent[1], 16), set()).add(
+                    f"pynetdicom/apps/{path.relative_to(apps).as_posix()} {function}()")
+    assert set(found) == {0xC210, 0xC320, 0xC322, 0xC420, 0xC421, 0xC520, 0xC521}
+    for code, places in found.items():
+        (row,) = [r for r in PYNETDICOM.codes if _code(r.code) == code]
+        assert row.last_sent == "" and _by_apps(row), row
+        assert all(place in row.source for place in places), (row.source, places)
+        status = Status(code, Command[row.commands[0]], registry=pack(PYNETDICOM))
+        assert status.description == f"{row.description} (pynetdicom)"
+
+
+@pytest.mark.parametrize("toolkit", ["dcm4che", "fo-dicom", "FO-DICOM"])
+def test_a_toolkit_without_codes_of_its_own_has_no_pack(toolkit: str) -> None:
+    with pytest.raises(ValueError, match=r"has no pack: .*\(packs: pynetdicom, DCMTK\)"):
+        dimse_status.names.pack(toolkit)
+
+
+@pytest.mark.parametrize(("code", "command", "absent", "present"), [
+    (0x0122, Command.C_STORE, "STATUS_N_SOPClassNotSupported",
+     "STATUS_STORE_Refused_SOPClassNotSupported"),
+    (0xFE00, Command.C_FIND, "STATUS_N_Cancel", "STATUS_FIND_Cancel"),
+    (0x0000, Command.C_MOVE, "STATUS_N_Success", "STATUS_MOVE_Success"),
+    (0x0001, Command.N_GET, "", "STATUS_N_Warning_RequestedOptionalAttributesNotSupported"),
+    (0x0107, Command.N_SET, "", "STATUS_N_AttributeListError"),
+])
+def test_dcmtk_names_are_offered_for_the_commands_dcmtk_uses_them_for(
+    code: int, command: Command, absent: str, present: str
+) -> None:
+    """dimse.h's STATUS_N_* are the DIMSE-N commands' (issue 21 item 7)."""
+    offered = [name.name for name in dimse_status.names.names_for(Status(code, command))
+               if name.toolkit == "DCMTK"]
+    assert present in offered and absent not in offered
+
+
+def test_no_dcmtk_n_name_is_offered_for_a_c_command() -> None:
+    for name in BY_NAME["DCMTK"].names:
+        if name.name.startswith("STATUS_N_"):
+            assert all(where.command.startswith("N_") for where in name.where), name
+
+
+def test_a_name_newer_than_the_recorded_version_says_since_when() -> None:
+    recorded = {n.name: n for n in dimse_status.names.NAMES if n.toolkit == "DCMTK"}
+    assert recorded["STATUS_N_AttributeListWarning"].since == "3.7.0"
+    assert recorded["STATUS_N_AttributeListError"].since == ""
+    for name in BY_NAME["DCMTK"].names:
+        assert (name.since != "") == name.note.startswith("new in DCMTK"), name

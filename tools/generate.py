@@ -879,7 +879,8 @@ def render_toolkits_module() -> str:
             wheres = tuple((w.command or None, w.service or None) for w in n.where)
             out.append(f"    ToolkitName({t.name!r}, {n.name!r}, 0x{first:04X}, 0x{last:04X}, "
                        f"{n.type!r},")
-            out.append(f"                {wheres!r}, {n.difference!r}),")
+            since = f", since={n.since!r}" if n.since else ""
+            out.append(f"                {wheres!r}, {n.difference!r}{since}),")
     out += [")", '"""Every name a toolkit gives a status, with where the toolkit uses it."""',
             "", "PACK_CODES: tuple[PackCode, ...] = ("]
     for t in toolkits.TOOLKITS:

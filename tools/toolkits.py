@@ -61,6 +61,7 @@ class ToolkitName(NamedTuple):
     where: tuple[Where, ...]  # where the toolkit uses it
     difference: str = ""  # why it has no standard member there; "" if it has
     note: str = ""
+    since: str = ""  # the toolkit's version that added it, if newer than the recorded one
 
 
 class ToolkitCode(NamedTuple):
@@ -108,6 +109,7 @@ _VALIDATED = ("C_STORE", "C_FIND", "C_GET", "C_MOVE", *_N)
 _CX = ("C_STORE", "C_FIND", "C_GET", "C_MOVE")  # the commands with a standard Cxxx range
 _SERVICE_CLASS = "pynetdicom/service_class.py"
 _STATUS_RST = "docs/reference/status.rst"
+_APPS = "pynetdicom/apps/"  # the apps' handlers (storescp, qrscp ...)
 _RAISED = ("the handler bound to evt.EVT_{} raised, or no handler is bound (the default "
            "handler raises NotImplementedError)")
 
@@ -207,12 +209,41 @@ PYNETDICOM_CODES: tuple[ToolkitCode, ...] = (
         "its status reference)",
         f"{_SERVICE_CLASS} QueryRetrieveServiceClass._move_scp()",
         refines=("C_MOVE",)),
-    # Documented, but no longer sent: decoding the request's dataset moved to the handler.
+    # Sent by pynetdicom's own apps (pynetdicom/apps/), not by the library: the
+    # handlers of storescp, qrscp ... return them.
     ToolkitCode(
         "C210", FAILURE, "Failed to decode the dataset received from the peer", ("C_STORE",),
-        "the C-STORE request's dataset could not be decoded",
+        "storescp or qrscp (python -m pynetdicom ...) could not decode the received dataset, "
+        "or it has no SOP Class UID or SOP Instance UID (the library itself sent it up to "
+        "v1.3.1)",
+        f"{_APPS}common.py handle_store(); {_APPS}qrscp/handlers.py handle_store(); "
         f"{_STATUS_RST}; sent by {_SERVICE_CLASS} up to v1.3.1 (removed by commit 109df04ac)",
-        last_sent="1.3.1", refines=("C_STORE",)),
+        refines=("C_STORE",)),
+    ToolkitCode(
+        "C320", FAILURE, "Exception occurred while querying the database", ("C_FIND",),
+        "qrscp's C-FIND handler: searching its database raised",
+        f"{_APPS}qrscp/handlers.py handle_find()", refines=("C_FIND",)),
+    ToolkitCode(
+        "C322", FAILURE, "Error creating the response Identifier", ("C_FIND",),
+        "qrscp's C-FIND handler: a match could not be made into a response Identifier",
+        f"{_APPS}qrscp/handlers.py handle_find()", refines=("C_FIND",)),
+    ToolkitCode(
+        "C420", FAILURE, "Exception occurred while querying the database", ("C_GET",),
+        "qrscp's C-GET handler: searching its database raised",
+        f"{_APPS}qrscp/handlers.py handle_get()", refines=("C_GET",)),
+    ToolkitCode(
+        "C421", FAILURE, "Error reading a matched file", ("C_GET",),
+        "qrscp's C-GET handler: a matched instance's file could not be read",
+        f"{_APPS}qrscp/handlers.py handle_get()", refines=("C_GET",)),
+    ToolkitCode(
+        "C520", FAILURE, "Exception occurred while querying the database", ("C_MOVE",),
+        "qrscp's C-MOVE handler: searching its database raised",
+        f"{_APPS}qrscp/handlers.py handle_move()", refines=("C_MOVE",)),
+    ToolkitCode(
+        "C521", FAILURE, "Error reading a matched file", ("C_MOVE",),
+        "qrscp's C-MOVE handler: a matched instance's file could not be read",
+        f"{_APPS}qrscp/handlers.py handle_move()", refines=("C_MOVE",)),
+    # Documented, but no longer sent: decoding the request's dataset moved to the handler.
     ToolkitCode(
         "C310", FAILURE, "Failed to decode the dataset received from the peer", ("C_FIND",),
         "the C-FIND request's Identifier could not be decoded",
@@ -266,8 +297,15 @@ _C604 = ("retired: PS3.4 no longer defines C604 (dimse.h: retired, see DICOM PS3
          "an Annex C Failure")
 _C606 = ("not in the current PS3.4, though dimse.h does not mark it retired (dimdump.cc: "
          "Image box failure - More than one VOI LUT); it reads as an Annex C Failure")
-_OPTIONAL_ATTRIBUTES = (Where("N_GET", "PROCEDURE_STEP"), Where("N_GET", _MEDIA),
+_OPTIONAL_ATTRIBUTES = (Where("N_GET"), Where("N_GET", "PROCEDURE_STEP"), Where("N_GET", _MEDIA),
                         Where("N_GET", _UPS), Where("N_SET", _UPS))
+
+# dimse.h groups the STATUS_N_* codes as the DIMSE-N commands' (DCMTK prints
+# them for N-command responses only): each is offered for the N-commands
+# whose PS3.7 statuses hold its code.
+_NO_N_MEMBER = "no DIMSE-N command of PS3.7 lists the code; dimse.h names it for them"
+_N_BUT_CREATE = ("N_EVENT_REPORT", "N_GET", "N_SET", "N_ACTION", "N_DELETE")
+_N_BUT_EVENT = ("N_GET", "N_SET", "N_ACTION", "N_CREATE", "N_DELETE")
 
 DCMTK_NAMES: tuple[ToolkitName, ...] = (
     ToolkitName("STATUS_Success", "0000", SUCCESS, GENERAL),
@@ -386,35 +424,37 @@ DCMTK_NAMES: tuple[ToolkitName, ...] = (
                 on("C_GET")),
     ToolkitName("STATUS_GET_Pending_SubOperationsAreContinuing", "FF00", PENDING,
                 on("C_GET")),
-    ToolkitName("STATUS_N_Success", "0000", SUCCESS, GENERAL),
-    ToolkitName("STATUS_N_Refused_NotAuthorized", "0124", FAILURE, GENERAL),
-    ToolkitName("STATUS_N_Cancel", "FE00", CANCEL, GENERAL),
-    ToolkitName("STATUS_N_AttributeListError", "0107", WARNING, GENERAL,
+    ToolkitName("STATUS_N_Success", "0000", SUCCESS, on(*_N)),
+    ToolkitName("STATUS_N_Refused_NotAuthorized", "0124", FAILURE, on(*_N_BUT_EVENT)),
+    ToolkitName("STATUS_N_Cancel", "FE00", CANCEL, on(*_N), _NO_N_MEMBER),
+    ToolkitName("STATUS_N_AttributeListError", "0107", WARNING, on("N_GET", "N_SET", "N_CREATE"),
                 note="deprecated in DCMTK 3.7.0 for STATUS_N_AttributeListWarning"),
-    ToolkitName("STATUS_N_AttributeListWarning", "0107", WARNING, GENERAL,
-                note="new in DCMTK 3.7.0 (commit ccfd10b84f)"),
-    ToolkitName("STATUS_N_SOPClassNotSupported", "0122", FAILURE, GENERAL),
-    ToolkitName("STATUS_N_ClassInstanceConflict", "0119", FAILURE, GENERAL),
-    ToolkitName("STATUS_N_DuplicateSOPInstance", "0111", FAILURE, GENERAL),
-    ToolkitName("STATUS_N_DuplicateInvocation", "0210", FAILURE, GENERAL),
-    ToolkitName("STATUS_N_InvalidArgumentValue", "0115", FAILURE, GENERAL),
-    ToolkitName("STATUS_N_InvalidAttributeValue", "0106", FAILURE, GENERAL),
-    ToolkitName("STATUS_N_AttributeValueOutOfRange", "0116", WARNING, GENERAL),
-    ToolkitName("STATUS_N_InvalidObjectInstance", "0117", FAILURE, GENERAL, note=_DEPRECATED),
-    ToolkitName("STATUS_N_InvalidSOPInstance", "0117", FAILURE, GENERAL),
-    ToolkitName("STATUS_N_MissingAttribute", "0120", FAILURE, GENERAL),
-    ToolkitName("STATUS_N_MissingAttributeValue", "0121", FAILURE, GENERAL),
-    ToolkitName("STATUS_N_MistypedArgument", "0212", FAILURE, GENERAL),
-    ToolkitName("STATUS_N_NoSuchAction", "0123", FAILURE, GENERAL),
-    ToolkitName("STATUS_N_NoSuchArgument", "0114", FAILURE, GENERAL),
-    ToolkitName("STATUS_N_NoSuchAttribute", "0105", FAILURE, GENERAL),
-    ToolkitName("STATUS_N_NoSuchEventType", "0113", FAILURE, GENERAL),
-    ToolkitName("STATUS_N_NoSuchObjectInstance", "0112", FAILURE, GENERAL, note=_DEPRECATED),
-    ToolkitName("STATUS_N_NoSuchSOPInstance", "0112", FAILURE, GENERAL),
-    ToolkitName("STATUS_N_NoSuchSOPClass", "0118", FAILURE, GENERAL),
-    ToolkitName("STATUS_N_ProcessingFailure", "0110", FAILURE, GENERAL),
-    ToolkitName("STATUS_N_ResourceLimitation", "0213", FAILURE, GENERAL),
-    ToolkitName("STATUS_N_UnrecognizedOperation", "0211", FAILURE, GENERAL),
+    ToolkitName("STATUS_N_AttributeListWarning", "0107", WARNING,
+                on("N_GET", "N_SET", "N_CREATE"),
+                note="new in DCMTK 3.7.0 (commit ccfd10b84f)", since="3.7.0"),
+    ToolkitName("STATUS_N_SOPClassNotSupported", "0122", FAILURE, on(*_N), _NO_N_MEMBER),
+    ToolkitName("STATUS_N_ClassInstanceConflict", "0119", FAILURE, on(*_N_BUT_CREATE)),
+    ToolkitName("STATUS_N_DuplicateSOPInstance", "0111", FAILURE, on("N_CREATE")),
+    ToolkitName("STATUS_N_DuplicateInvocation", "0210", FAILURE, on(*_N)),
+    ToolkitName("STATUS_N_InvalidArgumentValue", "0115", FAILURE, on("N_EVENT_REPORT", "N_ACTION")),
+    ToolkitName("STATUS_N_InvalidAttributeValue", "0106", FAILURE, on("N_SET", "N_CREATE")),
+    ToolkitName("STATUS_N_AttributeValueOutOfRange", "0116", WARNING, on("N_SET", "N_CREATE")),
+    ToolkitName("STATUS_N_InvalidObjectInstance", "0117", FAILURE, on(*_N), note=_DEPRECATED),
+    ToolkitName("STATUS_N_InvalidSOPInstance", "0117", FAILURE, on(*_N)),
+    ToolkitName("STATUS_N_MissingAttribute", "0120", FAILURE, on("N_CREATE")),
+    ToolkitName("STATUS_N_MissingAttributeValue", "0121", FAILURE, on("N_SET", "N_CREATE")),
+    ToolkitName("STATUS_N_MistypedArgument", "0212", FAILURE, on(*_N)),
+    ToolkitName("STATUS_N_NoSuchAction", "0123", FAILURE, on("N_ACTION")),
+    ToolkitName("STATUS_N_NoSuchArgument", "0114", FAILURE, on("N_EVENT_REPORT", "N_ACTION")),
+    ToolkitName("STATUS_N_NoSuchAttribute", "0105", FAILURE, on("N_SET", "N_CREATE")),
+    ToolkitName("STATUS_N_NoSuchEventType", "0113", FAILURE, on("N_EVENT_REPORT")),
+    ToolkitName("STATUS_N_NoSuchObjectInstance", "0112", FAILURE, on(*_N_BUT_CREATE),
+                note=_DEPRECATED),
+    ToolkitName("STATUS_N_NoSuchSOPInstance", "0112", FAILURE, on(*_N_BUT_CREATE)),
+    ToolkitName("STATUS_N_NoSuchSOPClass", "0118", FAILURE, on(*_N)),
+    ToolkitName("STATUS_N_ProcessingFailure", "0110", FAILURE, on(*_N)),
+    ToolkitName("STATUS_N_ResourceLimitation", "0213", FAILURE, on(*_N)),
+    ToolkitName("STATUS_N_UnrecognizedOperation", "0211", FAILURE, on(*_N)),
     ToolkitName("STATUS_N_Warning_RequestedOptionalAttributesNotSupported", "0001", WARNING,
                 _OPTIONAL_ATTRIBUTES, note="dimse.h: used by multiple services"),
     ToolkitName("STATUS_N_PRINT_BFS_Warn_MemoryAllocation", "B600", WARNING,
@@ -477,6 +517,83 @@ DCMTK_NAMES: tuple[ToolkitName, ...] = (
                 on("N_ACTION", service=_MEDIA)),
     ToolkitName("STATUS_N_MEDIA_Warning_RequestedOptionalAttributesNotSupported", "0001",
                 WARNING, on("N_GET", service=_MEDIA)),
+)
+
+# DCMTK 3.6.7's status texts at -v (dcmnet/libsrc/diutil.cc, DU_cstoreStatusString()
+# ... DU_neventReportStatusString(): "Received Store Response (Refused:
+# OutOfResources)"), each with the codes and commands its printer gives it.  A
+# text a printer shows for a masked range (switch on statusCode & 0xff00 or
+# & 0xf000) is recorded with that range.  Any other code prints "Unknown
+# Status: 0x..." (annotate reads the code).
+_QR_BY_DUMP = ("C_FIND", "C_MOVE", "C_GET")  # the order of diutil.cc's printers
+_N_BY_DUMP = ("N_CREATE", "N_GET", "N_SET", "N_ACTION", "N_DELETE", "N_EVENT_REPORT")
+_N_UNABLE = ("dimse.h defines no Cxxx for the DIMSE-N commands; DCMTK's N printers read "
+             "any Cxxx as C-FIND's UnableToProcess (PS3.7 Annex C: a Failure)")
+_NOT_LISTED = ("DCMTK's {} printer has a text for it; PS3.7's statuses of {} do not "
+               "list the code").format
+
+DCMTK_TEXTS: tuple[ToolkitName, ...] = (
+    ToolkitName("Success", "0000", SUCCESS,
+                on("C_ECHO", "C_STORE", *_QR_BY_DUMP, *_N_BY_DUMP)),
+    ToolkitName("Refused: SOPClassNotSupported", "0122", FAILURE,
+                on("C_STORE", "C_FIND", "C_MOVE", "C_GET")),
+    ToolkitName("Warning: CoercionOfDataElements", "B000", WARNING, on("C_STORE")),
+    ToolkitName("Warning: DataSetDoesNotMatchSOPClass", "B007", WARNING, on("C_STORE")),
+    ToolkitName("Warning: ElementsDiscarded", "B006", WARNING, on("C_STORE")),
+    ToolkitName("Refused: OutOfResources", "A7xx", FAILURE, on("C_STORE")),
+    ToolkitName("Error: DataSetDoesNotMatchSOPClass", "A9xx", FAILURE, on("C_STORE")),
+    ToolkitName("Error: CannotUnderstand", "Cxxx", FAILURE, on("C_STORE")),
+    ToolkitName("Pending", "FF00", PENDING, on("C_FIND", "C_MOVE", "C_GET")),
+    ToolkitName("Refused: OutOfResources", "A700", FAILURE, on("C_FIND")),
+    ToolkitName("Error: DataSetDoesNotMatchSOPClass", "A900", FAILURE,
+                on("C_FIND", "C_MOVE", "C_GET")),
+    ToolkitName("Cancel: MatchingTerminatedDueToCancelRequest", "FE00", CANCEL, on("C_FIND")),
+    ToolkitName("Pending: WarningUnsupportedOptionalKeys", "FF01", PENDING, on("C_FIND")),
+    ToolkitName("Failed: UnableToProcess", "Cxxx", FAILURE, on(*_QR_BY_DUMP)),
+    ToolkitName("Failed: UnableToProcess", "Cxxx", FAILURE, on(*_N_BY_DUMP), _N_UNABLE),
+    ToolkitName("Refused: OutOfResourcesNumberOfMatches", "A701", FAILURE, on("C_MOVE", "C_GET")),
+    ToolkitName("Refused: OutOfResourcesSubOperations", "A702", FAILURE, on("C_MOVE", "C_GET")),
+    ToolkitName("Refused: MoveDestinationUnknown", "A801", FAILURE, on("C_MOVE")),
+    ToolkitName("Cancel: SubOperationsTerminatedDueToCancelIndication", "FE00", CANCEL,
+                on("C_MOVE", "C_GET")),
+    ToolkitName("Warning: SubOperationsCompleteOneOrMoreFailures", "B000", WARNING,
+                on("C_MOVE", "C_GET")),
+    ToolkitName("Failure: ClassInstanceConflict", "0119", FAILURE,
+                on("N_GET", "N_SET", "N_ACTION", "N_DELETE", "N_EVENT_REPORT")),
+    ToolkitName("Failure: ClassInstanceConflict", "0119", FAILURE, on("N_CREATE"),
+                _NOT_LISTED("N-CREATE", "N-CREATE")),
+    ToolkitName("Failure: DuplicateInvocation", "0210", FAILURE,
+                on(*_N_BY_DUMP)),
+    ToolkitName("Failure: DuplicateSOPInstance", "0111", FAILURE, on("N_CREATE")),
+    ToolkitName("Failure: InvalidAttributeValue", "0106", FAILURE, on("N_CREATE", "N_SET")),
+    ToolkitName("Failure: InvalidSOPInstance", "0117", FAILURE,
+                on(*_N_BY_DUMP)),
+    ToolkitName("Failure: MissingAttribute", "0120", FAILURE, on("N_CREATE")),
+    ToolkitName("Failure: MissingAttributeValue", "0121", FAILURE, on("N_CREATE", "N_SET")),
+    ToolkitName("Failure: MistypedArgument", "0212", FAILURE,
+                on(*_N_BY_DUMP)),
+    ToolkitName("Failure: NoSuchAttribute", "0105", FAILURE, on("N_CREATE", "N_SET")),
+    ToolkitName("Failure: NoSuchSOPClass", "0118", FAILURE,
+                on(*_N_BY_DUMP)),
+    ToolkitName("Failure: NoSuchSOPInstance", "0112", FAILURE,
+                on("N_GET", "N_SET", "N_ACTION", "N_DELETE", "N_EVENT_REPORT")),
+    ToolkitName("Failure: NoSuchSOPInstance", "0112", FAILURE, on("N_CREATE"),
+                _NOT_LISTED("N-CREATE", "N-CREATE")),
+    ToolkitName("Failure: ProcessingFailure", "0110", FAILURE,
+                on(*_N_BY_DUMP)),
+    ToolkitName("Failure: ResourceLimitation", "0213", FAILURE,
+                on(*_N_BY_DUMP)),
+    ToolkitName("Failure: UnrecognizedOperation", "0211", FAILURE,
+                on("N_CREATE", "N_SET", "N_ACTION", "N_DELETE", "N_EVENT_REPORT")),
+    ToolkitName("Warning: AttributeValueOutOfRange", "0116", WARNING,
+                on("N_CREATE", "N_SET")),
+    ToolkitName("Warning: AttributeValueOutOfRange", "0116", WARNING, on("N_GET"),
+                _NOT_LISTED("N-GET", "N-GET")),
+    ToolkitName("Warning: AttributeListError", "0107", WARNING, on("N_GET")),
+    ToolkitName("Failure: InvalidArgumentValue", "0115", FAILURE, on("N_ACTION", "N_EVENT_REPORT")),
+    ToolkitName("Failure: NoSuchAction", "0123", FAILURE, on("N_ACTION")),
+    ToolkitName("Failure: NoSuchArgument", "0114", FAILURE, on("N_ACTION", "N_EVENT_REPORT")),
+    ToolkitName("Failure: NoSuchEventType", "0113", FAILURE, on("N_EVENT_REPORT")),
 )
 
 DCMTK_CODES: tuple[ToolkitCode, ...] = (
@@ -700,14 +817,16 @@ TOOLKITS: tuple[Toolkit, ...] = (
     Toolkit("pynetdicom", "3.0.4", "2692cb93222c82c872ec8ecc8a426f1c9d86bc46",
             "https://github.com/pydicom/pynetdicom",
             ("pynetdicom/service_class.py", "pynetdicom/association.py",
-             "pynetdicom/status.py", "docs/reference/status.rst"),
+             "pynetdicom/status.py", "docs/reference/status.rst", "pynetdicom/apps/common.py",
+             "pynetdicom/apps/qrscp/handlers.py"),
             PYNETDICOM_NAMES, PYNETDICOM_CODES,
             note="status.Status has names for four codes; the service tables in "
                  "pynetdicom.status give descriptions, not names."),
     Toolkit("DCMTK", "3.6.7", "a137f1aff4e1df3fbefe53ee8b160973c74c96dd",
             "https://github.com/DCMTK/dcmtk",
-            ("dcmnet/include/dcmtk/dcmnet/dimse.h", "dcmnet/libsrc/dimdump.cc"),
-            DCMTK_NAMES, DCMTK_CODES,
+            ("dcmnet/include/dcmtk/dcmnet/dimse.h", "dcmnet/libsrc/dimdump.cc",
+             "dcmnet/libsrc/diutil.cc"),
+            DCMTK_NAMES + DCMTK_TEXTS, DCMTK_CODES,
             note="Debian's libdcmtk-dev 3.6.7-9~deb12u4 installs the same dimse.h as "
                  "/usr/include/dcmtk/dcmnet/dimse.h; 3.7.0 (ccfd10b84f) adds "
                  "STATUS_N_AttributeListWarning."),

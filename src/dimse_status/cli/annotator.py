@@ -15,9 +15,11 @@ UNIFIED_PROCEDURE_STEP``); CODE is four upper-case hex digits; TYPE and
 DESCRIPTION are the status's, as ``str(Status(...))`` prints them.  One
 annotation per distinct code on the line, in the order the codes appear, each
 placed before the line ending (``\\n``, ``\\r\\n`` or ``\\r``, kept as it was).
-``grep 'dimse-status .* Failure:'`` finds every failure.  A line that already
-holds an annotation is passed through unchanged, so annotating twice changes
-nothing.
+``grep 'dimse-status .* Failure:'`` finds every failure.  A line that ends
+with exactly the annotations annotate() would append to the rest of it is
+passed through unchanged, so annotating twice changes nothing; an
+annotation anywhere else (a peer's Error Comment that ends in a fake one)
+is text like any other, and the line's real statuses are annotated after it.
 
 A status code is read where a log shows it as one, and nowhere else:
 
@@ -35,6 +37,9 @@ A status code is read where a log shows it as one, and nowhere else:
    42752   #   2, 1 Status``, dcm4che's ``(0000,0900) US [42752] Status``.
 
 Message IDs, tags, UIDs, lengths, counts and PDU hex dumps are none of these.
+A code is looked for at most 64 blanks (and, after ``status value``, 80
+other characters and a colon) after the word ``status``: the matching is
+linear in the length of a line, however it was crafted.
 
 The command a code is read for: ``command`` when given; else the last command
 the same line names before the code (``C-STORE RSP``, ``1:C-STORE-RSP[``,
@@ -59,7 +64,7 @@ from ..registry import StatusRegistry, default_registry
 from ..resolve import Status
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator
+    from collections.abc import Callable, Iterable, Iterator
     from re import Match, Pattern
     from typing import Any
 
@@ -78,15 +83,25 @@ _WORDS: dict[str, Command] = {
 }
 
 _HEX = "[0-9A-Fa-f]"
+# Every repetition is bounded and no two adjacent ones can match the same
+# characters: a crafted line costs time linear in its length.
+_BLANKS = "[ \\t]{0,64}"
 _CODE_SOURCE = (
     # 1. after "status": 0xA700, 0xa700, a700H (dcm4che), 0H
-    rf"\b(?:[Ss]tatus|STATUS)(?:\s+value\b[^:\n]{{0,80}}?)?\s*[:=-]?\s*"
+    rf"\b(?:[Ss]tatus|STATUS)(?:[ \t]{{1,64}}value\b[^:\r\n]{{0,80}}:)?{_BLANKS}"
+    rf"(?:[:=-]{_BLANKS})?"
     rf"(?:0[xX](?P<x>{_HEX}{{1,4}})|(?P<h>{_HEX}{{1,4}})H)(?![0-9A-Za-z])"
     # 2. 0xFF00 (Pending)
     rf"|(?<![0-9A-Za-z])0[xX](?P<t>{_HEX}{{4}}) \((?:Pending|Success|Warning|Failure|Cancel)\b"
     # 3. the Status element in a dump: US: 42752, US 42752, US [42752]
-    rf"|\(0000,0900\)(?:\s+Status)?\s+US:?\s+\[?"
+    rf"|\(0000,0900\)(?:[ \t]{{1,64}}Status)?[ \t]{{1,64}}US:?[ \t]{{1,64}}\[?"
     rf"(?:0[xX](?P<ex>{_HEX}{{1,4}})|(?P<d>[0-9]{{1,5}}))(?![0-9A-Za-z])"
+    # 4. DCMTK's text at -v: Received Store Response (Refused: OutOfResources),
+    #    Received Find Response 2 (Pending), Find Response: 2 (Pending)
+    #    Move response with error status (Refused: MoveDestinationUnknown)
+    r"|\b(?P<vw>Echo|Store|Find|Get|Move|[CN]-[A-Z]{3,6}(?:-REPORT)?) (?:Response"
+    r"(?::? [0-9]{1,10})?|response with (?:warning|error) status) "
+    r"\((?P<v>[A-Z][A-Za-z]{0,40}(?:: [A-Z][A-Za-z]{0,80})?)\)"
 )
 _COMMAND_SOURCE = (
     r"(?<![0-9A-Za-z])(?P<c>[CN][-_](?:EVENT[-_]REPORT|ECHO|STORE|FIND|GET|MOVE|SET|ACTION"
@@ -94,6 +109,25 @@ _COMMAND_SOURCE = (
     r"|\b(?P<w>Echo|Store|Find|Get|Move) (?=(?i:request|response|rq|rsp|scp|scu|result)\b)"
 )
 _LINE_SOURCE = r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+"
+# The SOP class of a request or response: pynetdicom's and DCMTK's
+# "Affected SOP Class UID : name", dcm4che's "cuid=UID - name".
+_SOP_CLASS_SOURCE = (
+    r"(?:Affected|Requested) SOP Class UID[ \t]{0,64}:[ \t]{0,64}(?P<s>[^\r\n]{1,128})"
+    r"|\bcuid=(?P<u>[0-9.]{1,64})"
+)
+# One annotation as annotate() writes it (the description runs to the end).
+_NOTE_SOURCE = (
+    r"  \[dimse-status (?:general|[CN]-[A-Z]+(?:-[A-Z]+)?(?: [A-Z][A-Z_]*)?) 0x[0-9A-F]{4} "
+    r"(?:Success|Warning|Failure|Cancel|Pending): [^\r\n]*\]"
+)
+
+# The substrings that every status (every annotation too) holds, and those of
+# the lines that name a request's SOP class: a line without any of them is
+# copied through without a regular expression.
+_STATUS_LITERALS = ("tatus", "TATUS", "0x", "0X", "(0000,0900)", "Response", "SOP Class UID",
+                    "cuid=")
+# The substrings every command name holds.
+_COMMAND_LITERALS = ("C-", "N-", "C_", "N_", "Echo ", "Store ", "Find ", "Get ", "Move ")
 
 
 class _Patterns:
@@ -103,6 +137,8 @@ class _Patterns:
     code: Pattern[str]
     command: Pattern[str]
     line: Pattern[str]
+    note: Pattern[str]
+    sop_class: Pattern[str]
 
     def __init__(self) -> None:
         import re
@@ -110,6 +146,8 @@ class _Patterns:
         self.code = re.compile(_CODE_SOURCE)
         self.command = re.compile(_COMMAND_SOURCE)
         self.line = re.compile(_LINE_SOURCE)
+        self.note = re.compile(_NOTE_SOURCE)
+        self.sop_class = re.compile(_SOP_CLASS_SOURCE)
 
 
 _patterns: list[_Patterns] = []
@@ -153,35 +191,102 @@ def annotate(
     Status: 0xC001  [dimse-status C-STORE 0xC001 Failure: Error: Cannot understand]
     D: Message ID : 1
     """
-    if registry is None:
-        registry = default_registry
+    reader = _Reader(command, service, registry)
     given: object = lines
     if isinstance(given, (bytes, bytearray)):
         raise TypeError(f"annotate() reads str lines; decode the {type(given).__name__} first")
-    # Status() checks the arguments, and names a bad one, as everywhere else.
-    Status(0, Command.C_ECHO if command is None else command, service, registry=registry)
-    if not _patterns:
-        _patterns.append(_Patterns())
     if isinstance(lines, str):
         lines = [lines] if lines else []
-    return _annotated(lines, command, service, registry)
+    return _annotated(lines, reader)
 
 
-def _annotated(
-    lines: Iterable[str], command: Command | None, service: Service | None,
-    registry: StatusRegistry,
+def annotate_blocks(
+    blocks: Iterable[str],
+    command: Command | None = None,
+    service: Service | None = None,
+    *,
+    registry: StatusRegistry | None = None,
 ) -> Iterator[str]:
-    patterns = _patterns[0]
-    find_codes = patterns.code.finditer
-    find_commands = patterns.command.finditer
-    split = patterns.line.findall
-    notes: dict[tuple[int, Command | None], str] = {}
-    context: Command | None = None  # the command the last lines named
+    """:func:`annotate` for large pieces of a log: each item of ``blocks``
+    is any number of whole lines (the last one's ending may be missing only
+    at the end of the log) and comes back as one ``str``, annotated.  What
+    ``dimse-status annotate`` reads with: most of the text is copied
+    between the lines that literal searches find, never looked at by a
+    regular expression."""
+    reader = _Reader(command, service, registry)
+    for block in blocks:
+        yield reader.block(block)
 
-    def note(code: int, for_command: Command | None) -> str:
-        text = notes.get((code, for_command))
+
+def _annotated(lines: Iterable[str], reader: _Reader) -> Iterator[str]:
+    split = _patterns[0].line.findall
+    block = reader.block
+    for item in lines:
+        if type(item) is not str:
+            raise TypeError(
+                f"annotate() reads lines of str, not {type(item).__name__} {item!r:.80}")
+        body = _body(item)
+        if "\n" in body or "\r" in body:  # an item that holds several lines
+            for line in split(item):
+                yield block(line)
+        elif ("tatus" in body or "0x" in body or "TATUS" in body or "0X" in body
+              or "(0000,0900)" in body or "Response" in body or "SOP Class UID" in body
+              or "cuid=" in body):
+            notes = reader.line(body, item)
+            yield body + notes + item[len(body):] if notes else item
+        else:
+            if ("C-" in body or "N-" in body or "C_" in body or "N_" in body or "Echo " in body
+                    or "Store " in body or "Find " in body or "Get " in body
+                    or "Move " in body):
+                reader.pending.append((body, 0, len(body)))
+                reader.resolve()
+            yield item
+
+
+_MEMO_SIZE = 4096  # distinct status lines remembered (then forgotten, all at once)
+
+
+class _Reader:
+    """What annotate() knows as it reads a log: the command the lines so far
+    named last, and the annotations already worded."""
+
+    def __init__(self, command: Command | None, service: Service | None,
+                 registry: StatusRegistry | None) -> None:
+        if registry is None:
+            registry = default_registry
+        # Status() checks the arguments, and names a bad one, as everywhere else.
+        Status(0, Command.C_ECHO if command is None else command, service, registry=registry)
+        if not _patterns:
+            _patterns.append(_Patterns())
+        self.patterns = _patterns[0]
+        self.command = command
+        self.service = service
+        self.registry = registry
+        self.context: Command | None = None  # the command the lines before named last
+        # Text not yet searched for the commands it names, oldest first: it
+        # is searched (backwards) only when a code needs the context.
+        self.pending: list[tuple[str, int, int]] = []
+        self.sop_service: Service | None = None  # the last SOP class named's
+        # A line that names a SOP class: the service it names, as a 1-tuple
+        # (None: the line names none after all).
+        self.sop_lines: dict[str, tuple[Service | None] | None] = {}
+        self.notes: dict[tuple[int, Command | None, Service | None], str] = {}
+        # A status line's codes, each with the command the line names for it
+        # (None: the context's), and the last command it names.
+        self.parsed: dict[str, tuple[tuple[tuple[int, Command | None], ...],
+                                     Command | None]] = {}
+
+    def note(self, code: int, for_command: Command | None) -> str:
+        key = (code, for_command, self.sop_service)
+        text = self.notes.get(key)
         if text is None:
+            service = self.service
+            if service is None and for_command is not None:
+                service = self.sop_service  # the service of the SOP class named last
+                if service is not None and for_command not in service.commands:
+                    service = None
             label = "general"
+            registry = self.registry
             status: Status[Any] = Status(code, registry=registry)
             if for_command is not None:
                 label = for_command.label
@@ -189,65 +294,225 @@ def _annotated(
                 if service is not None:
                     label = f"{label} {service.name}"
             text = f"  {MARKER}{label} 0x{code:04X} {status.type.value}: {status.description}]"
-            notes[code, for_command] = text
+            if len(self.notes) >= _MEMO_SIZE:
+                self.notes.clear()
+            self.notes[key] = text
         return text
 
-    def one_line(line: str, body: str) -> str:
-        nonlocal context
-        marker = body.find(MARKER)
-        scanned = body if marker < 0 else body[:marker]
+    def block(self, text: str) -> str:
+        """``text`` (whole lines) annotated.  Only the lines that hold one of
+        the status literals are read by the expressions; the text between
+        them is searched backwards for the command it names last, only when
+        a code needs it."""
+        find = text.find
+        rfind = text.rfind
+        size = len(text)
+        pending = self.pending
+        line = self.line
+        # The literals the text holds, each with where it is next found.
+        literals: list[str] = []
+        nexts: list[int] = []
+        for literal in _STATUS_LITERALS:
+            at = find(literal)
+            if at >= 0:
+                literals.append(literal)
+                nexts.append(at)
+        found = [(literal, i) for i, literal in enumerate(literals)]
+        candidate = min(nexts) if nexts else size
+        parts: list[str] = []
+        copied = 0  # text[:copied] is in parts
+        scanned = 0  # text[:scanned] is read or pending
+        lone_cr = "\r" in text  # else lines end at "\n" only: one search each
+        newline = carriage = -1  # the next line endings found, once looked for
+        while candidate < size:
+            if newline < candidate:
+                newline = find("\n", candidate)
+                if newline < 0:
+                    newline = size
+            if lone_cr:
+                start = max(rfind("\n", scanned, candidate), rfind("\r", scanned, candidate)) + 1
+                if carriage < candidate:
+                    carriage = find("\r", candidate)
+                    if carriage < 0:
+                        carriage = size
+                end = min(newline, carriage)
+            else:
+                start = rfind("\n", scanned, candidate) + 1
+                end = newline
+            if start > scanned:
+                pending.append((text, scanned, start))
+            notes = line(text[start:end], text)
+            if notes:
+                parts.append(text[copied:end])
+                parts.append(notes)
+                copied = end
+            scanned = end
+            for literal, i in found:
+                if nexts[i] < end:
+                    at = find(literal, end)
+                    nexts[i] = size if at < 0 else at
+            candidate = min(nexts)
+        if scanned < size:
+            pending.append((text, scanned, size))
+        self.resolve()  # the text is not kept
+        if not parts:
+            return text
+        parts.append(text[copied:])
+        return "".join(parts)
+
+    def resolve(self) -> Command | None:
+        """The context: the last command named by the pending text, else
+        the one remembered before it."""
+        pending = self.pending
+        while pending:
+            text, start, end = pending.pop()
+            named = _named_last(text, start, end, self.patterns.command.match)
+            if named is not None:
+                pending.clear()
+                self.context = named
+        return self.context
+
+    def line(self, body: str, text: str) -> str:
+        """The annotations for one line (without its ending), ``""`` for
+        none or for a line that already ends with exactly them; the command
+        the line names last is remembered, and the SOP class it names."""
+        if "SOP Class UID" in body or "cuid=" in body:
+            self._sop_class(body)
+        if body.endswith("]") and MARKER in body:
+            # Annotated already? Only if it ends with what would be appended.
+            for cut in self._note_starts(body):
+                context = self.resolve()
+                if self._notes(body[:cut]) == body[cut:]:
+                    return ""
+                self.context = context
+        return self._notes(body)
+
+    def _sop_class(self, body: str) -> None:
+        if body in self.sop_lines:  # a line seen before (most are)
+            known = self.sop_lines[body]
+            if known is not None:
+                self.sop_service = known[0]
+            return
+        found = self.patterns.sop_class.search(body)
+        named: tuple[Service | None] | None = None
+        if found is not None:
+            from .sopclasses import service_of
+
+            text = found["u"] or found["s"]
+            uid = text.split(" ", 1)[0]
+            named = (service_of(uid if uid[:1].isdigit() else text),)
+            self.sop_service = named[0]
+        if len(self.sop_lines) >= _MEMO_SIZE:
+            self.sop_lines.clear()
+        self.sop_lines[body] = named
+
+    def _note_starts(self, body: str) -> list[int]:
+        """Where a run of annotations in annotate()'s exact form that ends
+        the line could begin: latest first."""
+        starts: list[int] = []
+        fullmatch = self.patterns.note.fullmatch
+        end = len(body)
+        while end > 0 and body.endswith("]", 0, end):
+            start = body.rfind("  " + MARKER, 0, end)
+            if start < 0 or fullmatch(body, start, end) is None:
+                break
+            starts.append(start)
+            end = start
+        return starts
+
+    def _parse(self, body: str) -> tuple[tuple[tuple[int, Command | None], ...],
+                                         Command | None]:
         mentions: list[tuple[int, Command]] = []
-        if (  # the substrings every command name holds: most lines have none
-            "C-" in scanned or "N-" in scanned or "C_" in scanned or "N_" in scanned
-            or "Echo " in scanned or "Store " in scanned or "Find " in scanned
-            or "Get " in scanned or "Move " in scanned
-        ):
-            for found in find_commands(scanned):
-                named = _COMMANDS.get(found["c"].replace("_", "-")) if found["c"] else (
-                    _WORDS[found["w"]])
+        if any(literal in body for literal in _COMMAND_LITERALS):
+            for found in self.patterns.command.finditer(body):
+                named = _named(found)
                 if named is not None:
                     mentions.append((found.start(), named))
-        added: list[str] = []
-        if marker < 0 and (
-            "0x" in scanned or "tatus" in scanned or "TATUS" in scanned
-            or "0X" in scanned or "(0000,0900)" in scanned
-        ):
-            for match in find_codes(scanned):
-                code = _code_of(match)
-                if code is None:
-                    continue
-                for_command = command
-                if for_command is None:
-                    for_command = _named_for(match.start(), mentions, context)
-                text = note(code, for_command)
+        codes: list[tuple[int, Command | None]] = []
+        for match in self.patterns.code.finditer(body):
+            if match["v"] is not None:  # DCMTK's text, for the command it names
+                said = _COMMANDS.get(match["vw"]) or _WORDS.get(match["vw"])
+                code = None if said is None else _dcmtk_texts().get((said.name, match["v"]))
+                if code is not None:
+                    codes.append((code, said))
+                continue
+            code = _code_of(match)
+            if code is not None:
+                codes.append((code, _named_for(match.start(), mentions)))
+        parsed = tuple(codes), mentions[-1][1] if mentions else None
+        if len(self.parsed) >= _MEMO_SIZE:
+            self.parsed.clear()
+        self.parsed[body] = parsed
+        return parsed
+
+    def _notes(self, body: str) -> str:
+        parsed = self.parsed.get(body)
+        codes, last = self._parse(body) if parsed is None else parsed
+        added = ""
+        if codes:
+            command = self.command
+            for code, named in codes:
+                if command is not None:
+                    named = command
+                elif named is None:
+                    named = self.resolve()
+                text = self.note(code, named)
                 if text not in added:
-                    added.append(text)
-        if mentions:
-            context = mentions[-1][1]
-        return body + "".join(added) + line[len(body):] if added else line
-
-    for item in lines:
-        if type(item) is not str:
-            raise TypeError(
-                f"annotate() reads lines of str, not {type(item).__name__} {item!r:.80}")
-        body = _body(item)
-        if "\n" not in body and "\r" not in body:
-            yield one_line(item, body)
-        else:  # an item that holds several lines
-            for line in split(item):
-                yield one_line(line, _body(line))
+                    added += text
+        if last is not None:
+            self.pending.clear()
+            self.context = last
+        return added
 
 
-def _named_for(
-    position: int, mentions: list[tuple[int, Command]], context: Command | None
-) -> Command | None:
+def _named_last(text: str, start: int, end: int,
+                match: Callable[[str, int, int], Match[str] | None]) -> Command | None:
+    """The last command ``text[start:end]`` names, if any: found by
+    searching backwards for the literals every name holds."""
+    rfind = text.rfind
+    at = [rfind(literal, start, end) for literal in _COMMAND_LITERALS]
+    while True:
+        last = max(at)
+        if last < 0:
+            return None
+        found = match(text, last, end)
+        if found is not None:
+            named = _named(found)
+            if named is not None:
+                return named
+        i = at.index(last)
+        at[i] = rfind(_COMMAND_LITERALS[i], start, last + len(_COMMAND_LITERALS[i]) - 1)
+
+
+_TEXTS: list[dict[tuple[str, str], int]] = []
+
+
+def _dcmtk_texts() -> dict[tuple[str, str], int]:
+    """DCMTK's status texts at -v (``tools/toolkits.py``'s, from diutil.cc):
+    (command member name, text) -> the code (a range's first)."""
+    if not _TEXTS:
+        from ..names.data import NAMES
+        from ..names.lookup import is_log_text
+
+        _TEXTS.append({(command, name.name): name.first for name in NAMES if is_log_text(name)
+                       for command, _ in name.where if command is not None})
+    return _TEXTS[0]
+
+
+def _named(found: Match[str]) -> Command | None:
+    if found["c"]:
+        return _COMMANDS.get(found["c"].replace("_", "-"))
+    return _WORDS[found["w"]]
+
+
+def _named_for(position: int, mentions: list[tuple[int, Command]]) -> Command | None:
     """The command a code at ``position`` is read for: the last one its line
-    names before it, else the first one the line names after it, else the
-    one the lines before named."""
+    names before it, else the first one the line names after it, else (None)
+    the one the lines before named."""
     before = [named for start, named in mentions if start < position]
     if before:
         return before[-1]
-    return mentions[0][1] if mentions else context
+    return mentions[0][1] if mentions else None
 
 
 def _body(line: str) -> str:

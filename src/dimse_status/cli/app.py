@@ -21,8 +21,8 @@ import json
 import os
 import re
 import sys
-from collections.abc import Iterable, Sequence
-from typing import Any, NoReturn
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any, BinaryIO, NoReturn
 
 from ..base import (
     Command,
@@ -99,7 +99,8 @@ def explain_json(status: Status[Any]) -> dict[str, Any]:
         "is_verified": status.is_verified,
         "related_attributes": list(status.related_attribute_names),
         "is_standard": status.is_standard,
-        "names": [{"toolkit": n.toolkit, "name": n.name} for n in names_for(status)],
+        "names": [{"toolkit": n.toolkit, "name": n.name, **({"since": n.since} if n.since else {})}
+                  for n in names_for(status)],
     }
 
 
@@ -170,7 +171,8 @@ def explain_text(status: Status[Any]) -> str:
     for tag in status.related_attributes:
         lines.append(f"  related: {format_tag(tag)} {tag_name(tag)}")
     for name in names_for(status):
-        lines.append(f"  name:    {name.toolkit} {name.name}")
+        since = f" (since {name.toolkit} {name.since})" if name.since else ""
+        lines.append(f"  name:    {name.toolkit} {name.name}{since}")
     return "\n".join(lines)
 
 
@@ -322,6 +324,7 @@ def names_text(text: str, as_json: bool) -> str:
                 "member": None if member is None else f"{type(member).__name__}.{member.name}",
                 "type": status.type.value, "description": status.description,
                 "difference": name.difference or None,
+                "since": name.since or None,
             })
     if as_json:
         return json.dumps(entries, indent=1)
@@ -331,7 +334,8 @@ def names_text(text: str, as_json: bool) -> str:
         if e["service"]:
             where += f" in {Service[e['service']].title}"
         resolved = e["member"] or "no member"
-        lines.append(f"{e['toolkit']} {e['name']}: {e['hex']} {where}: {resolved} "
+        since = f" (since {e['toolkit']} {e['since']})" if e["since"] else ""
+        lines.append(f"{e['toolkit']} {e['name']}{since}: {e['hex']} {where}: {resolved} "
                      f"({e['type']}: {e['description']})")
         if e["difference"]:
             lines.append(f"  differs: {e['difference']}")
@@ -421,6 +425,9 @@ def build_parser() -> argparse.ArgumentParser:
     _context_options(conformance, packs=False)
     conformance.add_argument("--role", "-r", choices=ROLES, default="scp")
     conformance.add_argument("--format", "-f", choices=FORMATS, default="markdown")
+    conformance.add_argument("--sop-class", metavar="NAME",
+                             help="the SOP class's table, where a service's statuses differ "
+                                  "by SOP class: 'Basic Film Session SOP Class' ...")
     from .serve import add_serve_parser
 
     add_serve_parser(sub)
@@ -451,24 +458,32 @@ def main(argv: Sequence[str] | None = None) -> int:
     return written or code
 
 
+def _context(args: argparse.Namespace) -> tuple[Command | None, Service | None]:
+    """``--command`` and ``--service``, refused if the service does not use
+    the command."""
+    command = _command(args.command)
+    service = _service(args.service)
+    if service is not None and command is not None and command not in service.commands:
+        raise ValueError(f"the {service.title} service class uses "
+                         f"{', '.join(c.label for c in service.commands)}, not {command.label}")
+    return command, service
+
+
 def _run(args: argparse.Namespace) -> tuple[str, int]:
     """What to print for the parsed ``args``, and the exit status after it."""
     if args.action == "names":
         return names_text(args.text, args.json), 0
-    command = _command(args.command)
-    service = _service(args.service)
+    command, service = _context(args)
     if service is not None and command is None and args.action != "table":
         raise ValueError("--service needs --command: a service's statuses depend on "
                          "the command it answers")
-    if service is not None and command is not None and command not in service.commands:
-        raise ValueError(f"the {service.title} service class uses "
-                         f"{', '.join(c.label for c in service.commands)}, not {command.label}")
     if args.action == "conformance":
         if command is None:
             raise ValueError("conformance needs --command: the table is one command's")
         from .conformance import conformance_table
 
-        return conformance_table(command, service, args.role, args.format).rstrip("\r\n"), 0
+        return conformance_table(command, service, args.role, args.format,
+                                 args.sop_class).rstrip("\r\n"), 0
     if args.action in ("table", "explain") and args.dicomweb:
         return _dicomweb(args, command, service), 0
     if args.action == "table":
@@ -525,28 +540,65 @@ def _dicomweb(args: argparse.Namespace, command: Command | None,
 
 
 def _annotate(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
-    """``dimse-status annotate``: the log in, annotated, out, line by line;
+    """``dimse-status annotate``: the log in, annotated, out, as it comes;
     bytes that are not UTF-8 pass through as they came."""
-    import io
-
-    from .annotator import annotate
+    from .annotator import annotate_blocks
 
     try:
         registry = _registry(args.pack)
-        command, service = _command(args.command), _service(args.service)
+        command, service = _context(args)
         if args.file == "-":
             if sys.stdin is None:
                 raise ValueError("standard input is closed: name the log to read")
-            source: io.TextIOWrapper = io.TextIOWrapper(
-                sys.stdin.buffer, encoding="utf-8", errors="surrogateescape", newline="")
+            source: BinaryIO = sys.stdin.buffer
         else:
-            source = open(args.file, encoding="utf-8", errors="surrogateescape", newline="")  # noqa: SIM115
+            source = open(args.file, "rb")  # noqa: SIM115
     except OSError as exc:
         parser.error(f"cannot read {shown(args.file)}: {exc.strerror or exc}")
     except (ValueError, TypeError, KeyError) as exc:
         parser.error(str(exc))
     with source:
-        return _write_lines(parser.prog, annotate(source, command, service, registry=registry))
+        blocks = annotate_blocks(_blocks(source), command, service, registry=registry)
+        return _write_lines(parser.prog, blocks, flush=_interactive(sys.stdout))
+
+
+_BLOCK = 1 << 20  # bytes read at a time, at most
+
+
+def _blocks(source: BinaryIO) -> Iterator[str]:
+    """``source``'s whole lines, as many as one read brought (what a pipe
+    or terminal holds now: a live log's line comes out as it came in),
+    decoded with undecodable bytes kept as surrogates."""
+    read = getattr(source, "read1", source.read)
+    held: list[bytes] = []  # a line not yet ended
+    while True:
+        data: bytes = read(_BLOCK)
+        if not data:
+            break
+        cut = max(data.rfind(b"\n"), data.rfind(b"\r")) + 1
+        if cut == 0:
+            held.append(data)
+            continue
+        whole = data[:cut]
+        if held:
+            whole = b"".join([*held, whole])
+            held.clear()
+        if cut < len(data):
+            held.append(data[cut:])
+        yield whole.decode("utf-8", "surrogateescape")
+    if held:
+        yield b"".join(held).decode("utf-8", "surrogateescape")
+
+
+def _interactive(out: object) -> bool:
+    """Whether ``out`` is read as it is written (a pipe, a terminal): then
+    each piece written is flushed; to a regular file, writes are buffered."""
+    import stat
+
+    try:
+        return not stat.S_ISREG(os.fstat(out.fileno()).st_mode)  # type: ignore[attr-defined]
+    except (AttributeError, OSError, ValueError):
+        return True
 
 
 def _write(prog: str, text: str, quiet: bool = False) -> int:
@@ -554,11 +606,12 @@ def _write(prog: str, text: str, quiet: bool = False) -> int:
     return 0 if quiet else _write_lines(prog, [text + "\n"])
 
 
-def _write_lines(prog: str, lines: Iterable[str]) -> int:
+def _write_lines(prog: str, lines: Iterable[str], flush: bool = False) -> int:
     """Write ``lines`` to standard output (as UTF-8, unpaired surrogates as
-    the bytes they stand for); if it is closed or cannot be written, say so
-    in one line on stderr and return 1 (a reader that went away, a broken
-    pipe, is no error: 0, quietly)."""
+    the bytes they stand for), each flushed as it is written if ``flush``;
+    if it is closed or cannot be written, say so in one line on stderr and
+    return 1 (a reader that went away, a broken pipe, is no error: 0,
+    quietly)."""
     out = sys.stdout
     if out is None:  # started with stdout closed (>&-)
         sys.stderr.write(f"{prog}: error: standard output is closed\n")
@@ -570,6 +623,8 @@ def _write_lines(prog: str, lines: Iterable[str]) -> int:
                 out.write(line)
             else:
                 binary.write(line.encode("utf-8", "surrogateescape"))
+            if flush:
+                (out if binary is None else binary).flush()
         out.flush()
     except OSError as exc:
         # Nothing more can reach stdout: point it at devnull so that the

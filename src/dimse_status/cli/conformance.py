@@ -41,7 +41,16 @@ warning: ``service.excludes(command, code)``).
 from __future__ import annotations
 
 from .._typechecking import TYPE_CHECKING
-from ..base import Command, ServiceEnum, StatusEnum, StatusType, format_tag, tag_name
+from ..base import (
+    Command,
+    ServiceEnum,
+    StatusEnum,
+    StatusType,
+    described,
+    format_tag,
+    shown,
+    tag_name,
+)
 from ..statuses import COMMAND_ENUMS
 
 if TYPE_CHECKING:
@@ -65,6 +74,7 @@ __all__ = [
     "conformance_rows",
     "conformance_table",
     "render_table",
+    "sop_classes",
 ]
 
 ROLES: tuple[Role, ...] = ("scu", "scp")
@@ -84,8 +94,46 @@ OTHER_STATUS_CODES_ROW = ("-", "Other Status Codes", "anything else", "")
 
 _NO_RELATED_FIELDS = "N/A"
 
+# Where PS3.4 gives a service's statuses per SOP class, the section of a
+# status names its SOP class: the tables of a conformance statement differ
+# by SOP class there (PS3.2 Table N.7-52 lists B600 for the Film Session's
+# N-CREATE, not the Film Box's B605 and C616).
+SOP_CLASS_SECTIONS: tuple[tuple[str, str], ...] = (
+    ("PS3.4 H.4.1.", "Basic Film Session SOP Class"),
+    ("PS3.4 H.4.2.", "Basic Film Box SOP Class"),
+    ("PS3.4 H.4.3.1.", "Basic Grayscale Image Box SOP Class"),
+    ("PS3.4 P.2.", "Procedural Event Logging SOP Class"),
+    ("PS3.4 P.3", "Substance Administration Logging SOP Class"),
+)
+"""(section prefix, SOP class): the SOP class a service's status is given for."""
 
-def conformance_members(command: Command, service: Service | None = None) -> list[StatusEnum]:
+
+def _sop_class_of(member: StatusEnum) -> str | None:
+    for prefix, sop_class in SOP_CLASS_SECTIONS:
+        if member.section.startswith(prefix) or member.section == prefix.rstrip("."):
+            return sop_class
+    return None
+
+
+def sop_classes(command: Command, service: Service | None = None) -> tuple[str, ...]:
+    """The SOP classes whose tables differ for ``command`` in ``service``
+    (each has statuses of its own), in the standard's order; ``()`` where
+    one table serves the service."""
+    if service is None:
+        return ()
+    from ..services import SERVICE_ENUMS
+
+    own = SERVICE_ENUMS[service].get(command)
+    if own is None or own is COMMAND_ENUMS[command]:
+        return ()
+    found = {_sop_class_of(member) for member in own} - {None}
+    ordered = tuple(name for _, name in SOP_CLASS_SECTIONS if name in found)
+    return ordered if len(ordered) > 1 else ()
+
+
+def conformance_members(
+    command: Command, service: Service | None = None, sop_class: str | None = None
+) -> list[StatusEnum]:
     """The members a conformance table lists, in its order: by Service Status
     (Success, Warning, Failure, Cancel, Pending), and within each the
     service's own statuses first, then the command's, each in the order of
@@ -93,13 +141,17 @@ def conformance_members(command: Command, service: Service | None = None) -> lis
     member the standard does not list for the command (``listed`` False) and
     a code the service's table leaves out (``service.excludes``) are left out.
 
-    ``ValueError`` names a command the service does not use."""
+    Where the service's statuses differ by SOP class (:func:`sop_classes`),
+    ``sop_class`` is one of them, and only its own statuses are listed.
+
+    ``ValueError`` names a command the service does not use, and a missing
+    or unknown ``sop_class``."""
     if not isinstance(command, Command):
-        raise TypeError(f"command must be a Command, not {command!r}")
+        raise TypeError(f"command must be a Command, not {described(command)}")
     enums: list[type[StatusEnum]] = []
     if service is not None:
         if not isinstance(service, ServiceEnum):
-            raise TypeError(f"service must be a Service or None, not {service!r}")
+            raise TypeError(f"service must be a Service or None, not {described(service)}")
         if command not in service.commands:
             uses = ", ".join(c.label for c in service.commands)
             raise ValueError(
@@ -111,11 +163,21 @@ def conformance_members(command: Command, service: Service | None = None) -> lis
         own = SERVICE_ENUMS[service][command]
         if own is not COMMAND_ENUMS[command]:
             enums.append(own)
+    classes = sop_classes(command, service)
+    if sop_class is not None and sop_class not in classes:
+        choices = ", ".join(classes) or "none: one table serves it"
+        raise ValueError(f"no {command.label} table of {shown(sop_class)}; the SOP classes "
+                         f"of its tables: {choices}")
+    if classes and sop_class is None:
+        raise ValueError(f"the {command.label} statuses of {service.title if service else ''} "
+                         f"differ by SOP class: choose one of {', '.join(classes)}")
     enums.append(COMMAND_ENUMS[command])
     members: list[StatusEnum] = []
     codes: set[int] = set()
     for enum in enums:
         for member in enum:
+            if sop_class is not None and _sop_class_of(member) not in (None, sop_class):
+                continue
             if member.value not in codes:
                 codes.add(member.value)
                 if member.listed and (service is None
@@ -123,6 +185,22 @@ def conformance_members(command: Command, service: Service | None = None) -> lis
                     members.append(member)
     order = {status_type: n for n, status_type in enumerate(StatusType)}
     return sorted(members, key=lambda m: order[m.type])  # stable: enum order within a type
+
+
+# A note of this project's inside a description, which a conformance
+# statement does not carry: "(legacy code; the standard's code is 0122H)".
+_PROJECT_NOTES = (" (legacy code; ",)
+
+
+def _meaning_cell(member: StatusEnum) -> str:
+    """The Further Meaning: the description in the standard's words only;
+    the project's notes on a code stay in its docs and ``explain``."""
+    text = member.description
+    for note in _PROJECT_NOTES:
+        at = text.find(note)
+        if at >= 0 and text.endswith(")"):
+            text = text[:at]
+    return text
 
 
 def _code_cell(member: StatusEnum) -> str:
@@ -136,23 +214,25 @@ def _related_cell(member: StatusEnum) -> str:
 
 
 def conformance_rows(
-    command: Command, service: Service | None = None, role: Role = "scp"
+    command: Command, service: Service | None = None, role: Role = "scp",
+    sop_class: str | None = None,
 ) -> list[tuple[str, ...]]:
     """The rows of the table, the column names first (:data:`SCU_COLUMNS` or
     :data:`SCP_COLUMNS`), each a tuple of cell texts; an SCU's table ends
     with :data:`OTHER_STATUS_CODES_ROW`."""
     if role not in ROLES:
-        raise ValueError(f"unknown role {role!r}; expected one of {', '.join(ROLES)}")
-    members = conformance_members(command, service)
+        raise ValueError(f"unknown role {shown(role)}; expected one of {', '.join(ROLES)}")
+    members = conformance_members(command, service, sop_class)
     if role == "scu":
         return [
             SCU_COLUMNS,
-            *((m.type.value, m.description, _code_cell(m), "") for m in members),
+            *((m.type.value, _meaning_cell(m), _code_cell(m), "") for m in members),
             OTHER_STATUS_CODES_ROW,
         ]
     return [
         SCP_COLUMNS,
-        *((m.type.value, m.description, _code_cell(m), _related_cell(m), "") for m in members),
+        *((m.type.value, _meaning_cell(m), _code_cell(m), _related_cell(m), "")
+          for m in members),
     ]
 
 
@@ -161,6 +241,7 @@ def conformance_table(
     service: Service | None = None,
     role: Role = "scp",
     fmt: TableFormat = "markdown",
+    sop_class: str | None = None,
 ) -> str:
     """The status table of a DICOM Conformance Statement for ``command``, in
     the layout of the PS3.2 Annex N templates, ready for the vendor to fill.
@@ -175,7 +256,10 @@ def conformance_table(
     With ``service``, the service's own statuses for the command come first,
     then the command's, as ``Status(code, command, service=service)`` reads
     them; ``ValueError`` names a command the service does not use, and an
-    unknown ``role`` or ``fmt``.
+    unknown ``role`` or ``fmt``.  Where the service's statuses differ by SOP
+    class (Print Management's N-CREATE: the Film Session's B600, the Film
+    Box's B605 and C616), each SOP class has a table: ``sop_class`` names
+    it (:func:`sop_classes` lists them), and is required there.
 
     ``fmt`` is ``"markdown"`` (a pipe table, ``|`` escaped in cells),
     ``"html"`` (a ``<table>`` fragment, text escaped) or ``"csv"`` (RFC 4180:
@@ -184,7 +268,7 @@ def conformance_table(
     """
     if fmt not in FORMATS:  # before the rows: the first error is the first bad argument's
         _unknown_format(fmt)
-    return render_table(conformance_rows(command, service, role), fmt)
+    return render_table(conformance_rows(command, service, role, sop_class), fmt)
 
 
 def render_table(rows: Sequence[Sequence[str]], fmt: TableFormat) -> str:
@@ -201,7 +285,7 @@ def render_table(rows: Sequence[Sequence[str]], fmt: TableFormat) -> str:
 
 
 def _unknown_format(fmt: object) -> NoReturn:
-    raise ValueError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
+    raise ValueError(f"unknown format {shown(fmt)}; expected one of {', '.join(FORMATS)}")
 
 
 def _csv(rows: Sequence[Sequence[str]]) -> str:

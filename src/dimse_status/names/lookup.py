@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ..base import Command, StatusType
+from ..base import Command, StatusType, described, shown
 from ..base import _name_key as name_key  # pyright: ignore[reportPrivateUsage]
 from ..registry import CustomStatus, StatusRegistry
 from .data import NAMES, PACK_CODES, TOOLKITS
@@ -25,7 +25,7 @@ from .model import PackCode, ToolkitName
 if TYPE_CHECKING:
     from ..resolve import Status
 
-__all__ = ["find_names", "names_for", "pack"]
+__all__ = ["find_names", "is_log_text", "names_for", "pack"]
 
 
 def _toolkit(name: str) -> str:
@@ -33,7 +33,7 @@ def _toolkit(name: str) -> str:
         if name_key(toolkit.name) == name_key(name):
             return toolkit.name
     choices = ", ".join(t.name for t in TOOLKITS)
-    raise ValueError(f"unknown toolkit {name!r}; expected one of {choices}")
+    raise ValueError(f"unknown toolkit {shown(name)}; expected one of {choices}")
 
 
 def pack(toolkit: str) -> StatusRegistry:
@@ -41,8 +41,13 @@ def pack(toolkit: str) -> StatusRegistry:
     ``toolkit`` sends of its own, each registered for the commands whose
     responses carry it: ``Status(0xC211, Command.C_STORE,
     registry=pack("pynetdicom"))`` reads "Unhandled exception raised by the
-    handler bound to evt.EVT_C_STORE".  Make it once and keep it."""
+    handler bound to evt.EVT_C_STORE".  Make it once and keep it.  A toolkit
+    that sends no codes of its own (dcm4che, fo-dicom) has none: ``ValueError``
+    names those that have."""
     name = _toolkit(toolkit)
+    if not any(row.toolkit == name for row in PACK_CODES):
+        have = ", ".join(dict.fromkeys(row.toolkit for row in PACK_CODES))
+        raise ValueError(f"{name} has no pack: it sends no codes of its own (packs: {have})")
     registry = StatusRegistry()
     registry.add_many(
         _custom(row, Command[command])
@@ -65,11 +70,20 @@ def names_for(status: Status[Any]) -> tuple[ToolkitName, ...]:
     member = status.member
     return tuple(
         name for name in NAMES
-        if (name.covers(status.code) or (member is not None and member.covers(name.first)))
+        if not is_log_text(name)
+        and (name.covers(status.code) or (member is not None and member.covers(name.first)))
         and any(
             c is None or (c == command and (s is None or s == service)) for c, s in name.where
         )
     )
+
+
+def is_log_text(name: ToolkitName) -> bool:
+    """Whether ``name`` is a text a toolkit prints in its log rather than an
+    identifier of its source: DCMTK's -v texts (``Refused: OutOfResources``,
+    from dcmnet/libsrc/diutil.cc), unlike its ``STATUS_*`` defines.
+    :func:`find_names` finds both; :func:`names_for` gives identifiers."""
+    return name.toolkit == "DCMTK" and not name.name.startswith("STATUS_")
 
 
 def find_names(text: str) -> tuple[ToolkitName, ...]:
@@ -77,7 +91,7 @@ def find_names(text: str) -> tuple[ToolkitName, ...]:
     ``-``, ``.`` and spaces; with or without the toolkit's class prefix such
     as ``Status.``), then those that contain it: ``find_names("OutOfResources")``."""
     if not isinstance(text, str):
-        raise TypeError(f"a toolkit name must be a str, not {text!r}")
+        raise TypeError(f"a toolkit name must be a str, not {described(text)}")
     key = name_key(text).replace(".", "")
     if not key:
         raise ValueError("an empty name matches nothing")

@@ -35,6 +35,9 @@ class ToolkitName(NamedTuple):
     ``(None, None)`` for a general code."""
     difference: str
     """Why the name has no member of the standard there; ``""`` if it has."""
+    since: str = ""
+    """The toolkit's version that added the name, when it is newer than the
+    version recorded (``TOOLKITS``); ``""`` for a name that version has."""
 
     def covers(self, code: int) -> bool:
         return self.first <= code <= self.last
