@@ -93,7 +93,7 @@ class OutcomeRecorder:
         self.sent_abort: Abort | None = None
         """The A-ABORT PDU pynetdicom sent to the peer."""
 
-    def handlers(self) -> list[tuple[Any, Any]]:
+    def handlers(self) -> list[Any]:
         """``[(evt.EVT_PDU_RECV, ...), (evt.EVT_PDU_SENT, ...)]`` for
         ``evt_handlers``; imports pynetdicom."""
         from pynetdicom import evt
