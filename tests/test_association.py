@@ -63,6 +63,7 @@ def test_every_member_has_its_meaning_section_and_edition(enum: type[OutcomeEnum
         assert isinstance(member, int) and member.term and member.phrase and member.description
         assert member.section in ("PS3.8 9.3.4", "PS3.8 9.3.8", "PS3.8 9.3.3.2")
         assert "PS3.8 2024c" in member.verified and "Table 9-" in member.verified
+        assert member.edition == "2024c"
         assert str(member) == str(int(member)) and f"{member:02d}" == f"{int(member):02d}"
         assert enum.parse(member.term) is member and enum.parse(str(int(member))) is member
 

@@ -59,6 +59,8 @@ class OutcomeEnum(IntEnum):
     """The section of PS3.8 that defines the value: ``"PS3.8 9.3.4"``."""
     verified: str
     """The text of the standard read for it, with its edition and table."""
+    edition: str
+    """The edition of PS3.8 read for it: ``"2024c"`` (:data:`PS38_EDITION`)."""
 
     if TYPE_CHECKING:
         def __new__(cls, value: int, *row: str) -> Self: ...
@@ -72,6 +74,7 @@ class OutcomeEnum(IntEnum):
             member.description = description
             member.section = section
             member.verified = f"{_READ}, {section} {_TABLES[section]}"
+            member.edition = PS38_EDITION
             member.__doc__ = f"{value} - {term}: {description} ({section})."
             return member
 
