@@ -177,6 +177,9 @@ def _annotated(
     split = patterns.line.findall
     notes: dict[tuple[int, Command | None], str] = {}
     context: Command | None = None  # the command the last lines named
+    from .outcomes import AssociationLines
+
+    association = AssociationLines()  # A-ASSOCIATE-RJ and A-ABORT lines (PS3.8)
 
     def note(code: int, for_command: Command | None) -> str:
         text = notes.get((code, for_command))
@@ -224,6 +227,9 @@ def _annotated(
                     added.append(text)
         if mentions:
             context = mentions[-1][1]
+        outcome = association.note(scanned) if marker < 0 else None
+        if outcome is not None:
+            added.append(outcome)
         return body + "".join(added) + line[len(body):] if added else line
 
     for item in lines:
