@@ -245,15 +245,14 @@ def test_dcmqrscp_rejects_an_unknown_calling_ae_title(tmp_path: Path) -> None:
     process = subprocess.Popen([tool, "-c", str(config), "-s", str(port)],
                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     try:
-        deadline = time.monotonic() + TIMEOUT
-        while time.monotonic() < deadline:
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+        # dcmqrscp takes a moment to listen: associate until it answers (bounded)
+        deadline = time.monotonic() + 3 * TIMEOUT
+        while True:
+            recorder = OutcomeRecorder()
+            assoc = _scu(port, called="QRSCP", calling="STRANGER", recorder=recorder)
+            if assoc.is_rejected or time.monotonic() > deadline:
                 break
-            except OSError:
-                time.sleep(0.05)
-        recorder = OutcomeRecorder()
-        assoc = _scu(port, called="QRSCP", calling="STRANGER", recorder=recorder)
+            time.sleep(0.1)
         rejection = rejection_of(assoc)
         assert rejection == Rejection(1, 1, 7) == recorder.rejection
     finally:
