@@ -17,7 +17,7 @@ from pydicom.uid import UID
 from test_dcmtk import _ensure_dcmtk, dcmtk  # pyright: ignore[reportPrivateUsage]
 
 from dimse_status import StatusServer, annotate
-from dimse_status.association import Rejection, rejection_of
+from dimse_status.association import OutcomeRecorder, Rejection, rejection_of
 from dimse_status.cli import main
 from dimse_status.testing.script import ScriptError
 
@@ -67,13 +67,21 @@ def test_storescu_reads_the_nth_rejection(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("sent", DEFINED, ids=[",".join(map(str, s)) for s in DEFINED])
 def test_a_pynetdicom_scu_reads_each_rejection(sent: tuple[int, int, int]) -> None:
+    """The recorder always has it; ``rejection_of`` whenever pynetdicom 3.0.4
+    saw it (a race of its own: a rejection that arrives before its requestor
+    thread checks the connection is lost to it, see docs/association.md)."""
+    recorder = OutcomeRecorder()
     with StatusServer(reject=Rejection(*sent), timeout=TIMEOUT) as server:
         entity = ae()
         entity.add_requested_context(Verification)
-        assoc = entity.associate("127.0.0.1", server.port, ae_title="STATUS-SCP")
-    rejection = rejection_of(assoc)
-    assert assoc.is_rejected and rejection == sent
-    assert rejection is not None and rejection.is_transient is (sent[0] == 2)
+        assoc = entity.associate("127.0.0.1", server.port, ae_title="STATUS-SCP",
+                                 evt_handlers=recorder.handlers())
+    assert recorder.rejection == sent
+    assert recorder.rejection is not None and recorder.rejection.is_transient is (sent[0] == 2)
+    if assoc.is_rejected:
+        assert rejection_of(assoc) == sent
+    else:
+        assert assoc.is_aborted and rejection_of(assoc) is None
 
 
 @pytest.mark.parametrize(("reject", "match"), [
