@@ -144,7 +144,8 @@ def test_docstring_examples() -> None:
     assert {name: r.failed for name, r in results.items() if r.failed} == {}
     # the layers' examples are among them
     for name in ("dimse_status.toolkit.errors", "dimse_status.cli.annotator",
-                 "dimse_status.testing.script", "dimse_status.toolkit.permitted"):
+                 "dimse_status.testing.script", "dimse_status.toolkit.permitted",
+                 "dimse_status.association.outcome", "dimse_status.cli.outcomes"):
         assert results[name].attempted > 0, name
 
 
@@ -156,5 +157,17 @@ def test_the_api_reference_lists_every_public_name() -> None:
     documented = [name for name in re.findall(r"^::: dimse_status(?:\.\w+)*\.(\w+)$", text, re.M)
                   if not name.startswith("_")]
     assert len(documented) == len(set(documented)), "a name is documented twice"
-    modules = {"compat", "names", "dicomweb"}
+    modules = {"compat", "names", "dicomweb", "association"}
     assert set(documented) - modules == set(dimse_status.__all__)
+
+
+def test_the_api_reference_lists_every_name_of_the_association_module() -> None:
+    """``::: dimse_status.association`` lists exactly the module's ``__all__``."""
+    from dimse_status import association
+
+    text = (ROOT / "docs" / "reference.md").read_text(encoding="utf-8")
+    found = re.search(r"^::: dimse_status\.association\n    options:\n      members: \[(.*)\]$",
+                      text, re.M)
+    assert found is not None
+    members = [name.strip() for name in found.group(1).split(",")]
+    assert sorted(members) == sorted(association.__all__)

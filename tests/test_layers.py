@@ -9,9 +9,10 @@ the package's lazily imported names), and must keep these rules:
   name ``Status``, which ``resolve`` takes its typed base class from; no
   interpreter ever runs either import);
 - each layer imports only the layers below it: the core nothing above it;
-  ``toolkit``, ``names`` and ``dicomweb`` the core; ``testing`` the core and ``toolkit``;
-  ``cli`` any of them; nothing imports the package's ``__init__`` (it is the
-  facade, above everything);
+  ``toolkit``, ``names``, ``dicomweb`` and ``association`` the core;
+  ``testing`` the core, ``toolkit`` and ``association``; ``cli`` any of them;
+  nothing imports the package's ``__init__`` (it is the facade, above
+  everything);
 - no hand-written module over 700 lines, and every generated module says so
   in its first line;
 - no public name of a package is the name of one of its submodules (under
@@ -46,8 +47,9 @@ MAY_IMPORT: dict[str, frozenset[str]] = {
     "toolkit": frozenset({"core"}),
     "names": frozenset({"core"}),
     "dicomweb": frozenset({"core"}),
-    "testing": frozenset({"core", "toolkit"}),
-    "cli": frozenset({"core", "toolkit", "names", "testing", "dicomweb"}),
+    "association": frozenset({"core"}),
+    "testing": frozenset({"core", "toolkit", "association"}),
+    "cli": frozenset({"core", "toolkit", "names", "testing", "dicomweb", "association"}),
     "facade": frozenset({"core", "compat", "toolkit", "names", "testing", "cli"}),
 }
 # The one cycle only type checkers see (see the module docstring).
@@ -266,7 +268,7 @@ def test_modules_are_small_or_generated() -> None:
 
 
 def test_every_subpackage_says_what_it_may_import() -> None:
-    for name in ("toolkit", "testing", "names", "cli", "dicomweb"):
+    for name in ("toolkit", "testing", "names", "cli", "dicomweb", "association"):
         doc = importlib.import_module(f"{PACKAGE}.{name}").__doc__ or ""
         assert "Layer:" in doc and "may import" in doc, name
 

@@ -124,8 +124,10 @@ _NOTE_SOURCE = (
 # The substrings that every status (every annotation too) holds, and those of
 # the lines that name a request's SOP class: a line without any of them is
 # copied through without a regular expression.
+# What an association's rejection or abort lines hold (PS3.8: see outcomes.py).
+_OUTCOME_LITERALS = ("Result", "Source", "Reason")
 _STATUS_LITERALS = ("tatus", "TATUS", "0x", "0X", "(0000,0900)", "Response", "SOP Class UID",
-                    "cuid=")
+                    "cuid=", *_OUTCOME_LITERALS)
 # The substrings every command name holds.
 _COMMAND_LITERALS = ("C-", "N-", "C_", "N_", "Echo ", "Store ", "Find ", "Get ", "Move ")
 
@@ -231,7 +233,7 @@ def _annotated(lines: Iterable[str], reader: _Reader) -> Iterator[str]:
                 yield block(line)
         elif ("tatus" in body or "0x" in body or "TATUS" in body or "0X" in body
               or "(0000,0900)" in body or "Response" in body or "SOP Class UID" in body
-              or "cuid=" in body):
+              or "cuid=" in body or "Result" in body or "Source" in body or "Reason" in body):
             notes = reader.line(body, item)
             yield body + notes + item[len(body):] if notes else item
         else:
@@ -271,6 +273,9 @@ class _Reader:
         # (None: the line names none after all).
         self.sop_lines: dict[str, tuple[Service | None] | None] = {}
         self.notes: dict[tuple[int, Command | None, Service | None], str] = {}
+        from .outcomes import AssociationLines
+
+        self.association = AssociationLines()  # A-ASSOCIATE-RJ and A-ABORT lines (PS3.8)
         # A status line's codes, each with the command the line names for it
         # (None: the context's), and the last command it names.
         self.parsed: dict[str, tuple[tuple[tuple[int, Command | None], ...],
@@ -385,7 +390,13 @@ class _Reader:
                 if self._notes(body[:cut]) == body[cut:]:
                     return ""
                 self.context = context
-        return self._notes(body)
+        notes = self._notes(body)
+        if MARKER not in body and (
+                "Result" in body or "Source" in body or "Reason" in body):
+            outcome = self.association.note(body)
+            if outcome is not None:
+                notes += outcome
+        return notes
 
     def _sop_class(self, body: str) -> None:
         if body in self.sop_lines:  # a line seen before (most are)

@@ -1,6 +1,7 @@
 """Where a status is printed: the ``dimse-status`` command line.
 
     dimse-status explain CODE [--command CMD [--service NAME]] [--pack TOOLKIT] [--json]
+    dimse-status explain --reject R,S,REASON | --abort S[,REASON] | --context-result N
     dimse-status check CODE --command CMD [--service NAME] [--pack TOOLKIT] [--quiet]
     dimse-status table [--command CMD] [--service NAME] [--format text|markdown|csv|json]
     dimse-status table --services [--format text|markdown|json]
@@ -384,12 +385,18 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="action", parser_class=_Parser, metavar="COMMAND")
     explain = sub.add_parser(
         "explain", help="explain one status code (without --command: in every context)")
-    explain.add_argument("code", help="hexadecimal code: A7F3, 0xA7F3, a7f3 or A7F3H")
+    explain.add_argument("code", nargs="?", help="hexadecimal code: A7F3, 0xA7F3, a7f3 or A7F3H")
     _context_options(explain)
     explain.add_argument("--json", action="store_true", help="print one JSON object")
     explain.add_argument("--dicomweb", choices=["failure-reason", "warning-reason"],
                          help="CODE is a STOW-RS Failure or Warning Reason (PS3.18 I.2), "
                               "decimal as DICOM JSON carries it (42752) or hex")
+    explain.add_argument("--reject", metavar="RESULT,SOURCE,REASON",
+                         help="an A-ASSOCIATE-RJ (PS3.8 9.3.4): 2,3,1 or transient,presentation,1")
+    explain.add_argument("--abort", metavar="SOURCE[,REASON]",
+                         help="an A-ABORT (PS3.8 9.3.8): 2,6 or provider,6")
+    explain.add_argument("--context-result", metavar="N",
+                         help="a presentation context's result (PS3.8 9.3.3.2): 0-4")
     check = sub.add_parser(
         "check", help="exit with the status type: 0 success, 3 warning, 4 failure, "
                       "5 cancel, 6 pending",
@@ -495,6 +502,17 @@ def _run(args: argparse.Namespace) -> tuple[str, int]:
                 raise ValueError("--services has no csv format; use text, markdown or json")
             return services_text(args.format), 0
         return table_text(command, args.format, service), 0
+    if args.action == "explain":
+        outcome = (args.reject, args.abort, args.context_result)
+        if any(o is not None for o in outcome):
+            if args.code is not None or args.command or args.json or args.pack:
+                raise ValueError("--reject, --abort and --context-result take no CODE, "
+                                 "--command, --pack or --json")
+            from .outcomes import explain_outcome
+
+            return explain_outcome(*outcome), 0
+        if args.code is None:
+            raise ValueError("explain needs a CODE (or --reject, --abort, --context-result)")
     registry = _registry(args.pack)
     code = parse_code(args.code)
     if args.action == "check":

@@ -88,6 +88,9 @@ def _add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="seconds for each ACSE, DIMSE and network wait (default 30)")
     parser.add_argument("--max-associations", type=int, default=10,
                         help="associations served at once (default 10)")
+    parser.add_argument("--reject", metavar="RESULT,SOURCE,REASON[@N]",
+                        help="answer every association (or the Nth) with this A-ASSOCIATE-RJ "
+                             "(PS3.8 9.3.4): 2,3,1 or transient,presentation,1")
     parser.add_argument("--quiet", "-q", action="store_true",
                         help="log only Warning and Failure responses and aborts")
     parser.add_argument("--check", action="store_true",
@@ -233,9 +236,13 @@ def run_serve(args: argparse.Namespace) -> int:
     script = StatusScript() if args.script is None else StatusScript.load(args.script)
     if args.status or args.service is not None:
         script = script.merged(_cli_script(args.status, args.service))
+    reject, _, nth = (args.reject or "").partition("@")
+    if nth and not nth.strip().isdigit():
+        raise ValueError(f"--reject: {nth!r} after @ is not the number of an association")
     server = StatusServer(script, host=args.host, port=args.port, ae_title=args.ae_title,
                           timeout=args.timeout, max_associations=args.max_associations,
-                          record=0)
+                          record=0, reject=reject or None,
+                          reject_nth=int(nth) if nth else None)
     if args.check:
         sys.stdout.write(_summary(server) + "\n")
         return 0

@@ -47,6 +47,7 @@ from collections.abc import Generator, Mapping
 from io import BytesIO
 from typing import TYPE_CHECKING, Any
 
+from ..association.outcome import Rejection
 from ..base import Command, shown
 from ..resolve import Status
 from ..toolkit.statuslog import LEVELS, describe, status_log_fields
@@ -209,6 +210,10 @@ class StatusServer:
     - ``max_associations``: associations served at once;
     - ``record``: how many :class:`Exchange` records :attr:`received` keeps
       (the latest; 0 keeps none);
+    - ``reject``: a :class:`~dimse_status.association.Rejection` (or its text,
+      ``"2,3,1"``, ``"transient,presentation,1"``) to answer every association
+      with, or only the ``reject_nth`` (1 is the first); reserved values are a
+      ``ValueError`` naming the field (PS3.8 9.3.4);
     - ``logger``: where each response is logged, one line each
       (``dimse_status.serve`` by default), at the level its type calls for
       (:data:`dimse_status.statuslog.LEVELS`).
@@ -225,8 +230,13 @@ class StatusServer:
         max_associations: int = 10,
         record: int = 1000,
         logger: logging.Logger | None = None,
+        reject: Rejection | str | None = None,
+        reject_nth: int | None = None,
     ) -> None:
         self._script = _as_script(script)
+        self._rejection = _as_rejection(reject, reject_nth)
+        self._reject_nth = reject_nth
+        self._requests = 0
         if not isinstance(host, str) or not host.strip():
             raise ScriptError(f"host must be an address such as 127.0.0.1, not {shown(host)}")
         self._host = host.strip()
@@ -311,7 +321,8 @@ class StatusServer:
             raise ScriptError(f"cannot listen on {self._host}:{self._port}: "
                               f"{exc.strerror or exc}") from None
         gate = Gate(timeout=self._timeout, limit=self._max_associations, active=self._active,
-                    hand_over=self._hand_over, logger=self._logger)
+                    hand_over=self._hand_over, logger=self._logger,
+                    reject=self._scripted_rejection if self._rejection else None)
         server.gate, server.prepare = gate, self._prepare
         acceptor = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.1},
                                     name="AcceptorServer@dimse-status", daemon=True)
@@ -322,6 +333,18 @@ class StatusServer:
         acceptor.start()
         self._port = int(server.server_address[1])
         return self
+
+    def _scripted_rejection(self) -> tuple[bytes, str] | None:
+        """The A-ASSOCIATE-RJ PDU (PS3.8 9.3.4) for this request, if scripted."""
+        rejection = self._rejection
+        with self._lock:
+            self._requests += 1
+            number = self._requests
+        if rejection is None or self._reject_nth not in (None, number):
+            return None
+        pdu = bytes([0x03, 0, 0, 0, 0, 4, 0, int(rejection.result), int(rejection.source),
+                     int(rejection.reason)])
+        return pdu, str(rejection)
 
     def _active(self) -> int:
         """Associations served or about to be (the gate's limit counts them)."""
@@ -527,6 +550,22 @@ def _sent(status: Status[Any]) -> str:
     if status.error_id is not None:
         text = text.replace(f"; Error ID {status.error_id}", f"; Error ID {status.error_id:04X}")
     return text
+def _as_rejection(reject: object, nth: object) -> Rejection | None:
+    """What ``StatusServer(reject=..., reject_nth=...)`` sends: checked as sendable."""
+    if nth is not None:
+        _check_int(nth, "reject_nth", 1, 2**31)
+        if reject is None:
+            raise ScriptError("reject_nth needs reject: the rejection to send")
+    if reject is None:
+        return None
+    if isinstance(reject, str):
+        reject = Rejection.parse(reject)
+    if not isinstance(reject, Rejection):
+        raise TypeError(f"reject must be a Rejection or its text (2,3,1), not {shown(reject)}")
+    try:
+        return reject.check_sendable()
+    except ValueError as exc:
+        raise ScriptError(f"reject: {exc}") from None
 
 
 def _cancelled(command: Command, last: Status[Any] | None) -> Status[Any]:

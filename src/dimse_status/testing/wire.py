@@ -80,7 +80,9 @@ class Gate:
 
     def __init__(self, *, timeout: float, limit: int, active: Callable[[], int],
                  hand_over: Callable[[socket.socket, Any, bytes], None],
-                 logger: logging.Logger, held: int = 0) -> None:
+                 logger: logging.Logger, held: int = 0,
+                 reject: Callable[[], tuple[bytes, str] | None] | None = None) -> None:
+        self._reject = reject  # a scripted A-ASSOCIATE-RJ for this request, and its text
         self._timeout = timeout
         self._limit = limit
         self._active = active
@@ -204,6 +206,15 @@ class Gate:
                                  "already (the limit)", peer_text(pending.address), active)
             with contextlib.suppress(OSError):
                 pending.sock.send(REJECT_LIMIT)
+            _close(pending.sock)
+            return
+        scripted = self._reject() if self._reject is not None else None
+        if scripted is not None:
+            pdu, text = scripted
+            self._logger.warning("%s: rejected the association (scripted): %s",
+                                 peer_text(pending.address), text)
+            with contextlib.suppress(OSError):
+                pending.sock.send(pdu)
             _close(pending.sock)
             return
         try:
