@@ -128,36 +128,6 @@ class _StatusMeta(type):
             return _resolve(cls, code, command, service, registry)
 
 
-def _from_dataset(
-    cls: type[Status[Any]], ds: Dataset, command: Command | None = None,
-    service: Service | None = None, *, registry: StatusRegistry | None = None,
-) -> Status[Any]:
-    """The status of a response's command set, read from a pydicom Dataset
-    such as the one pynetdicom's ``send_c_*`` calls return, with the
-    attributes it carried (:attr:`Status.details`).
-
-    ``command`` may be left out when the dataset has a Command Field
-    (0000,0100); if both are there they must agree.  Missing optional
-    attributes, an overlong Error Comment and counts on a final response
-    are accepted as sent; a dataset without a 16-bit Status (0000,0900)
-    raises ``ValueError``, and an empty one (what pynetdicom returns after
-    an abort, a release or a timeout) :class:`~dimse_status.NoResponseError`,
-    a ``ValueError``.  Needs pydicom (``pip install
-    'dimse-status[pydicom]'``).
-    """
-    from .dataset import read
-
-    code, field_command, details = read(ds)
-    if command is None:
-        command = field_command
-    elif field_command is not None and field_command is not check_command(command):
-        raise ValueError(
-            f"the dataset's Command Field is {field_command.label}, not {command.label}"
-        )
-    status = _resolve(cls, code, command, service, registry)
-    return status if details == EMPTY_DETAILS else status._with(details)  # pyright: ignore[reportPrivateUsage]
-
-
 @final
 class Status(_StatusBase[M_co], metaclass=_StatusMeta):
     """A status code as received, with its meaning for a command.
@@ -242,16 +212,48 @@ class Status(_StatusBase[M_co], metaclass=_StatusMeta):
     else:
         # int(status), without a Python frame
         code = property(int.__int__, doc="The raw code as received: 0xA7F3 stays 0xA7F3.")
+        """The raw code as received: 0xA7F3 stays 0xA7F3."""  # what jedi shows
 
     if not TYPE_CHECKING:
-        # Type checkers read the overloads of _signatures.pyi instead.
+        # Type checkers read the overloads of _signatures.pyi instead; jedi
+        # reads these definitions, and shows their names and docstrings
+        # (a ``from_dataset = classmethod(function)`` showed the function's).
 
         def __new__(cls, code, command=None, service=None, *, registry=default_registry):
             # Status(...) is answered by _StatusMeta.__call__ (the memo, then
             # _resolve); this runs only for an explicit Status.__new__(Status, ...).
             return _resolve(cls, code, command, service, registry)
 
-        from_dataset = classmethod(_from_dataset)
+        @classmethod
+        def from_dataset(
+            cls, ds: Dataset, command: Command | None = None, service: Service | None = None,
+            *, registry: StatusRegistry | None = None,
+        ) -> Status[Any]:
+            """The status of a response's command set, read from a pydicom
+            Dataset such as the one pynetdicom's ``send_c_*`` calls return,
+            with the attributes it carried (:attr:`Status.details`); typed per
+            command and service, as ``Status(...)`` is.
+
+            ``command`` may be left out when the dataset has a Command Field
+            (0000,0100); if both are there they must agree.  Missing optional
+            attributes, an overlong Error Comment and counts on a final
+            response are accepted as sent; a dataset without a 16-bit Status
+            (0000,0900) raises ``ValueError``, and an empty one (what
+            pynetdicom returns after an abort, a release or a timeout)
+            :class:`~dimse_status.NoResponseError`, a ``ValueError``.  Needs
+            pydicom (``pip install 'dimse-status[pydicom]'``).
+            """
+            from .dataset import read
+
+            code, field_command, details = read(ds)
+            if command is None:
+                command = field_command
+            elif field_command is not None and field_command is not check_command(command):
+                raise ValueError(
+                    f"the dataset's Command Field is {field_command.label}, not {command.label}"
+                )
+            status = _resolve(cls, code, command, service, registry)
+            return status if details == EMPTY_DETAILS else status._with(details)  # pyright: ignore[reportPrivateUsage]
 
     def to_dataset(
         self, *, strict: bool = False, registry: StatusRegistry | None = None

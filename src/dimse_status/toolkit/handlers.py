@@ -295,19 +295,40 @@ def _check_options(
 
 
 if TYPE_CHECKING:
+    # jedi shows each overload's docstring (and not the implementation's) in
+    # a signature: each starts with the implementation's first paragraph.
 
     @overload
     def status_handler(
         handler: Callable[P, Iterator[Y]], /,
-    ) -> Callable[P, Iterator[Yielded[Y]]]: ...
+    ) -> Callable[P, Iterator[Yielded[Y]]]:
+        """Adapt a pynetdicom event handler to answer with statuses (see the
+        module's text): ``@status_handler`` or ``@status_handler(failure=...,
+        service=..., command=..., registry=..., strict=...)``.
+
+        ``@status_handler`` on a generator handler (C-FIND, C-GET, C-MOVE):
+        the statuses it yields become response datasets."""
     @overload
-    def status_handler(handler: Callable[P, R], /) -> Callable[P, Answered[R]]: ...
+    def status_handler(handler: Callable[P, R], /) -> Callable[P, Answered[R]]:
+        """Adapt a pynetdicom event handler to answer with statuses (see the
+        module's text): ``@status_handler`` or ``@status_handler(failure=...,
+        service=..., command=..., registry=..., strict=...)``.
+
+        ``@status_handler`` on a handler: the status it returns becomes its
+        response dataset."""
     @overload
     def status_handler(
         *, command: Command | None = None, service: Service | None = None,
         failure: int | None = None, registry: StatusRegistry | None = None,
         strict: bool = True,
-    ) -> StatusHandlerDecorator: ...
+    ) -> StatusHandlerDecorator:
+        """Adapt a pynetdicom event handler to answer with statuses (see the
+        module's text): ``@status_handler`` or ``@status_handler(failure=...,
+        service=..., command=..., registry=..., strict=...)``.
+
+        ``@status_handler(...)`` with options: ``failure`` replaces the
+        command's default failure code; ``strict=False`` lets unlisted codes
+        through, as pynetdicom does."""
 
 
 def status_handler(
