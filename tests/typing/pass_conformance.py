@@ -13,3 +13,6 @@ assert_type(conformance_table(Command.C_FIND, Service.QUERY_RETRIEVE, "scu", "ht
 assert_type(conformance_table(Command.N_ACTION, role="scp", fmt="csv"), str)
 for role in ROLES:
     assert_type(conformance_rows(Command.C_ECHO, None, role), list[tuple[str, ...]])
+# a SOP class where the standard's tables differ by SOP class (keyword only)
+assert_type(conformance_table(Command.N_CREATE, Service.PRINT_MANAGEMENT,
+                              sop_class="Basic Film Box SOP Class"), str)

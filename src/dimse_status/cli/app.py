@@ -490,7 +490,7 @@ def _run(args: argparse.Namespace) -> tuple[str, int]:
         from .conformance import conformance_table
 
         return conformance_table(command, service, args.role, args.format,
-                                 args.sop_class).rstrip("\r\n"), 0
+                                 sop_class=args.sop_class).rstrip("\r\n"), 0
     if args.action in ("table", "explain") and args.dicomweb:
         return _dicomweb(args, command, service), 0
     if args.action == "table":

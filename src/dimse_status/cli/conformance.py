@@ -241,6 +241,7 @@ def conformance_table(
     service: Service | None = None,
     role: Role = "scp",
     fmt: TableFormat = "markdown",
+    *,
     sop_class: str | None = None,
 ) -> str:
     """The status table of a DICOM Conformance Statement for ``command``, in
