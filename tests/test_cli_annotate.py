@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import queue
-import shutil
 import subprocess
 import sys
 import threading
@@ -13,6 +12,7 @@ import time
 from pathlib import Path
 
 import pytest
+from test_dcmtk import dcmtk
 
 from dimse_status.base import _SHOWN_LIMIT  # pyright: ignore[reportPrivateUsage]
 
@@ -174,7 +174,7 @@ def test_names_finds_dcmtks_verbose_text() -> None:
         "(Failure: Refused: Out of Resources)"]
 
 
-@pytest.mark.skipif(shutil.which("storescp") is None or shutil.which("storescu") is None,
+@pytest.mark.skipif(dcmtk("storescp") is None or dcmtk("storescu") is None,
                     reason="DCMTK is not installed (Debian: apt-get install dcmtk)")
 def test_a_live_storescp_log_is_annotated_while_it_runs(tmp_path: Path) -> None:
     """``storescp -ll trace PORT 2>&1 | dimse-status annotate``, as
@@ -192,7 +192,7 @@ def test_a_live_storescp_log_is_annotated_while_it_runs(tmp_path: Path) -> None:
     path = tmp_path / "ct.dcm"
     instance().save_as(path, enforce_file_format=True)
     server = subprocess.Popen(
-        ["timeout", "60", "storescp", "-ll", "trace", "--ignore", str(port)],
+        ["timeout", "60", str(dcmtk("storescp")), "-ll", "trace", "--ignore", str(port)],
         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True)
     assert server.stdout is not None
     annotate = subprocess.Popen([sys.executable, "-m", "dimse_status", "annotate"],
@@ -211,7 +211,7 @@ def test_a_live_storescp_log_is_annotated_while_it_runs(tmp_path: Path) -> None:
     try:
         deadline = time.monotonic() + 20  # storescp may not listen yet: retry, bounded
         while True:
-            sent = subprocess.run(["storescu", "127.0.0.1", str(port), str(path)],
+            sent = subprocess.run([str(dcmtk("storescu")), "127.0.0.1", str(port), str(path)],
                                   capture_output=True, timeout=30, check=False)
             if sent.returncode == 0 or time.monotonic() > deadline:
                 break
