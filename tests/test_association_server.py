@@ -9,6 +9,7 @@ pynetdicom SCU (``rejection_of``).  Every wait is bounded."""
 from __future__ import annotations
 
 import logging
+import re
 import subprocess
 from pathlib import Path
 
@@ -180,3 +181,54 @@ def test_serve_scripts_an_abort_of_either_spelling(capsys: pytest.CaptureFixture
     with pytest.raises(SystemExit):
         main(["serve", "--status", "c-echo=abort:provider\\,6", "--check"])
     assert "in numbers (e.g. abort:2,6)" in capsys.readouterr().err
+
+
+def _after_request(log: str) -> list[str]:
+    """The log's lines from the request sent on, without the tool's varying numbers."""
+    lines = log.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("I: Sending"))
+    return [re.sub(r"\d{4}-\d\d-\d\d.*", "", line) for line in lines[start:]]
+
+
+@pytest.mark.parametrize("tool", ["echoscu", "storescu"])
+def test_dcmtk_reads_each_abort_but_logs_neither_source_nor_reason(
+        tmp_path: Path, tool: str) -> None:
+    """DCMTK 3.6.7 with ``-d`` (``-ll trace`` too) says "Peer Aborted
+    Association" and nothing of the A-ABORT's source and reason: its logs
+    are the same for every one, so ``annotate`` has nothing to explain
+    there (pynetdicom's debug log has them: the next test)."""
+    _ensure_dcmtk()
+    file = tmp_path / "ct.dcm"
+    instance().save_as(file, enforce_file_format=True)
+    command = "C-ECHO" if tool == "echoscu" else "C-STORE"
+    extra = [] if tool == "echoscu" else [str(file)]
+    seen: list[list[str]] = []
+    for source, reason in SENDABLE_ABORTS:
+        with StatusServer({command: f"abort:{source},{reason}"}, timeout=TIMEOUT) as server:
+            result = subprocess.run(
+                [str(dcmtk(tool)), "-d", "-to", str(TIMEOUT), "-ta", str(TIMEOUT), "-td",
+                 str(TIMEOUT), "-aec", "STATUS-SCP", "127.0.0.1", str(server.port), *extra],
+                capture_output=True, text=True, timeout=30, check=False)
+            assert [e.aborted for e in server.received] == [True]
+        log = result.stdout + result.stderr
+        assert "I: Peer Aborted Association" in log, log
+        assert not [line for line in annotate(log.splitlines()) if "A-ABORT" in line]
+        seen.append(_after_request(log))
+    assert all(lines == seen[0] for lines in seen), seen
+
+
+def test_a_pynetdicom_debug_log_of_each_abort_is_explained(
+        caplog: pytest.LogCaptureFixture) -> None:
+    for source, reason in SENDABLE_ABORTS:
+        caplog.clear()
+        caplog.set_level(logging.DEBUG, logger="pynetdicom")
+        with StatusServer({"C-ECHO": f"abort:{source},{reason}"}, timeout=TIMEOUT) as server:
+            entity = ae()
+            entity.add_requested_context(Verification)
+            assoc = entity.associate("127.0.0.1", server.port, ae_title="STATUS-SCP")
+            assert len(assoc.send_c_echo()) == 0
+            assoc.join(TIMEOUT)
+        log = [r.getMessage() for r in caplog.records if r.name.startswith("pynetdicom")]
+        notes = [line for line in annotate(log) if "[dimse-status A-ABORT" in line]
+        assert any(line.endswith(f"[dimse-status A-ABORT ({source},{reason}) "
+                                 f"{Abort(source, reason)}]") for line in notes), log
