@@ -8,6 +8,8 @@ pynetdicom SCU (``rejection_of``).  Every wait is bounded."""
 
 from __future__ import annotations
 
+import logging
+import re
 import subprocess
 from pathlib import Path
 
@@ -16,8 +18,14 @@ from loopback import TIMEOUT, ae, instance
 from pydicom.uid import UID
 from test_dcmtk import _ensure_dcmtk, dcmtk  # pyright: ignore[reportPrivateUsage]
 
-from dimse_status import StatusServer, annotate
-from dimse_status.association import OutcomeRecorder, Rejection, rejection_of
+from dimse_status import StatusServer, annotate, status_server
+from dimse_status.association import (
+    Abort,
+    AbortReason,
+    OutcomeRecorder,
+    Rejection,
+    rejection_of,
+)
 from dimse_status.cli import main
 from dimse_status.testing.script import ScriptError
 
@@ -103,3 +111,124 @@ def test_serve_refuses_a_reserved_rejection(capsys: pytest.CaptureFixture[str]) 
     assert exit_info.value.code == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "reason 4 for source 1 is reserved" in err
+
+
+# --- aborts with a chosen source and reason (PS3.8 9.3.8) ---------------------------
+
+SENDABLE_ABORTS = [(0, 0), (2, 0), (2, 1), (2, 2), (2, 4), (2, 5), (2, 6)]
+
+
+@pytest.mark.parametrize("sent", SENDABLE_ABORTS, ids=[f"{s},{r}" for s, r in SENDABLE_ABORTS])
+def test_the_server_sends_the_abort_pdu_scripted_then_closes(sent: tuple[int, int]) -> None:
+    """The bytes on the wire: 07H, reserved, length 4, reserved, reserved,
+    source, reason (PS3.8 9.3.8); then the connection is closed."""
+    import test_testserver_wire as raw
+
+
+    source, reason = sent
+    with status_server({"C-ECHO": f"abort:{source},{reason}"}, timeout=TIMEOUT) as server, \
+            raw._established(server.port) as sock:  # pyright: ignore[reportPrivateUsage]
+        sock.sendall(raw._p_data(raw._verification_rq(command_field=True)))  # pyright: ignore[reportPrivateUsage]
+        kind, body = raw._read_pdu(sock)  # pyright: ignore[reportPrivateUsage]
+        assert (kind, body) == (0x07, bytes([0, 0, source, reason]))
+        sock.settimeout(TIMEOUT)
+        assert sock.recv(64) == b""  # closed (within the timeout, or recv raises)
+        assert [e.aborted for e in server.received] == [True]
+
+
+def test_a_pynetdicom_scu_reads_the_provider_abort_from_a_script_file(
+        tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.WARNING, logger="dimse_status.serve")
+    path = tmp_path / "script.toml"
+    path.write_text('[C-ECHO]\nanswers = ["0000", { abort = { source = 2, reason = 6 } }]\n',
+                    encoding="utf-8")
+    recorder = OutcomeRecorder()
+    with StatusServer(path, timeout=TIMEOUT) as server:
+        entity = ae()
+        entity.add_requested_context(Verification)
+        assoc = entity.associate("127.0.0.1", server.port, ae_title="STATUS-SCP",
+                                 evt_handlers=recorder.handlers())
+        assert assoc.is_established
+        assert assoc.send_c_echo().Status == 0
+        assert len(assoc.send_c_echo()) == 0  # no response: aborted
+        assoc.join(TIMEOUT)
+        assert assoc.is_aborted
+    assert recorder.abort == (2, 6) and recorder.abort is not None
+    assert recorder.abort.reason is AbortReason.INVALID_PDU_PARAMETER_VALUE
+    assert any(r.getMessage().endswith("C-ECHO #2: aborted the association (scripted): "
+                                       f"{Abort(2, 6)}") for r in caplog.records)
+
+
+@pytest.mark.parametrize(("option", "match"), [
+    ("c-echo=abort:2\\,3", "A-ABORT reason 3 is reserved"),
+    ("c-echo=abort/source=1", "A-ABORT source 1 is reserved"),
+    ("c-echo=abort/source=0/reason=6", "A-ABORT reason 6 from the service-user"),
+    ("c-echo=abort/source=2/colour=red", "is not source=N, reason=N or delay=S"),
+])
+def test_serve_refuses_an_abort_that_cannot_be_sent(
+        capsys: pytest.CaptureFixture[str], option: str, match: str) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["serve", "--status", option, "--check"])
+    assert exit_info.value.code == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and match in err
+
+
+def test_serve_scripts_an_abort_of_either_spelling(capsys: pytest.CaptureFixture[str]) -> None:
+    for option in ("c-echo=abort/source=2/reason=6", "c-echo=abort:2\\,6"):
+        assert main(["serve", "--status", option, "--check"]) == 0
+        assert f"C-ECHO: answer 1: abort: {Abort(2, 6)}; then cycle" in capsys.readouterr().out
+    with pytest.raises(SystemExit):
+        main(["serve", "--status", "c-echo=abort:provider\\,6", "--check"])
+    assert "in numbers (e.g. abort:2,6)" in capsys.readouterr().err
+
+
+def _after_request(log: str) -> list[str]:
+    """The log's lines from the request sent on, without the tool's varying numbers."""
+    lines = log.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("I: Sending"))
+    return [re.sub(r"\d{4}-\d\d-\d\d.*", "", line) for line in lines[start:]]
+
+
+@pytest.mark.parametrize("tool", ["echoscu", "storescu"])
+def test_dcmtk_reads_each_abort_but_logs_neither_source_nor_reason(
+        tmp_path: Path, tool: str) -> None:
+    """DCMTK 3.6.7 with ``-d`` (``-ll trace`` too) says "Peer Aborted
+    Association" and nothing of the A-ABORT's source and reason: its logs
+    are the same for every one, so ``annotate`` has nothing to explain
+    there (pynetdicom's debug log has them: the next test)."""
+    _ensure_dcmtk()
+    file = tmp_path / "ct.dcm"
+    instance().save_as(file, enforce_file_format=True)
+    command = "C-ECHO" if tool == "echoscu" else "C-STORE"
+    extra = [] if tool == "echoscu" else [str(file)]
+    seen: list[list[str]] = []
+    for source, reason in SENDABLE_ABORTS:
+        with StatusServer({command: f"abort:{source},{reason}"}, timeout=TIMEOUT) as server:
+            result = subprocess.run(
+                [str(dcmtk(tool)), "-d", "-to", str(TIMEOUT), "-ta", str(TIMEOUT), "-td",
+                 str(TIMEOUT), "-aec", "STATUS-SCP", "127.0.0.1", str(server.port), *extra],
+                capture_output=True, text=True, timeout=30, check=False)
+            assert [e.aborted for e in server.received] == [True]
+        log = result.stdout + result.stderr
+        assert "I: Peer Aborted Association" in log, log
+        assert not [line for line in annotate(log.splitlines()) if "A-ABORT" in line]
+        seen.append(_after_request(log))
+    assert all(lines == seen[0] for lines in seen), seen
+
+
+def test_a_pynetdicom_debug_log_of_each_abort_is_explained(
+        caplog: pytest.LogCaptureFixture) -> None:
+    for source, reason in SENDABLE_ABORTS:
+        caplog.clear()
+        caplog.set_level(logging.DEBUG, logger="pynetdicom")
+        with StatusServer({"C-ECHO": f"abort:{source},{reason}"}, timeout=TIMEOUT) as server:
+            entity = ae()
+            entity.add_requested_context(Verification)
+            assoc = entity.associate("127.0.0.1", server.port, ae_title="STATUS-SCP")
+            assert len(assoc.send_c_echo()) == 0
+            assoc.join(TIMEOUT)
+        log = [r.getMessage() for r in caplog.records if r.name.startswith("pynetdicom")]
+        notes = [line for line in annotate(log) if "[dimse-status A-ABORT" in line]
+        assert any(line.endswith(f"[dimse-status A-ABORT ({source},{reason}) "
+                                 f"{Abort(source, reason)}]") for line in notes), log

@@ -57,7 +57,9 @@ pending, delay); a backslash puts "," "+" "/" or "\\" in a value (\\, \\+
   --status c-store=0000,0000,A700            every third C-STORE fails
   --status c-find=FF01+FF00+C001             two matches, then a failure
   --status c-move=B000/completed=2/failed=1/warning=0
-  --status c-echo=abort
+  --status c-echo=abort                      as pynetdicom aborts (service-user)
+  --status c-echo=abort/source=2/reason=6    an A-ABORT of your choice (PS3.8 9.3.8;
+                                             abort:2\\,6 alike)
 A script file (--script, TOML or JSON; --schema prints its JSON Schema)
 holds sequences and rules such as every Nth request; --status wins over it."""
 
@@ -143,6 +145,8 @@ def _cli_response(text: str, where: str) -> object:
     code = _unescape(code, where)
     if not pairs:
         return code.strip()
+    if code.strip().lower() == "abort":
+        return _cli_abort(pairs, where)
     table: dict[str, Any] = {"status": code.strip()}
     for pair in pairs:
         key, sep, value = pair.partition("=")
@@ -168,6 +172,25 @@ def _cli_response(text: str, where: str) -> object:
             table.setdefault(key, []).append(parsed)
         else:
             table[key] = parsed
+    return table
+
+
+def _cli_abort(pairs: Sequence[str], where: str) -> dict[str, Any]:
+    """``abort/source=2/reason=6[/delay=S]`` as a script's abort table."""
+    abort: dict[str, int] = {}
+    table: dict[str, Any] = {"abort": abort}
+    for pair in pairs:
+        key, sep, value = (_unescape(part, where).strip() for part in pair.partition("="))
+        try:
+            if not sep or key not in ("source", "reason", "delay"):
+                raise ValueError
+            if key == "delay":
+                table[key] = float(value)
+            else:
+                abort[key] = int(value)
+        except ValueError:
+            raise ScriptError(f"{where}: {shown(pair)} is not source=N, reason=N or delay=S "
+                              "after abort (e.g. abort/source=2/reason=6)") from None
     return table
 
 
@@ -222,7 +245,7 @@ def _answer_text(answer: Answer) -> str:
 def _step_text(step: Step) -> str:
     status = step.status
     if status is None:
-        return "abort"
+        return "abort" if step.abort is None else f"abort: {step.abort}"
     return describe(status).replace(f" [{status.command.label}]" if status.command else "", "")
 
 

@@ -13,6 +13,7 @@ from ..base import Command
 from ..resolve import Status
 
 if TYPE_CHECKING:
+    from ..association.outcome import Abort
     from ..services import Service
 
 __all__ = ["Answer", "PendingRun", "Step"]
@@ -22,10 +23,12 @@ __all__ = ["Answer", "PendingRun", "Step"]
 class Step:
     """One thing the server does for a request: after ``delay`` seconds, send
     ``status`` (with its details), or abort the association if ``status`` is
-    ``None``."""
+    ``None``: with the A-ABORT ``abort`` (PS3.8 9.3.8), or as pynetdicom
+    does (service-user, reason 0) if ``abort`` is ``None``."""
 
     status: Status[Any] | None
     delay: float = 0.0
+    abort: Abort | None = None
 
     @property
     def is_abort(self) -> bool:

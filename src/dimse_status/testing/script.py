@@ -394,7 +394,7 @@ def _check_service(commands: Mapping[Command, CommandScript], service: Service |
 def _parse_command_script(command: Command, value: object, service: Service | None,
                           source: str) -> CommandScript:
     where = f"{source}: {command.label}"
-    if isinstance(value, Mapping) and "status" not in value:
+    if isinstance(value, Mapping) and "status" not in value and "abort" not in value:
         table: Mapping[str, Any] = value  # pyright: ignore[reportUnknownVariableType]
         _known_keys(table, _COMMAND_KEYS, where)
         answers_value = table.get("answers", [])
@@ -545,8 +545,9 @@ def _parse_response(command: Command, value: object, service: Service | None,
     """The steps one response of a script stands for (a run of Pending
     responses first, with ``pending``)."""
     context = service_of(command, service)
-    if isinstance(value, str) and value.strip().lower() == _ABORT:
-        return [Step(None)]
+    abort = _parse_abort(value, where)
+    if abort is not None:
+        return [abort]
     fields: dict[str, Any] = {}
     delay = 0.0
     pending = 0
@@ -591,6 +592,50 @@ def _parse_response(command: Command, value: object, service: Service | None,
     run: list[Step | PendingRun] = [PendingRun(command, context, pending, delay)] if pending \
         else []
     return [*run, Step(status, delay)]
+
+
+_ABORT_TEXT = re.compile(r"\s*abort\s*(?:[:=]\s*(\d{1,3})\s*(?:,\s*(\d{1,3})\s*)?)?",
+                         re.IGNORECASE | re.ASCII)
+_ABORT_KEYS = ("abort", "delay")
+
+
+def _parse_abort(value: object, where: str) -> Step | None:
+    """The abort step of ``"abort"``, ``"abort:2,6"`` (``abort=SOURCE[,REASON]``)
+    or ``{"abort": {"source": 2, "reason": 6}, "delay": ...}``; ``None`` if
+    ``value`` is none of them.  A reserved value is refused naming its field."""
+    from ..association.outcome import Abort
+
+    delay = 0.0
+    if isinstance(value, str) and value.strip().lower().startswith(_ABORT):
+        match = _ABORT_TEXT.fullmatch(value)
+        if match is None:
+            raise ScriptError(f"{where}: {shown(value)} is not \"abort\" or "
+                              "\"abort:SOURCE[,REASON]\" in numbers (e.g. abort:2,6)")
+        if match[1] is None:
+            return Step(None)
+        fields: Mapping[str, object] = {"source": int(match[1]),
+                                        "reason": int(match[2] or 0)}
+    elif isinstance(value, Mapping) and "abort" in value:
+        table: Mapping[str, Any] = value  # pyright: ignore[reportUnknownVariableType]
+        _known_keys(table, _ABORT_KEYS, where)
+        if "delay" in table:
+            delay = _parse_delay(table["delay"], where)
+        given = table["abort"]
+        if not isinstance(given, Mapping):
+            raise ScriptError(f"{where}: abort is a table with source and reason (PS3.8 "
+                              f"9.3.8), not {described(given)}")
+        fields = given  # pyright: ignore[reportUnknownVariableType]
+        _known_keys(fields, ("source", "reason"), f"{where} abort")
+        if "source" not in fields:
+            raise ScriptError(f"{where}: abort needs a source (0 service-user, "
+                              "2 service-provider)")
+    else:
+        return None
+    try:
+        abort = Abort(fields["source"], fields.get("reason", 0))  # type: ignore[arg-type]
+        return Step(None, delay, abort.check_sendable())
+    except (TypeError, ValueError) as exc:
+        raise ScriptError(f"{where}: {exc}") from None
 
 
 def _parse_code(value: object, where: str) -> int:

@@ -508,9 +508,14 @@ class StatusServer:
                 exchange._cancelled = True  # pyright: ignore[reportPrivateUsage]
             if status is None:
                 exchange._aborted = True  # pyright: ignore[reportPrivateUsage]
+                from .wire import send_abort
+
                 link.aborted_by = "the server (scripted)"
-                self._logger.warning("%s: aborted the association (scripted)", label)
-                assoc.abort()
+                sent = "" if step.abort is None else f": {step.abort}"
+                self._logger.warning("%s: aborted the association (scripted)%s", label, sent)
+                abort = (0, 0) if step.abort is None else (int(step.abort.source),
+                                                           int(step.abort.reason))
+                send_abort(assoc, *abort)
                 return
             exchange._responses.append(status)  # pyright: ignore[reportPrivateUsage]
             assoc.dimse.send_msg(_response(msg, command, status), context_id)

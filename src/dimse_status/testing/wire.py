@@ -43,7 +43,7 @@ from pynetdicom.transport import (
 )
 
 __all__ = ["Cancels", "Gate", "GatedServer", "GuardedSocket", "Link", "guard_dimse",
-           "link_handlers"]
+           "link_handlers", "send_abort"]
 
 # A-ASSOCIATE-RJ: transient, service-provider (presentation), local limit exceeded (PS3.8 9.3.4).
 REJECT_LIMIT = struct.pack(">BBIBBBB", 0x03, 0, 4, 0, 2, 3, 2)
@@ -369,6 +369,26 @@ class Cancels(dict[int, Any]):
     def __setitem__(self, key: int, value: Any) -> None:
         super().__setitem__(key, value)
         self._wake.set()
+
+
+def send_abort(assoc: Any, source: int, reason: int) -> None:
+    """Abort ``assoc`` with the A-ABORT (``source``, ``reason``) (PS3.8 9.3.8),
+    as pynetdicom's ``Association.abort()`` does (which always sends source
+    0): the PDU goes through pynetdicom's state machine, after whatever it
+    has queued, then the connection is closed.  ``source`` 2 is the
+    A-P-ABORT primitive, whose PDU carries ``reason``."""
+    from pynetdicom.pdu_primitives import A_P_ABORT
+
+    acse = assoc.acse
+    if source == 2:
+        def send(_source: int) -> None:  # in place of acse.send_abort(0), for this call
+            primitive = A_P_ABORT()
+            primitive.provider_reason = reason
+            acse.dul.send_pdu(primitive)
+            assoc.is_aborted, assoc.is_established = True, False
+
+        acse.send_abort = send
+    assoc.abort()
 
 
 def guard_dimse(assoc: Any, link: Link, logger: logging.Logger) -> None:
