@@ -491,3 +491,31 @@ def test_blocks_of_whole_lines_annotate_as_the_lines_do(size: int) -> None:
     lines = text.splitlines(keepends=True)
     blocks = ["".join(lines[i:i + size]) for i in range(0, len(lines), size)]
     assert "".join(annotate_blocks(blocks)) == "".join(annotate(lines))
+
+
+@pytest.mark.parametrize("size", [1, 3, 1000])
+def test_blocks_find_every_status_line_and_command_the_lines_by_line_reading_does(
+        size: int) -> None:
+    """What annotate_blocks searches for (literals, form 2's expression, the
+    text between status lines remembered) reads what annotate reads line by
+    line: hex that is no status, a command named on such a line, form 2 in
+    either case, long text between status lines, the same text after
+    different commands, a last line without its ending."""
+    from dimse_status.cli.annotator import annotate_blocks
+
+    long_gap = "".join(f"D: (0008,0018) UI [1.2.3.{i}]\n" for i in range(60))  # > 1 KiB
+    text = "".join([
+        "D: Message Type : C-FIND RQ 0x0001\n", "D: Identifier : None\n",
+        "D: Status : 0xC001\n",
+        "D: Message Type : C-STORE RSP\n", "D: Identifier : None\n",
+        "D: Status : 0xC001\n",
+        "I: Find SCP Response: 1 - 0xFF00 (Pending)\n", "I: 0XFF01 (Pending)\n",
+        "N-ACTION 0x12 (no status)\n", long_gap, "Status: 0xC310\n",
+        "C-MOVE RQ\n", long_gap, "Status: 0xA801\n",
+        "D: Status : 0x0000",
+    ])
+    lines = text.splitlines(keepends=True)
+    blocks = ["".join(lines[i:i + size]) for i in range(0, len(lines), size)]
+    expected = "".join(annotate(lines))
+    assert "".join(annotate_blocks(blocks)) == expected
+    assert expected.count(MARKER) == 7

@@ -70,6 +70,9 @@ if TYPE_CHECKING:
 
     from ..services import Service
 
+    _Parsed = tuple[tuple[tuple[int, Command | None], ...], Command | None,
+                    tuple[Service | None] | None, int]
+
 __all__ = ["MARKER", "annotate"]
 
 MARKER = "[dimse-status "
@@ -128,6 +131,13 @@ _NOTE_SOURCE = (
 _OUTCOME_LITERALS = ("Result", "Source", "Reason")
 _STATUS_LITERALS = ("tatus", "TATUS", "0x", "0X", "(0000,0900)", "Response", "SOP Class UID",
                     "cuid=", *_OUTCOME_LITERALS)
+# What block() searches for instead, one search each: the same, except that
+# "0x"/"0X" (short and frequent: slow to search for, and most are no status)
+# become what form 2 needs around them, found by the expression below (whose
+# search skips to each "0").  Every line that can show a status is found.
+_BLOCK_LITERALS = ("tatus", "TATUS", "(0000,0900)", "Response", "SOP Class UID", "cuid=",
+                   *_OUTCOME_LITERALS)
+_FORM_2_SOURCE = r"0[xX][0-9A-Fa-f]{4} \("
 # The substrings every command name holds.
 _COMMAND_LITERALS = ("C-", "N-", "C_", "N_", "Echo ", "Store ", "Find ", "Get ", "Move ")
 
@@ -138,6 +148,7 @@ class _Patterns:
 
     code: Pattern[str]
     command: Pattern[str]
+    form_2: Pattern[str]
     line: Pattern[str]
     note: Pattern[str]
     sop_class: Pattern[str]
@@ -147,6 +158,7 @@ class _Patterns:
 
         self.code = re.compile(_CODE_SOURCE)
         self.command = re.compile(_COMMAND_SOURCE)
+        self.form_2 = re.compile(_FORM_2_SOURCE)
         self.line = re.compile(_LINE_SOURCE)
         self.note = re.compile(_NOTE_SOURCE)
         self.sop_class = re.compile(_SOP_CLASS_SOURCE)
@@ -246,6 +258,10 @@ def _annotated(lines: Iterable[str], reader: _Reader) -> Iterator[str]:
 
 
 _MEMO_SIZE = 4096  # distinct status lines remembered (then forgotten, all at once)
+_MEMO_TEXT = 1024  # the longest text between status lines whose command is remembered
+_UNSEEN: Any = object()
+_MARKED = 1  # a line that ends with what may be annotate()'s own notes
+_OUTCOME = 2  # a line that may be an association's rejection or abort
 
 
 class _Reader:
@@ -268,18 +284,19 @@ class _Reader:
         # Text not yet searched for the commands it names, oldest first: it
         # is searched (backwards) only when a code needs the context.
         self.pending: list[tuple[str, int, int]] = []
+        # Pending text already searched (most recurs between status lines):
+        # the command it names last, or None.
+        self.named: dict[str, Command | None] = {}
         self.sop_service: Service | None = None  # the last SOP class named's
-        # A line that names a SOP class: the service it names, as a 1-tuple
-        # (None: the line names none after all).
-        self.sop_lines: dict[str, tuple[Service | None] | None] = {}
         self.notes: dict[tuple[int, Command | None, Service | None], str] = {}
         from .outcomes import AssociationLines
 
         self.association = AssociationLines()  # A-ASSOCIATE-RJ and A-ABORT lines (PS3.8)
         # A status line's codes, each with the command the line names for it
-        # (None: the context's), and the last command it names.
-        self.parsed: dict[str, tuple[tuple[tuple[int, Command | None], ...],
-                                     Command | None]] = {}
+        # (None: the context's), the last command it names, the service of
+        # the SOP class it names (a 1-tuple; None: it names none) and what
+        # else to look at (_MARKED, _OUTCOME).
+        self.parsed: dict[str, _Parsed] = {}
 
     def note(self, code: int, for_command: Command | None) -> str:
         key = (code, for_command, self.sop_service)
@@ -309,11 +326,53 @@ class _Reader:
         the status literals are read by the expressions; the text between
         them is searched backwards for the command it names last, only when
         a code needs it."""
+        crlf = "\r" in text
+        if crlf and text.count("\r") != text.count("\r\n"):
+            return self._read(text, self._lines_any_ending(text))
+        # Lines end at "\n" (or "\r\n"): each literal is searched for once per
+        # line that holds it, and the lines found are read in order.
+        find = text.find
+        size = len(text)
+        ends: list[int] = []  # where each line that holds a literal ends
+        add = ends.append
+        for literal in _BLOCK_LITERALS:
+            at = find(literal)
+            while at >= 0:
+                end = find("\n", at)
+                if end < 0:
+                    add(size)
+                    break
+                add(end)
+                at = find(literal, end)
+        search = self.patterns.form_2.search
+        found = search(text)
+        while found is not None:
+            end = find("\n", found.end())
+            if end < 0:
+                add(size)
+                break
+            add(end)
+            found = search(text, end)
+        if len(ends) > 1:
+            ends = sorted(set(ends))
+        rfind = text.rfind
+        lines: list[tuple[int, int]] = []
+        after = 0  # where the line before ended
+        for end in ends:
+            start = rfind("\n", after, end) + 1
+            after = end
+            if crlf and text.endswith("\r", start, end):
+                end -= 1
+            lines.append((start, end))
+        return self._read(text, lines)
+
+    def _lines_any_ending(self, text: str) -> list[tuple[int, int]]:
+        """Where each line of ``text`` that holds a literal starts and ends
+        (before its ending), in order, for text whose lines may end in
+        ``\\r``."""
         find = text.find
         rfind = text.rfind
         size = len(text)
-        pending = self.pending
-        line = self.line
         # The literals the text holds, each with where it is next found.
         literals: list[str] = []
         nexts: list[int] = []
@@ -324,27 +383,40 @@ class _Reader:
                 nexts.append(at)
         found = [(literal, i) for i, literal in enumerate(literals)]
         candidate = min(nexts) if nexts else size
-        parts: list[str] = []
-        copied = 0  # text[:copied] is in parts
-        scanned = 0  # text[:scanned] is read or pending
-        lone_cr = "\r" in text  # else lines end at "\n" only: one search each
+        lines: list[tuple[int, int]] = []
+        scanned = 0  # text[:scanned] is read
         newline = carriage = -1  # the next line endings found, once looked for
         while candidate < size:
             if newline < candidate:
                 newline = find("\n", candidate)
                 if newline < 0:
                     newline = size
-            if lone_cr:
-                start = max(rfind("\n", scanned, candidate), rfind("\r", scanned, candidate)) + 1
-                if carriage < candidate:
-                    carriage = find("\r", candidate)
-                    if carriage < 0:
-                        carriage = size
-                end = min(newline, carriage)
-            else:
-                start = rfind("\n", scanned, candidate) + 1
-                end = newline
-            if start > scanned:
+            if carriage < candidate:
+                carriage = find("\r", candidate)
+                if carriage < 0:
+                    carriage = size
+            start = max(rfind("\n", scanned, candidate), rfind("\r", scanned, candidate)) + 1
+            end = min(newline, carriage)
+            lines.append((start, end))
+            scanned = end
+            for literal, i in found:
+                if nexts[i] < end:
+                    at = find(literal, end)
+                    nexts[i] = size if at < 0 else at
+            candidate = min(nexts)
+        return lines
+
+    def _read(self, text: str, lines: list[tuple[int, int]]) -> str:
+        """``text`` with the notes of ``lines`` (each line's start and end,
+        in order), the text between them copied (or kept pending) without
+        a look at it."""
+        pending = self.pending
+        line = self.line
+        parts: list[str] = []
+        copied = 0  # text[:copied] is in parts
+        scanned = 0  # text[:scanned] is read or pending
+        for start, end in lines:
+            if start - scanned > 2:  # else a line ending at most: no command
                 pending.append((text, scanned, start))
             notes = line(text[start:end], text)
             if notes:
@@ -352,13 +424,8 @@ class _Reader:
                 parts.append(notes)
                 copied = end
             scanned = end
-            for literal, i in found:
-                if nexts[i] < end:
-                    at = find(literal, end)
-                    nexts[i] = size if at < 0 else at
-            candidate = min(nexts)
-        if scanned < size:
-            pending.append((text, scanned, size))
+        if len(text) - scanned > 1:
+            pending.append((text, scanned, len(text)))
         self.resolve()  # the text is not kept
         if not parts:
             return text
@@ -369,9 +436,21 @@ class _Reader:
         """The context: the last command named by the pending text, else
         the one remembered before it."""
         pending = self.pending
+        memo = self.named
         while pending:
             text, start, end = pending.pop()
-            named = _named_last(text, start, end, self.patterns.command.match)
+            if end - start > _MEMO_TEXT:
+                named = _named_last(text, start, end, self.patterns.command.match)
+            else:
+                # Each piece starts at a line's start or ending: what it
+                # names depends on its own text only.
+                piece = text[start:end]
+                named = memo.get(piece, _UNSEEN)
+                if named is _UNSEEN:
+                    named = _named_last(piece, 0, end - start, self.patterns.command.match)
+                    if len(memo) >= _MEMO_SIZE:
+                        memo.clear()
+                    memo[piece] = named
             if named is not None:
                 pending.clear()
                 self.context = named
@@ -381,9 +460,20 @@ class _Reader:
         """The annotations for one line (without its ending), ``""`` for
         none or for a line that already ends with exactly them; the command
         the line names last is remembered, and the SOP class it names."""
-        if "SOP Class UID" in body or "cuid=" in body:
-            self._sop_class(body)
-        if body.endswith("]") and MARKER in body:
+        parsed = self.parsed.get(body)
+        if parsed is None:
+            parsed = self._parse(body)
+        codes, last, sop, kind = parsed
+        if sop is not None:  # the line names a SOP class
+            self.sop_service = sop[0]
+        if kind:
+            return self._marked_or_outcome(body, kind)
+        return self._apply(codes, last)
+
+    def _marked_or_outcome(self, body: str, kind: int) -> str:
+        """:meth:`line` for a line that ends with what may be annotations,
+        or may be an association's rejection or abort."""
+        if kind & _MARKED:
             # Annotated already? Only if it ends with what would be appended.
             for cut in self._note_starts(body):
                 context = self.resolve()
@@ -391,31 +481,23 @@ class _Reader:
                     return ""
                 self.context = context
         notes = self._notes(body)
-        if MARKER not in body and (
-                "Result" in body or "Source" in body or "Reason" in body):
+        if kind & _OUTCOME:
             outcome = self.association.note(body)
             if outcome is not None:
                 notes += outcome
         return notes
 
-    def _sop_class(self, body: str) -> None:
-        if body in self.sop_lines:  # a line seen before (most are)
-            known = self.sop_lines[body]
-            if known is not None:
-                self.sop_service = known[0]
-            return
+    def _sop_class(self, body: str) -> tuple[Service | None] | None:
+        """The service of the SOP class ``body`` names, as a 1-tuple (None:
+        it names none)."""
         found = self.patterns.sop_class.search(body)
-        named: tuple[Service | None] | None = None
-        if found is not None:
-            from .sopclasses import service_of
+        if found is None:
+            return None
+        from .sopclasses import service_of
 
-            text = found["u"] or found["s"]
-            uid = text.split(" ", 1)[0]
-            named = (service_of(uid if uid[:1].isdigit() else text),)
-            self.sop_service = named[0]
-        if len(self.sop_lines) >= _MEMO_SIZE:
-            self.sop_lines.clear()
-        self.sop_lines[body] = named
+        text = found["u"] or found["s"]
+        uid = text.split(" ", 1)[0]
+        return (service_of(uid if uid[:1].isdigit() else text),)
 
     def _note_starts(self, body: str) -> list[int]:
         """Where a run of annotations in annotate()'s exact form that ends
@@ -431,8 +513,7 @@ class _Reader:
             end = start
         return starts
 
-    def _parse(self, body: str) -> tuple[tuple[tuple[int, Command | None], ...],
-                                         Command | None]:
+    def _parse(self, body: str) -> _Parsed:
         mentions: list[tuple[int, Command]] = []
         if any(literal in body for literal in _COMMAND_LITERALS):
             for found in self.patterns.command.finditer(body):
@@ -450,7 +531,13 @@ class _Reader:
             code = _code_of(match)
             if code is not None:
                 codes.append((code, _named_for(match.start(), mentions)))
-        parsed = tuple(codes), mentions[-1][1] if mentions else None
+        sop = None
+        if "SOP Class UID" in body or "cuid=" in body:
+            sop = self._sop_class(body)
+        kind = _MARKED if body.endswith("]") and MARKER in body else 0
+        if MARKER not in body and ("Result" in body or "Source" in body or "Reason" in body):
+            kind |= _OUTCOME
+        parsed = tuple(codes), mentions[-1][1] if mentions else None, sop, kind
         if len(self.parsed) >= _MEMO_SIZE:
             self.parsed.clear()
         self.parsed[body] = parsed
@@ -458,7 +545,13 @@ class _Reader:
 
     def _notes(self, body: str) -> str:
         parsed = self.parsed.get(body)
-        codes, last = self._parse(body) if parsed is None else parsed
+        codes, last, _, _ = self._parse(body) if parsed is None else parsed
+        return self._apply(codes, last)
+
+    def _apply(self, codes: tuple[tuple[int, Command | None], ...],
+               last: Command | None) -> str:
+        """The notes for a line's ``codes``, and ``last`` (the command it
+        names last) remembered."""
         added = ""
         if codes:
             command = self.command
