@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 
@@ -197,10 +198,50 @@ def test_explain_abort_and_context_result(capsys: pytest.CaptureFixture[str]) ->
     assert "accepted: no, by the service provider" in out
 
 
+def test_explain_json_of_a_rejection(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["explain", "--reject", "transient,presentation,1", "--json"]) == 0
+    out = capsys.readouterr().out
+    assert out.count("\n") == 1
+    assert json.loads(out) == {
+        "outcome": "A-ASSOCIATE-RJ",
+        "result": 2, "result_term": "rejected-transient",
+        "source": 3, "source_term": RejectSource.SERVICE_PROVIDER_PRESENTATION.term,
+        "reason": 1, "reason_term": "temporary-congestion",
+        "description": Rejection(2, 3, 1).description, "section": "PS3.8 9.3.4",
+        "is_transient": True, "reserved": []}
+    assert main(["explain", "--reject", "1,1,4", "--json"]) == 0
+    reserved = json.loads(capsys.readouterr().out)
+    assert (reserved["reason"], reserved["reason_term"], reserved["is_transient"],
+            reserved["reserved"]) == (4, None, False, ["reason"])
+
+
+def test_explain_json_of_an_abort_and_a_context_result(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["explain", "--abort", "2,6", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == {
+        "outcome": "A-ABORT", "source": 2, "source_term": AbortSource.SERVICE_PROVIDER.term,
+        "reason": 6, "reason_term": AbortReason.INVALID_PDU_PARAMETER_VALUE.term,
+        "description": Abort(2, 6).description, "section": "PS3.8 9.3.8",
+        "is_provider": True, "reserved": []}
+    assert main(["explain", "--abort", "0", "--json"]) == 0
+    user = json.loads(capsys.readouterr().out)
+    assert (user["source"], user["reason"], user["reason_term"]) == (0, 0, None)
+    assert main(["explain", "--context-result", "3", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == {
+        "outcome": "presentation-context-result", "result": 3,
+        "term": ContextResult.ABSTRACT_SYNTAX_NOT_SUPPORTED.term, "accepted": False,
+        "provider_rejection": True,
+        "description": ContextResult.ABSTRACT_SYNTAX_NOT_SUPPORTED.description,
+        "section": "PS3.8 9.3.3.2"}
+    assert main(["explain", "--context-result", "acceptance", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["accepted"] is True
+
+
 @pytest.mark.parametrize("argv", [
     ["--reject", "1,9"], ["--reject", "2,3,busy"], ["--abort", "2,x"], ["--abort", "9,9,9"],
     ["--context-result", "9"], ["--reject", "2,3,1", "--abort", "2,6"], [],
-    ["A7F3", "--reject", "1,1,1"], ["--abort", "2,6", "--json"],
+    ["A7F3", "--reject", "1,1,1"], ["--abort", "2,6", "--command", "C-ECHO"],
+    ["--reject", "2,3,1", "--json", "--pack", "dcmtk"], ["--context-result", "9", "--json"],
 ])
 def test_explain_bad_input_is_one_line_and_exit_2(
         argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:

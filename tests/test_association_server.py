@@ -113,6 +113,74 @@ def test_serve_refuses_a_reserved_rejection(capsys: pytest.CaptureFixture[str]) 
     assert err.count("\n") == 1 and "reason 4 for source 1 is reserved" in err
 
 
+@pytest.mark.parametrize("suffix", [".toml", ".json"])
+def test_a_script_rejects_the_nth_association_and_a_pynetdicom_scu_reads_it(
+        tmp_path: Path, suffix: str) -> None:
+    path = tmp_path / f"script{suffix}"
+    path.write_text('reject = { result = 2, source = 3, reason = 2, association = 2 }\n'
+                    if suffix == ".toml" else
+                    '{"reject": {"result": 2, "source": 3, "reason": 2, "association": 2}}',
+                    encoding="utf-8")
+    outcomes: list[Rejection | None] = []
+    with StatusServer(path, timeout=TIMEOUT) as server:
+        for _ in range(3):
+            recorder = OutcomeRecorder()
+            entity = ae()
+            entity.add_requested_context(Verification)
+            assoc = entity.associate("127.0.0.1", server.port, ae_title="STATUS-SCP",
+                                     evt_handlers=recorder.handlers())
+            if assoc.is_established:
+                assoc.release()
+            outcomes.append(recorder.rejection)
+    assert outcomes == [None, (2, 3, 2), None]
+
+
+def test_a_scripted_rejection_of_every_association_reaches_echoscu(tmp_path: Path) -> None:
+    _ensure_dcmtk()
+    path = tmp_path / "script.toml"
+    path.write_text("reject = { result = 1, source = 1, reason = 7 }\n", encoding="utf-8")
+    with StatusServer(path, timeout=TIMEOUT) as server:
+        logs = [_run("echoscu", server.port) for _ in range(2)]
+    assert all("Result: Rejected Permanent" in log
+               and "F: Reason: Called AE Title Not Recognized" in log for log in logs), logs
+
+
+def test_reject_given_to_the_server_wins_over_the_script() -> None:
+    script = {"reject": {"result": 1, "source": 1, "reason": 1}}
+    recorder = OutcomeRecorder()
+    with StatusServer(script, reject="2,3,1", timeout=TIMEOUT) as server:
+        entity = ae()
+        entity.add_requested_context(Verification)
+        entity.associate("127.0.0.1", server.port, ae_title="STATUS-SCP",
+                         evt_handlers=recorder.handlers())
+    assert recorder.rejection == (2, 3, 1)
+    assert StatusServer(script).script.reject == (1, 1, 1)
+
+
+@pytest.mark.parametrize(("reject", "match"), [
+    ({"result": 1, "source": 1, "reason": 4}, "reason 4 for source 1 is reserved"),
+    ({"result": 3, "source": 1, "reason": 1}, "result 3 is reserved"),
+    ({"result": 2, "source": 0, "reason": 1}, "source 0 is reserved"),
+    ({"result": 2, "source": 3, "reason": "1"}, "reason must be an int"),
+    ({"result": 2, "source": 3}, "reject needs reason"),
+    ({"result": 2, "source": 3, "reason": 1, "association": 0}, "reject association must"),
+])
+def test_a_script_refuses_a_rejection_that_cannot_be_sent(reject: object, match: str) -> None:
+    with pytest.raises(ScriptError, match=f"^script: .*{match}"):
+        StatusServer({"reject": reject})
+
+
+def test_serve_check_refuses_a_reserved_scripted_rejection(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "script.json"
+    path.write_text('{"reject": {"result": 2, "source": 3, "reason": 5}}', encoding="utf-8")
+    with pytest.raises(SystemExit) as exit_info:
+        main(["serve", "--script", str(path), "--check"])
+    assert exit_info.value.code == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "reason 5 for source 3 is reserved" in err
+
+
 # --- aborts with a chosen source and reason (PS3.8 9.3.8) ---------------------------
 
 SENDABLE_ABORTS = [(0, 0), (2, 0), (2, 1), (2, 2), (2, 4), (2, 5), (2, 6)]

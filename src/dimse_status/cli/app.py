@@ -1,7 +1,7 @@
 """Where a status is printed: the ``dimse-status`` command line.
 
     dimse-status explain CODE [--command CMD [--service NAME]] [--pack TOOLKIT] [--json]
-    dimse-status explain --reject R,S,REASON | --abort S[,REASON] | --context-result N
+    dimse-status explain --reject R,S,REASON | --abort S[,REASON] | --context-result N [--json]
     dimse-status check CODE --command CMD [--service NAME] [--pack TOOLKIT] [--quiet]
     dimse-status table [--command CMD] [--service NAME] [--format text|markdown|csv|json]
     dimse-status table --services [--format text|markdown|json]
@@ -505,12 +505,12 @@ def _run(args: argparse.Namespace) -> tuple[str, int]:
     if args.action == "explain":
         outcome = (args.reject, args.abort, args.context_result)
         if any(o is not None for o in outcome):
-            if args.code is not None or args.command or args.json or args.pack:
+            if args.code is not None or args.command or args.pack:
                 raise ValueError("--reject, --abort and --context-result take no CODE, "
-                                 "--command, --pack or --json")
+                                 "--command or --pack")
             from .outcomes import explain_outcome
 
-            return explain_outcome(*outcome), 0
+            return explain_outcome(*outcome, as_json=args.json), 0
         if args.code is None:
             raise ValueError("explain needs a CODE (or --reject, --abort, --context-result)")
     registry = _registry(args.pack)

@@ -11,10 +11,13 @@ Rejected (transient) by the service provider (presentation): temporary congestio
 
 from __future__ import annotations
 
+import json
+from typing import Any
+
 from ..association import Abort, AbortReason, ContextResult, OutcomeEnum, Rejection, RejectSource
 from ..base import shown
 
-__all__ = ["AssociationLines", "explain_outcome"]
+__all__ = ["AssociationLines", "explain_outcome", "outcome_json"]
 
 
 def _field(name: str, value: OutcomeEnum | int, reserved: str = "reserved") -> str:
@@ -25,41 +28,86 @@ def _field(name: str, value: OutcomeEnum | int, reserved: str = "reserved") -> s
 
 
 def explain_outcome(reject: str | None = None, abort: str | None = None,
-                    context_result: str | None = None) -> str:
-    """The text ``explain`` prints for one of its association options."""
+                    context_result: str | None = None, *, as_json: bool = False) -> str:
+    """The text ``explain`` prints for one of its association options; with
+    ``as_json``, one JSON object (:func:`outcome_json`)."""
     given = [name for name, v in (("--reject", reject), ("--abort", abort),
                                   ("--context-result", context_result)) if v is not None]
     if len(given) != 1:
         raise ValueError(f"give one of --reject, --abort, --context-result, not {', '.join(given)}")
+    found: Rejection | Abort | ContextResult
     if reject is not None:
-        rejection = Rejection.parse(reject)
+        found = Rejection.parse(reject)
+    elif abort is not None:
+        found = Abort.parse(abort)
+    else:
+        assert context_result is not None
+        found = _context_result(context_result)
+    if as_json:
+        return json.dumps(outcome_json(found))
+    if isinstance(found, Rejection):
         return "\n".join([
-            str(rejection),
-            _field("result", rejection.result),
-            _field("source", rejection.source),
-            _field("reason", rejection.reason),
-            "  transient: " + ("yes (the caller may try again later)" if rejection.is_transient
+            str(found),
+            _field("result", found.result),
+            _field("source", found.source),
+            _field("reason", found.reason),
+            "  transient: " + ("yes (the caller may try again later)" if found.is_transient
                                else "no (calling again will not help)"),
         ])
-    if abort is not None:
-        found = Abort.parse(abort)
+    if isinstance(found, Abort):
         lines = [str(found), _field("source", found.source)]
         if found.is_provider:
             lines.append(_field("reason", found.reason))
         else:
             lines.append(f"  reason: {int(found.reason)} (not significant from this source)")
         return "\n".join(lines)
-    assert context_result is not None
-    text = context_result.strip()
+    return (f"Presentation context result {int(found)} {found.term}: {found.description} "
+            f"[{found.section}]\n  accepted: {_verdict(found)}")
+
+
+def _context_result(text: str) -> ContextResult:
+    text = text.strip()
     try:
-        result = (ContextResult(int(text)) if text.isdigit() else ContextResult.parse(text))
+        return ContextResult(int(text)) if text.isdigit() else ContextResult.parse(text)
     except ValueError:
         raise ValueError(f"context result {shown(text)} is not one of PS3.8 Table 9-18: "
                          + ", ".join(f"{int(m)} {m.term}" for m in ContextResult)) from None
-    verdict = ("yes" if result.is_accepted else "no, by the service provider"
-               if result.is_provider_rejection else "no, by the called application")
-    return (f"Presentation context result {int(result)} {result.term}: {result.description} "
-            f"[{result.section}]\n  accepted: {verdict}")
+
+
+def _verdict(result: ContextResult) -> str:
+    return ("yes" if result.is_accepted else "no, by the service provider"
+            if result.is_provider_rejection else "no, by the called application")
+
+
+def _term(value: OutcomeEnum | int) -> str | None:
+    return value.term if isinstance(value, OutcomeEnum) else None
+
+
+def outcome_json(found: Rejection | Abort | ContextResult) -> dict[str, Any]:
+    """``explain --json`` of an association outcome: the fields as ints with
+    their terms (``None`` when reserved), the description and the section.
+
+    >>> outcome_json(Rejection(2, 3, 1))["reason_term"], outcome_json(Abort(2, 6))["reason"]
+    ('temporary-congestion', 6)
+    """
+    if isinstance(found, ContextResult):
+        return {"outcome": "presentation-context-result", "result": int(found),
+                "term": found.term, "accepted": found.is_accepted,
+                "provider_rejection": found.is_provider_rejection,
+                "description": found.description, "section": found.section}
+    fields: dict[str, Any] = {}
+    names = ("result", "source", "reason") if isinstance(found, Rejection) \
+        else ("source", "reason")
+    for name in names:
+        value = getattr(found, name)
+        fields[name], fields[f"{name}_term"] = int(value), _term(value)
+    if isinstance(found, Rejection):
+        return {"outcome": "A-ASSOCIATE-RJ", **fields, "description": found.description,
+                "section": found.section, "is_transient": found.is_transient,
+                "reserved": list(found.reserved_fields)}
+    return {"outcome": "A-ABORT", **fields, "description": found.description,
+            "section": found.section, "is_provider": found.is_provider,
+            "reserved": list(found.reserved_fields)}
 
 
 class AssociationLines:

@@ -29,9 +29,11 @@ from ..base import Command, described, shown
 from ..registry import refuse_unpermitted
 from ..resolve import Status, as_status
 from .answer import Answer, PendingRun, Step
+from .outcome_script import abort_of, reject_of
 
 if TYPE_CHECKING:
 
+    from ..association.outcome import Rejection
     from ..services import Service
 
 __all__ = ["SCHEMA_PATH", "Answer", "CommandScript", "PendingRun", "Rule", "ScriptError", "Step",
@@ -96,7 +98,6 @@ _COMMAND_KEY = "(" + "|".join(
     for command in Command) + ")"
 """A command's key: its label with "-", "_", " " or nothing between the words, any case."""
 _MAX_PENDING = 10_000
-_ABORT = "abort"
 _CYCLE = "cycle"
 
 
@@ -200,7 +201,10 @@ class StatusScript:
     sub-operation each).
 
     A command the script leaves out is answered with Success (a C-FIND with
-    no match, a C-GET or C-MOVE with zero counts).
+    no match, a C-GET or C-MOVE with zero counts).  A top-level ``reject``
+    table, ``{"result": 2, "source": 3, "reason": 1}`` with an optional
+    ``"association": N``, rejects every association (or only the N-th, 1 the
+    first) with that A-ASSOCIATE-RJ (PS3.8 9.3.4; reserved values refused).
 
     >>> from dimse_status import StatusScript
     >>> script = StatusScript.parse({"C-STORE": ["0000", {"status": "A700",
@@ -214,10 +218,23 @@ class StatusScript:
     """
 
     def __init__(self, commands: Mapping[Command, CommandScript] | None = None,
-                 service: Service | None = None) -> None:
+                 service: Service | None = None, reject: Rejection | None = None,
+                 reject_association: int | None = None) -> None:
         """Prefer :meth:`parse`, which checks every status and detail."""
         self._commands: dict[Command, CommandScript] = dict(commands or {})
         self._service = service
+        self._reject = None if reject is None else reject.check_sendable()
+        self._reject_association = reject_association
+
+    @property
+    def reject(self) -> Rejection | None:
+        """The A-ASSOCIATE-RJ scripted (``reject``), if any."""
+        return self._reject
+
+    @property
+    def reject_association(self) -> int | None:
+        """The association :attr:`reject` answers (1 the first); ``None``: every one."""
+        return self._reject_association
 
     @property
     def service(self) -> Service | None:
@@ -247,7 +264,8 @@ class StatusScript:
         service = other.service if other.service is not None else self._service
         commands = {**self._commands, **other._commands}
         _check_service(commands, service, "script")
-        return StatusScript(commands, service)
+        rejecting = other if other.reject is not None else self
+        return StatusScript(commands, service, rejecting.reject, rejecting.reject_association)
 
     @classmethod
     def parse(cls, data: Mapping[str, Any], *, source: str = "script") -> StatusScript:
@@ -268,9 +286,15 @@ class StatusScript:
         service: Service | None = None
         if "service" in data:
             service = _parse_service(data["service"], source)
+        reject: tuple[Rejection | None, int | None] = (None, None)
+        if "reject" in data:
+            try:
+                reject = reject_of(data["reject"])
+            except (TypeError, ValueError) as exc:
+                raise ScriptError(f"{source}: {exc}") from None
         commands: dict[Command, CommandScript] = {}
         for key, value in data.items():
-            if key in ("service", "$schema"):
+            if key in ("service", "$schema", "reject"):
                 continue
             command = parse_command(key, source)
             if command in commands:
@@ -278,7 +302,7 @@ class StatusScript:
                                   f"({shown(key)} is another spelling of it)")
             commands[command] = _parse_command_script(command, value, service, source)
         _check_service(commands, service, source)
-        return cls(commands, service)
+        return cls(commands, service, *reject)
 
     @classmethod
     def load(cls, path: str | os.PathLike[str]) -> StatusScript:
@@ -373,8 +397,8 @@ def parse_command(key: object, source: str) -> Command:
         with contextlib.suppress(ValueError):
             return Command.parse(key)
     choices = ", ".join(c.label for c in Command)
-    raise ScriptError(f"{source}: unknown key {shown(key)}; a script's keys are \"service\" "
-                      f"and command names ({choices})")
+    raise ScriptError(f"{source}: unknown key {shown(key)}; a script's keys are \"service\", "
+                      f"\"reject\" and command names ({choices})")
 
 
 def _check_service(commands: Mapping[Command, CommandScript], service: Service | None,
@@ -594,48 +618,17 @@ def _parse_response(command: Command, value: object, service: Service | None,
     return [*run, Step(status, delay)]
 
 
-_ABORT_TEXT = re.compile(r"\s*abort\s*(?:[:=]\s*(\d{1,3})\s*(?:,\s*(\d{1,3})\s*)?)?",
-                         re.IGNORECASE | re.ASCII)
-_ABORT_KEYS = ("abort", "delay")
-
-
 def _parse_abort(value: object, where: str) -> Step | None:
-    """The abort step of ``"abort"``, ``"abort:2,6"`` (``abort=SOURCE[,REASON]``)
-    or ``{"abort": {"source": 2, "reason": 6}, "delay": ...}``; ``None`` if
-    ``value`` is none of them.  A reserved value is refused naming its field."""
-    from ..association.outcome import Abort
-
-    delay = 0.0
-    if isinstance(value, str) and value.strip().lower().startswith(_ABORT):
-        match = _ABORT_TEXT.fullmatch(value)
-        if match is None:
-            raise ScriptError(f"{where}: {shown(value)} is not \"abort\" or "
-                              "\"abort:SOURCE[,REASON]\" in numbers (e.g. abort:2,6)")
-        if match[1] is None:
-            return Step(None)
-        fields: Mapping[str, object] = {"source": int(match[1]),
-                                        "reason": int(match[2] or 0)}
-    elif isinstance(value, Mapping) and "abort" in value:
-        table: Mapping[str, Any] = value  # pyright: ignore[reportUnknownVariableType]
-        _known_keys(table, _ABORT_KEYS, where)
-        if "delay" in table:
-            delay = _parse_delay(table["delay"], where)
-        given = table["abort"]
-        if not isinstance(given, Mapping):
-            raise ScriptError(f"{where}: abort is a table with source and reason (PS3.8 "
-                              f"9.3.8), not {described(given)}")
-        fields = given  # pyright: ignore[reportUnknownVariableType]
-        _known_keys(fields, ("source", "reason"), f"{where} abort")
-        if "source" not in fields:
-            raise ScriptError(f"{where}: abort needs a source (0 service-user, "
-                              "2 service-provider)")
-    else:
-        return None
+    """The abort step of ``value`` (:func:`.outcome_script.abort_of`), ``None``
+    if it is no abort.  A reserved value is refused naming its field."""
     try:
-        abort = Abort(fields["source"], fields.get("reason", 0))  # type: ignore[arg-type]
-        return Step(None, delay, abort.check_sendable())
+        found = abort_of(value)
     except (TypeError, ValueError) as exc:
         raise ScriptError(f"{where}: {exc}") from None
+    if found is None:
+        return None
+    abort, delay = found
+    return Step(None, 0.0 if delay is None else _parse_delay(delay, where), abort)
 
 
 def _parse_code(value: object, where: str) -> int:

@@ -213,7 +213,7 @@ class StatusServer:
     - ``reject``: a :class:`~dimse_status.association.Rejection` (or its text,
       ``"2,3,1"``, ``"transient,presentation,1"``) to answer every association
       with, or only the ``reject_nth`` (1 is the first); reserved values are a
-      ``ValueError`` naming the field (PS3.8 9.3.4);
+      ``ValueError`` naming the field (PS3.8 9.3.4); it wins over the script's;
     - ``logger``: where each response is logged, one line each
       (``dimse_status.serve`` by default), at the level its type calls for
       (:data:`dimse_status.statuslog.LEVELS`).
@@ -236,6 +236,9 @@ class StatusServer:
         self._script = _as_script(script)
         self._rejection = _as_rejection(reject, reject_nth)
         self._reject_nth = reject_nth
+        if self._rejection is None:  # reject= wins over the script's reject
+            self._rejection = self._script.reject
+            self._reject_nth = self._script.reject_association
         self._requests = 0
         if not isinstance(host, str) or not host.strip():
             raise ScriptError(f"host must be an address such as 127.0.0.1, not {shown(host)}")
