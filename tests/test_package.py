@@ -155,6 +155,34 @@ def test_the_installed_command_line_runs_and_says_its_version(
     assert "N-ACTION in Print Management" in explained
 
 
+def test_pytest_runs_where_the_wheel_is_installed_without_pynetdicom(
+    dist: Path, tmp_path: Path
+) -> None:
+    """The ``pytest11`` entry point loads the ``status_scp`` plugin in every
+    project that has dimse-status installed: without pynetdicom it must load,
+    and a server says what to install only when one starts."""
+    venv = tmp_path / "v"
+    if UV:
+        _run(UV, "venv", "-q", "-p", sys.executable, venv, cwd=tmp_path)
+        _run(UV, "pip", "install", "-q", "-p", venv / "bin" / "python", _one(dist, "*.whl"),
+             "pytest>=8", cwd=tmp_path)
+    else:
+        _run(sys.executable, "-m", "venv", venv, cwd=tmp_path)
+        _run(venv / "bin" / "python", "-m", "pip", "install", "-q", _one(dist, "*.whl"),
+             "pytest>=8", cwd=tmp_path)
+    (tmp_path / "test_plain.py").write_text(
+        "import importlib.util, pytest\n"
+        "from dimse_status.testing import StatusServer\n\n"
+        "def test_no_pynetdicom(status_scp):\n"
+        "    assert importlib.util.find_spec('pynetdicom') is None\n"
+        "    with pytest.raises(ImportError, match='dimse-status.pynetdicom.'):\n"
+        "        StatusServer({'C-ECHO': '0000'}).start()\n",
+        encoding="utf-8")
+    output = _run(venv / "bin" / "python", "-m", "pytest", "-q", "-p", "no:cacheprovider",
+                  "test_plain.py", cwd=tmp_path, env=_clean_env())
+    assert "1 passed" in output
+
+
 @pytest.fixture(scope="module")
 def installed_with_extras(installed: Path) -> Path:
     """The wheel's venv with what the test server, the pydicom examples, the
