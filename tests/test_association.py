@@ -141,7 +141,7 @@ def test_names_parse_as_well_as_numbers() -> None:
 
 @pytest.mark.parametrize(("bad", "error", "match"), [
     (lambda: Rejection(True, 1, 1), TypeError, "result must be an int"),
-    (lambda: Rejection(1, "1", 1),  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
+    (lambda: Rejection(1, "1", 1),  # type: ignore[call-overload]  # pyright: ignore[reportArgumentType]
      TypeError, "source must be an int"),
     (lambda: Rejection(1, 1, 256), ValueError, "reason 256 is not a one-byte value"),
     (lambda: Rejection(1, 1, RejectACSEReason.PROTOCOL_VERSION_NOT_SUPPORTED), TypeError,

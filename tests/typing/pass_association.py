@@ -1,6 +1,8 @@
 """Accepted: an exhaustive match over each association enum, and over a
 Rejection's reason (a member of one of the three reason enums, or a
-reserved int)."""
+reserved int); a Rejection built with a known source is generic in that
+source's reason enum, and an exhaustive match over the reason of a
+user-source rejection needs only RejectUserReason's members."""
 
 from __future__ import annotations
 
@@ -97,3 +99,44 @@ assert_type(rejection.is_transient, bool)
 assert_type(Abort(2, 6).reason, AbortReason | int)
 assert_type(RejectPresentationReason.TEMPORARY_CONGESTION.phrase, str)
 reason(rejection.reason)
+
+
+# The constructor's overloads on the source: a member of RejectSource, or its
+# value as a literal, gives the Rejection of that source's reason enum.
+busy = Rejection(RejectResult.REJECTED_TRANSIENT, RejectSource.SERVICE_PROVIDER_PRESENTATION,
+                 RejectPresentationReason.TEMPORARY_CONGESTION)
+assert_type(busy, Rejection[RejectPresentationReason])
+busy_reason: RejectPresentationReason | int = busy.reason
+assert_type(busy.reason, RejectPresentationReason | int)
+assert_type(Rejection(2, 3, 1), Rejection[RejectPresentationReason])
+assert_type(Rejection(1, 2, 2), Rejection[RejectACSEReason])
+assert_type(Rejection(1, RejectSource.SERVICE_USER, 4), Rejection[RejectUserReason])
+assert_type(busy.check_sendable(), Rejection[RejectPresentationReason])
+# A source not known statically (an int read, Rejection.parse) gives any reason.
+assert_type(Rejection(1, int("3"), 1).reason, RejectReason | int)
+assert_type(Rejection.parse("2,3,1"), Rejection)
+# Covariant: a Rejection of one source's reasons is a Rejection.
+anything: Rejection = busy
+anything_reason: Rejection[RejectReason] = busy
+
+
+def user_reason(rejection: Rejection[RejectUserReason]) -> str:
+    value = rejection.reason
+    match value:
+        case RejectUserReason.NO_REASON_GIVEN:
+            return "no reason"
+        case RejectUserReason.APPLICATION_CONTEXT_NAME_NOT_SUPPORTED:
+            return "application context"
+        case RejectUserReason.CALLING_AE_TITLE_NOT_RECOGNIZED:
+            return "calling AE title"
+        case RejectUserReason.CALLED_AE_TITLE_NOT_RECOGNIZED:
+            return "called AE title"
+        case int():
+            return "reserved"
+        case _:
+            assert_never(value)
+
+
+user_reason(Rejection(RejectResult.REJECTED_PERMANENT, RejectSource.SERVICE_USER,
+                      RejectUserReason.CALLED_AE_TITLE_NOT_RECOGNIZED))
+user_reason(Rejection(1, 1, 7))

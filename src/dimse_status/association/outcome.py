@@ -22,7 +22,7 @@ from typing import Union
 
 from typing_extensions import TypeAlias
 
-from .._typechecking import TYPE_CHECKING
+from .._typechecking import TYPE_CHECKING, Generic, overload
 from ..base import described, shown
 from .codes import (
     RESERVED_REJECT_REASONS,
@@ -36,13 +36,19 @@ from .codes import (
     RejectUserReason,
 )
 
-if TYPE_CHECKING:
-    from typing_extensions import TypeVar
-
-    _E = TypeVar("_E", bound=OutcomeEnum)
-
 RejectReason: TypeAlias = Union[RejectUserReason, RejectACSEReason, RejectPresentationReason]
 """The reason of a rejection: a member of its source's reason enum."""
+
+if TYPE_CHECKING:
+    from typing import Literal
+
+    from typing_extensions import Self, TypeVar
+
+    _E = TypeVar("_E", bound=OutcomeEnum)
+    # Covariant: a Rejection[RejectUserReason] is a Rejection (of any reason).
+    _R_co = TypeVar("_R_co", bound=RejectReason, default=RejectReason, covariant=True)
+else:
+    _R_co = None
 
 __all__ = ["Abort", "RejectReason", "Rejection"]
 
@@ -108,13 +114,19 @@ class _Outcome:
         return f"{type(self).__name__}({values})"
 
 
-class Rejection(_Outcome):
+class Rejection(_Outcome, Generic[_R_co]):
     """An A-ASSOCIATE-RJ: Result, Source and Reason/Diag. (PS3.8 9.3.4, Table 9-21).
 
     ``Rejection(result, source, reason)`` takes the three bytes (ints or
     members); each defined value becomes its member (the reason that of its
     source's enum), a reserved one stays an ``int``.  Equal to another
     ``Rejection`` and to the tuple ``(result, source, reason)`` of its values.
+
+    Generic in its reason's enum: with a source known statically (a
+    ``RejectSource`` member or its value as a literal), the constructor gives
+    ``Rejection[RejectUserReason]``, ``Rejection[RejectACSEReason]`` or
+    ``Rejection[RejectPresentationReason]``, whose ``reason`` is that enum or
+    an ``int`` (reserved); otherwise ``Rejection`` (any of the three).
     """
 
     __slots__ = ("result", "source", "reason")  # noqa: RUF023 (the order of repr())
@@ -123,11 +135,29 @@ class Rejection(_Outcome):
     """``RejectResult``, or the int read when reserved."""
     source: RejectSource | int
     """``RejectSource``, or the int read when reserved."""
-    reason: RejectReason | int
+    reason: _R_co | int
     """The member of the source's reason enum, or the int read when reserved."""
     section = "PS3.8 9.3.4"
     """The section that defines the A-ASSOCIATE-RJ PDU."""
 
+    @overload
+    def __init__(
+        self: Rejection[RejectUserReason], result: int,
+        source: Literal[RejectSource.SERVICE_USER, 1], reason: RejectUserReason | int,
+    ) -> None: ...
+    @overload
+    def __init__(
+        self: Rejection[RejectACSEReason], result: int,
+        source: Literal[RejectSource.SERVICE_PROVIDER_ACSE, 2], reason: RejectACSEReason | int,
+    ) -> None: ...
+    @overload
+    def __init__(
+        self: Rejection[RejectPresentationReason], result: int,
+        source: Literal[RejectSource.SERVICE_PROVIDER_PRESENTATION, 3],
+        reason: RejectPresentationReason | int,
+    ) -> None: ...
+    @overload
+    def __init__(self: Rejection[RejectReason], result: int, source: int, reason: int) -> None: ...
     def __init__(self, result: int, source: int, reason: int) -> None:
         raw_source = _byte(source, "source")
         self.result = _member(RejectResult, _byte(result, "result"))
@@ -196,7 +226,7 @@ class Rejection(_Outcome):
             reason = f"reserved reason {self.reason}"
         return f"Rejected ({result}) by {source}: {reason}"
 
-    def check_sendable(self) -> Rejection:
+    def check_sendable(self) -> Self:
         """``self`` if every field holds a value the standard defines;
         ``ValueError`` naming the first field that does not (a reserved value
         is read, never sent)."""
