@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from dimse_status import Command, Service, StatusRegistry
-from dimse_status.cli.annotator import MARKER, annotate
+from dimse_status.cli.annotator import MARKER, annotate, annotate_blocks
 
 LOGS = Path(__file__).resolve().parent / "fixtures" / "logs"
 FIXTURES = sorted(LOGS.glob("*.log"))
@@ -43,7 +43,7 @@ def test_the_fixtures_are_there() -> None:
     names = {p.stem for p in FIXTURES}
     assert names == {"pynetdicom-scu", "pynetdicom-scp", "dcmtk-storescu", "dcmtk-findscu",
                      "dcmtk-movescu", "dcmtk-getscu", "dcm4che-handmade", "dcmtk-verbose",
-                     "pynetdicom-ups"}
+                     "pynetdicom-ups", "dcm4che-interleaved"}
     assert {p.stem for p in LOGS.glob("*.annotated")} == names
 
 
@@ -84,7 +84,7 @@ def test_only_the_status_lines_change_and_only_at_their_end(log: Path) -> None:
             assert NOTE.fullmatch(new[len(body):len(new) - len(ending)]), new
         else:
             assert new == old
-    assert changed >= (1 if log.stem == "pynetdicom-ups" else 4)
+    assert changed >= {"pynetdicom-ups": 1, "dcm4che-interleaved": 2}.get(log.stem, 4)
 
 
 @pytest.mark.parametrize(("log", "shown", "meaning"), [
@@ -149,6 +149,19 @@ def test_each_toolkits_sop_class_line_sets_the_service(sop_class: str, service: 
     assert out[2].endswith(f"[dimse-status N-ACTION {service} 0xC310 Failure: Failed: "
                            "The UPS is not yet in the IN PROGRESS state]\n")
     assert out[:2] == ["I: Sending N-ACTION Request\n", sop_class + "\n"]
+
+
+def test_interleaved_associations_read_each_code_in_its_own_service() -> None:
+    # Two dcm4che associations answered in turn: the UPS response's status
+    # comes after the Print request's SOP class, and before its own.
+    log = (LOGS / "dcm4che-interleaved.log").read_text(encoding="utf-8")
+    whole = "".join(annotate_blocks([log]))
+    by_line = "".join(annotate(log.splitlines(keepends=True)))
+    for out in (whole, by_line):
+        found = re.findall(r"\[dimse-status (N-ACTION [A-Z_]+ 0x[0-9A-F]{4})", out)
+        assert found == ["N-ACTION UNIFIED_PROCEDURE_STEP 0xC310",
+                         "N-ACTION PRINT_MANAGEMENT 0xC600"]
+        assert "Unknown Failure" not in out
 
 
 def test_each_request_reads_its_codes_in_its_sop_classes_service() -> None:

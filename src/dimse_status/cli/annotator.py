@@ -71,7 +71,7 @@ if TYPE_CHECKING:
     from ..services import Service
 
     _Parsed = tuple[tuple[tuple[int, Command | None], ...], Command | None,
-                    tuple[Service | None] | None, int]
+                    tuple[Service | None] | None, int, str | None]
 
 __all__ = ["MARKER", "annotate"]
 
@@ -118,6 +118,10 @@ _SOP_CLASS_SOURCE = (
     r"(?:Affected|Requested) SOP Class UID[ \t]{0,64}:[ \t]{0,64}(?P<s>[^\r\n]{1,128})"
     r"|\bcuid=(?P<u>[0-9.]{1,64})"
 )
+# The association a dcm4che line names: ``UPSSCU->UPSSCP(1) << `` (requestor)
+# or ``STORESCP<-DCMQRSCP(2) >> `` (acceptor), before each message it logs.
+_ASSOCIATION_SOURCE = (r"(?<![^ \t])(?P<a>[^ \t\r\n]{1,64}(?:->|<-)[^ \t\r\n]{1,64}"
+                       r"\([0-9]{1,10}\)) (?:<<|>>) ")
 # One annotation as annotate() writes it (the description runs to the end).
 _NOTE_SOURCE = (
     r"  \[dimse-status (?:general|[CN]-[A-Z]+(?:-[A-Z]+)?(?: [A-Z][A-Z_]*)?) 0x[0-9A-F]{4} "
@@ -146,6 +150,7 @@ class _Patterns:
     """The compiled expressions; ``re`` is imported on the first annotate()
     call, not with the package (``import dimse_status`` stays as fast)."""
 
+    association: Pattern[str]
     code: Pattern[str]
     command: Pattern[str]
     form_2: Pattern[str]
@@ -156,6 +161,7 @@ class _Patterns:
     def __init__(self) -> None:
         import re
 
+        self.association = re.compile(_ASSOCIATION_SOURCE)
         self.code = re.compile(_CODE_SOURCE)
         self.command = re.compile(_COMMAND_SOURCE)
         self.form_2 = re.compile(_FORM_2_SOURCE)
@@ -254,6 +260,8 @@ def _annotated(lines: Iterable[str], reader: _Reader) -> Iterator[str]:
                     or "Move " in body):
                 reader.pending.append((body, 0, len(body)))
                 reader.resolve()
+                if ") << " in body or ") >> " in body:  # dcm4che names its association
+                    reader.named_association(body)
             yield item
 
 
@@ -288,6 +296,15 @@ class _Reader:
         # the command it names last, or None.
         self.named: dict[str, Command | None] = {}
         self.sop_service: Service | None = None  # the last SOP class named's
+        # dcm4che names the association of each message: the service of the
+        # SOP class each association's messages named last, and the
+        # association the lines so far named last.
+        self.services: dict[str, Service | None] = {}
+        self.current: str | None = None
+        # Block mode: the text before the line being read that was not (the
+        # text, where it starts, where the line starts).
+        self.gap: tuple[str, int, int] | None = None
+        self.tail: tuple[str, int, int] | None = None  # the last block's, after its lines
         self.notes: dict[tuple[int, Command | None, Service | None], str] = {}
         from .outcomes import AssociationLines
 
@@ -418,6 +435,7 @@ class _Reader:
         for start, end in lines:
             if start - scanned > 2:  # else a line ending at most: no command
                 pending.append((text, scanned, start))
+            self.gap = (text, scanned, start)
             notes = line(text[start:end], text)
             if notes:
                 parts.append(text[copied:end])
@@ -426,6 +444,10 @@ class _Reader:
             scanned = end
         if len(text) - scanned > 1:
             pending.append((text, scanned, len(text)))
+        if lines:
+            self.tail = (text, scanned, len(text))
+        elif (") << " in text or ") >> " in text) and self._association_in(text, 0, len(text)):
+            self.tail = None  # dcm4che's request line, read alone
         self.resolve()  # the text is not kept
         if not parts:
             return text
@@ -463,12 +485,53 @@ class _Reader:
         parsed = self.parsed.get(body)
         if parsed is None:
             parsed = self._parse(body)
-        codes, last, sop, kind = parsed
+        codes, last, sop, kind, association = parsed
+        if association is not None:  # dcm4che: the line names its association
+            self.current = association
+            if association in self.services:
+                self.sop_service = self.services[association]
         if sop is not None:  # the line names a SOP class
             self.sop_service = sop[0]
+            if association is None and "cuid=" in body:
+                # dcm4che's "  cuid=" line of the message the lines before began
+                self._association_before()
+                association = self.current
+            if association is not None:
+                if len(self.services) >= _MEMO_SIZE:
+                    self.services.clear()
+                self.services[association] = sop[0]
         if kind:
             return self._marked_or_outcome(body, kind)
         return self._apply(codes, last)
+
+    def named_association(self, body: str) -> None:
+        """Remember the association a line (that shows no status) names."""
+        found = self.patterns.association.search(body)
+        if found is not None:
+            self.current = found["a"]
+
+    def _association_before(self) -> None:
+        """In block mode, the association that the text between the last line
+        read and this one names last (dcm4che's request line before its
+        ``cuid=`` line), if any."""
+        gap = self.gap
+        if gap is None:
+            return
+        if not self._association_in(*gap) and gap[1] == 0 and self.tail is not None:
+            self._association_in(*self.tail)  # the line is the block's first
+
+    def _association_in(self, text: str, start: int, end: int) -> bool:
+        """Remember the association ``text[start:end]`` names last, if any."""
+        rfind = text.rfind
+        at = max(rfind(") << ", start, end), rfind(") >> ", start, end))
+        if at < 0:
+            return False
+        begin = max(rfind("\n", start, at), rfind("\r", start, at)) + 1
+        found = self.patterns.association.search(text, begin, at + 5)
+        if found is None:
+            return False
+        self.current = found["a"]
+        return True
 
     def _marked_or_outcome(self, body: str, kind: int) -> str:
         """:meth:`line` for a line that ends with what may be annotations,
@@ -537,7 +600,13 @@ class _Reader:
         kind = _MARKED if body.endswith("]") and MARKER in body else 0
         if MARKER not in body and ("Result" in body or "Source" in body or "Reason" in body):
             kind |= _OUTCOME
-        parsed = tuple(codes), mentions[-1][1] if mentions else None, sop, kind
+        association = None
+        if ") << " in body or ") >> " in body:
+            where = self.patterns.association.search(body)
+            if where is not None:
+                association = where["a"]
+        parsed = (tuple(codes), mentions[-1][1] if mentions else None, sop, kind,
+                  association)
         if len(self.parsed) >= _MEMO_SIZE:
             self.parsed.clear()
         self.parsed[body] = parsed
@@ -545,7 +614,7 @@ class _Reader:
 
     def _notes(self, body: str) -> str:
         parsed = self.parsed.get(body)
-        codes, last, _, _ = self._parse(body) if parsed is None else parsed
+        codes, last, _, _, _ = self._parse(body) if parsed is None else parsed
         return self._apply(codes, last)
 
     def _apply(self, codes: tuple[tuple[int, Command | None], ...],
