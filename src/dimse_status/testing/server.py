@@ -117,7 +117,9 @@ class Exchange:
 
     @property
     def aborted(self) -> bool:
-        """Whether the server aborted the association instead of (finishing) its answer."""
+        """Whether the association ended before the answer was finished: the
+        script aborted it, the peer aborted or went away, or the server stopped
+        (the log line says which); :attr:`responses` holds what was sent."""
         return self._aborted
 
     @property
