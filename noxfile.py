@@ -82,7 +82,12 @@ def checks(session: nox.Session) -> None:
     session.run("mypy")
     session.run("pyright")
     session.run("python", "tools/generate.py", "--check")
-    session.run("pytest", "-m", "typecheck or package or load", *session.posargs)
+    # The typing cases and the release artifacts side by side (a file per
+    # worker: the package's build and venvs are made once); the load tests
+    # alone, as they measure threads, descriptors and memory.
+    session.run("pytest", "-n", "auto", "--dist", "loadfile", "-m", "typecheck or package",
+                *session.posargs)
+    session.run("pytest", "-m", "load", *session.posargs)
 
 
 @nox.session
