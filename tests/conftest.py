@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -49,3 +50,9 @@ def _poll_quickly() -> None:
 
 
 _poll_quickly()
+
+# DCMTK's tools (Debian's 3.6.7) keep Nagle's algorithm on unless TCP_NODELAY
+# is set: a request written in four small writes waits for the peer's delayed
+# ACK, about 40 ms per message on loopback. Every tool the suite starts runs
+# without it (their -d logs gain one "disabling Nagle algorithm" line).
+os.environ.setdefault("TCP_NODELAY", "1")

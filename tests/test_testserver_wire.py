@@ -228,3 +228,37 @@ def test_the_raw_client_is_served_when_well_formed() -> None:
         sock.sendall(_p_data(_verification_rq(command_field=True)))
         kind, body = _read_pdu(sock)
     assert kind == 0x04 and b"\x00\x00\x00\x09" in body  # a P-DATA-TF with the Status
+
+
+def test_each_association_copies_the_contexts_without_validating_a_uid_again(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """pynetdicom deep-copies the server's supported contexts for every
+    association; the server's contexts share their UIDs (immutable) in that
+    copy instead of making and validating each again (two thirds of the
+    server's CPU per association were that), and each copy is still its own."""
+    import copy
+
+    from dimse_status.testing.wire import SharedContext
+
+    with status_server({"C-ECHO": "0000"}) as server:
+        contexts = server._server.contexts  # pyright: ignore[reportPrivateUsage]
+    assert len(contexts) > 100 and all(type(cx) is SharedContext for cx in contexts)
+    made: list[str] = []
+    real_new = UID.__new__
+
+    def counting(cls: type[UID], value: str, *args: object, **kwargs: object) -> UID:
+        made.append(value)
+        return real_new(cls, value, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(UID, "__new__", counting)
+    copies = copy.deepcopy(contexts)
+    assert made == []
+    first, original = copies[0], contexts[0]
+    assert first is not original and first.abstract_syntax is original.abstract_syntax
+    assert first.transfer_syntax == original.transfer_syntax
+    assert first.transfer_syntax is not original.transfer_syntax
+    first.transfer_syntax = [first.transfer_syntax[0]]
+    first.context_id = 1
+    assert len(original.transfer_syntax) > 1 and original.context_id is None
+    assert [(cx.abstract_syntax, cx.transfer_syntax, cx.as_scp, cx.as_scu) for cx in copies[1:]] \
+        == [(cx.abstract_syntax, cx.transfer_syntax, cx.as_scp, cx.as_scu) for cx in contexts[1:]]
