@@ -10,6 +10,7 @@ least one difference.
 
 from __future__ import annotations
 
+import re
 import sys
 from functools import cache
 from pathlib import Path
@@ -42,18 +43,27 @@ def _matches(pattern: str, code: int) -> bool:
 
 @cache
 def _codes(patterns: str) -> frozenset[int]:
-    """Every code one of the comma-separated ``patterns`` covers."""
-    return frozenset(code for code in range(0x10000)
-                     if any(_matches(p, code) for p in patterns.split(",")))
+    """Every code one of the comma-separated ``patterns`` covers (as
+    ``_matches`` reads them: a pattern's ``x`` digits are any digit)."""
+    codes: set[int] = set()
+    for pattern in (p.strip() for p in patterns.split(",")):
+        if "-" in pattern:
+            codes.update(code for code in range(0x10000) if _matches(pattern, code))
+            continue
+        assert re.fullmatch(r"[0-9A-Fx]{4}", pattern), pattern
+        fixed = int("".join("0" if digit == "x" else "F" for digit in pattern), 16)
+        value = int(pattern.replace("x", "0"), 16)
+        codes.update(code for code in range(0x10000) if code & fixed == value)
+    return frozenset(codes)
+
+
+def _applies(row: standard.CompatDifference, command: str, field: str) -> bool:
+    return (not row.commands or command in row.commands) and row.field in (field, "status_type")
 
 
 def _explains(row: standard.CompatDifference, difference: Difference) -> bool:
     command, code, field = difference
-    return (
-        (not row.commands or command in row.commands)
-        and (row.field == field or row.field == "status_type")
-        and code in _codes(row.codes)
-    )
+    return _applies(row, command, field) and code in _codes(row.codes)
 
 
 def differences(commands: list[Any]) -> set[Difference]:
@@ -79,17 +89,37 @@ def test_every_command_is_swept() -> None:
     assert {Command.from_field(m.command_field) for m in MESSAGES} == set(Command)
 
 
+def _by_key(found: set[Difference]) -> dict[tuple[str, str], set[int]]:
+    """The codes of the differences found, by (command, field)."""
+    by_key: dict[tuple[str, str], set[int]] = {}
+    for label, code, field in found:
+        by_key.setdefault((label, field), set()).add(code)
+    return by_key
+
+
+def _unexplained(found: set[Difference]) -> set[Difference]:
+    """The differences no row explains: what ``_explains`` decides one by
+    one, as set operations per (command, field) over the 770,000 found."""
+    left: set[Difference] = set()
+    for (label, field), codes in _by_key(found).items():
+        for row in standard.PYNETDICOM2_DIFFERENCES:
+            if _applies(row, label, field):
+                codes = codes - _codes(row.codes)
+        left.update((label, code, field) for code in codes)
+    return left
+
+
 def test_every_difference_is_a_documented_correction(found: set[Difference]) -> None:
-    unexplained = sorted(
-        (label, f"0x{code:04X}", field) for label, code, field in found
-        if not any(_explains(row, (label, code, field)) for row in standard.PYNETDICOM2_DIFFERENCES)
-    )
+    unexplained = sorted((label, f"0x{code:04X}", field)
+                         for label, code, field in _unexplained(found))
     assert unexplained == []
 
 
 def test_every_documented_correction_still_differs(found: set[Difference]) -> None:
+    by_key = _by_key(found)
     stale = [row for row in standard.PYNETDICOM2_DIFFERENCES
-             if not any(_explains(row, d) for d in found)]
+             if not any(_applies(row, label, field) and not codes.isdisjoint(_codes(row.codes))
+                        for (label, field), codes in by_key.items())]
     assert stale == []
 
 
@@ -116,6 +146,7 @@ def test_the_sweep_can_fail(monkeypatch: pytest.MonkeyPatch) -> None:
     assert ("none", 0x0110, "status_type") in found
     assert not any(_explains(row, ("none", 0x0110, "status_type"))
                    for row in standard.PYNETDICOM2_DIFFERENCES)
+    assert ("none", 0x0110, "status_type") in _unexplained(found)
 
 
 def test_every_public_name_of_pynetdicom2_statuses_is_in_compat() -> None:
