@@ -52,10 +52,23 @@ def _expose_pyenv_interpreters() -> None:
 _expose_pyenv_interpreters()
 
 
+def _cache_bytecode(session: nox.Session) -> None:
+    """Let the session's processes cache their bytecode under its venv.
+
+    uv installs without compiling, and where PYTHONDONTWRITEBYTECODE is set
+    every process the tests start (pytest's workers, the command line,
+    servers) compiled pydicom, pynetdicom and the package again: about 1.6 s
+    of CPU each. The cache is written under .nox, never in the checkout."""
+    assert isinstance(session.virtualenv.location, str)
+    session.env["PYTHONDONTWRITEBYTECODE"] = ""
+    session.env["PYTHONPYCACHEPREFIX"] = os.path.join(session.virtualenv.location, "pycache")
+
+
 @nox.session(python=VERSIONS)
 def tests(session: nox.Session) -> None:
     """The run-time tests on one interpreter (the static checks run once, in ``checks``)."""
     session.install("-e", ".[test]")
+    _cache_bytecode(session)
     # Two workers per core: about half of a run is waiting on peers over
     # loopback (DCMTK's tools, pynetdicom's threads, timeouts), so a second
     # worker per core takes a quarter off the time. A test module stays on one
@@ -80,6 +93,7 @@ def checks(session: nox.Session) -> None:
     cases (mypy, pyright, pyrefly and ty, as 3.10, 3.13, 3.14 and 3.15), the
     release artifacts, and the status test server under load."""
     session.install("-e", ".[test]")
+    _cache_bytecode(session)
     session.run("ruff", "check", ".")
     session.run("mypy")
     session.run("pyright")

@@ -322,6 +322,7 @@ class GatedServer(ThreadedAssociationServer):
 
     gate: Gate
     prepare: Callable[[Any, socket.socket, bytes], GuardedSocket]
+    contexts: list[PresentationContext]
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
