@@ -79,8 +79,8 @@ for version in $NEXT_PYTHONS; do
     start=$(date +%s)
     venv=/opt/venvs/$version
     "$venv/bin/python" -VV
-    # One worker per core; a test module stays on one worker (as nox's tests).
-    "$venv/bin/pytest" -n 2 --dist loadfile \
+    # Two workers per core; a test module stays on one worker (as nox's tests).
+    "$venv/bin/pytest" -n "$((2 * $(nproc)))" --dist loadfile \
         -m "not typecheck and not package and not load" "$@" || status=1
     since "$start" "$version: tests"
 done
