@@ -43,7 +43,8 @@ def test_the_fixtures_are_there() -> None:
     names = {p.stem for p in FIXTURES}
     assert names == {"pynetdicom-scu", "pynetdicom-scp", "dcmtk-storescu", "dcmtk-findscu",
                      "dcmtk-movescu", "dcmtk-getscu", "dcm4che-handmade", "dcmtk-verbose",
-                     "pynetdicom-ups", "dcm4che-interleaved"}
+                     "pynetdicom-ups", "dcm4che-interleaved", "pynetdicom-n-scu",
+                     "pynetdicom-n-scp", "dcmtk-dcmprscp"}
     assert {p.stem for p in LOGS.glob("*.annotated")} == names
 
 
@@ -84,7 +85,8 @@ def test_only_the_status_lines_change_and_only_at_their_end(log: Path) -> None:
             assert NOTE.fullmatch(new[len(body):len(new) - len(ending)]), new
         else:
             assert new == old
-    assert changed >= {"pynetdicom-ups": 1, "dcm4che-interleaved": 2}.get(log.stem, 4)
+    assert changed >= {"pynetdicom-ups": 1, "dcm4che-interleaved": 2, "pynetdicom-n-scp": 1,
+                       "dcmtk-dcmprscp": 3}.get(log.stem, 4)
 
 
 @pytest.mark.parametrize(("log", "shown", "meaning"), [
@@ -190,6 +192,112 @@ def test_each_request_reads_its_codes_in_its_sop_classes_service() -> None:
     out = [line.split(MARKER)[1] for line in annotate(log, service=Service.PRINT_MANAGEMENT)
            if MARKER in line]
     assert out[1].startswith("N-ACTION PRINT_MANAGEMENT 0xC600 Failure")
+
+
+def services_read(text: str) -> list[str]:
+    """Each annotation's command, service (if any) and code, by lines and by
+    one block, which must agree."""
+    found = [re.findall(r"\[dimse-status ([^\]]+?) (?:Success|Warning|Failure|Pending|Cancel):",
+                        out)
+             for out in ("".join(annotate(text.splitlines(keepends=True))),
+                         "".join(annotate_blocks([text])))]
+    assert found[0] == found[1]
+    return found[0]
+
+
+def test_a_message_without_its_sop_class_is_read_in_its_contexts_service() -> None:
+    """pynetdicom-n-scu.log (issue 21 item 4): a UPS association, then a
+    Print one with DCMTK's dcmprscp, whose N-GET response names no SOP class
+    (pynetdicom failed to log the request): only its Presentation Context
+    ID, 1, accepted for the Basic Grayscale Print Management Meta SOP Class,
+    places 0x0000 in Print Management, not in the UPS of the association
+    before.  Then a Storage association."""
+    assert services_read(read(LOGS / "pynetdicom-n-scu.log")) == [
+        "N-ACTION UNIFIED_PROCEDURE_STEP 0xC310", "N-GET PRINT_MANAGEMENT 0x0000",
+        "N-CREATE PRINT_MANAGEMENT 0x0000", "N-ACTION PRINT_MANAGEMENT 0xC600",
+        "C-STORE 0xA700", "C-STORE 0xA700"]
+
+
+def test_dcmtks_none_names_no_sop_class() -> None:
+    """dcmprscp's responses say ``Affected SOP Class UID : none``: each is
+    read in the service of its request's SOP class (0xC600 is Print's)."""
+    assert services_read(read(LOGS / "dcmtk-dcmprscp.log")) == [
+        "N-GET PRINT_MANAGEMENT 0x0000", "N-CREATE PRINT_MANAGEMENT 0x0000",
+        "N-ACTION PRINT_MANAGEMENT 0xC600"]
+
+
+def test_without_the_negotiation_the_association_before_is_forgotten() -> None:
+    """The same log without its negotiation dumps: the N-GET response's
+    context is unknown, and the UPS association's SOP class was forgotten
+    when it was released, so 0x0000 gets no service (never UPS's)."""
+    lines = read(LOGS / "pynetdicom-n-scu.log").splitlines(keepends=True)
+    cut = "".join(line for line in lines if "Context ID:" not in line)
+    assert services_read(cut)[:2] == ["N-ACTION UNIFIED_PROCEDURE_STEP 0xC310", "N-GET 0x0000"]
+
+
+UPS_RESPONSE = [
+    "D: Message Type                  : N-ACTION RSP\n",
+    "D: Affected SOP Class UID        : Unified Procedure Step - Push SOP Class\n",
+    "D: Status                        : 0xC310\n",
+]
+NO_SOP_CLASS = ["D: Message Type                  : N-SET RSP\n",
+                "D: Status                        : 0xC310\n"]
+
+
+@pytest.mark.parametrize("boundary", [
+    # pynetdicom 3.0.4
+    "I: Requesting Association", "I: Accepting Association", "I: Releasing Association",
+    "I: Association Released", "I: Aborting Association", "I: Association Aborted",
+    "E: Association Rejected",
+    # DCMTK 3.6.7
+    "D: Association Received: 127.0.0.1",
+    "I: Association Received (127.0.0.1:N-SCU -> PRINTSCP) 2026-12-07 08:37:40",
+    "I: Sub-Association Received", "I: Association Release", "I: Peer Aborted Association",
+    "I: Association Rejected:", "I: DcmSCP: Association Terminated",
+])
+def test_where_an_association_ends_or_begins_its_service_is_forgotten(boundary: str) -> None:
+    out = services_read("".join([*UPS_RESPONSE, boundary + "\n", *NO_SOP_CLASS]))
+    assert out == ["N-ACTION UNIFIED_PROCEDURE_STEP 0xC310", "N-SET 0xC310"]
+    # Not every line that names an association is a boundary.
+    assert services_read("".join([*UPS_RESPONSE, "I: Association Accepted\n",
+                                  *NO_SOP_CLASS]))[1] == "N-SET UNIFIED_PROCEDURE_STEP 0xC310"
+
+
+def accepted(number: int, syntax: str, result: str = " (Accepted)") -> list[str]:
+    return [f"D:   Context ID:        {number}{result}\n", f"D:     Abstract Syntax: ={syntax}\n"]
+
+
+def test_only_accepted_contexts_name_a_service() -> None:
+    ac = [*accepted(1, "UnifiedProcedureStepPushSOPClass"),
+          *accepted(3, "BasicFilmSessionSOPClass", " (Abstract Syntax Not Supported)"),
+          *accepted(5, "BasicFilmSessionSOPClass", " (Transfer Syntax(es) Not Supported)"),
+          *accepted(7, "CTImageStorage")]
+    for pcid, read_in in [(1, "N-SET UNIFIED_PROCEDURE_STEP"), (3, "N-SET"), (5, "N-SET"),
+                          (7, "N-SET"), (9, "N-SET")]:
+        message = ["D: Message Type                  : N-SET RSP\n",
+                   f"D: Presentation Context ID       : {pcid}\n",
+                   "D: Status                        : 0xC310\n"]
+        # after a request of another service: the context wins; a context
+        # the association did not accept (3, 5, 9) is read in none
+        request = ["D: Requested SOP Class UID       : Basic Film Session SOP Class\n"]
+        assert services_read("".join([*ac, *request, *message])) == [f"{read_in} 0xC310"]
+    # The message's own SOP class, after its context, wins.
+    own = ["D: Presentation Context ID       : 1\n",
+           "D: Affected SOP Class UID        : Basic Film Session SOP Class\n",
+           "D: Message Type                  : N-SET RSP\n", "D: Status : 0xC310\n"]
+    assert services_read("".join([*ac, *own])) == ["N-SET PRINT_MANAGEMENT 0xC310"]
+    # Without the negotiation, a context says nothing: the request's SOP class stays.
+    assert services_read("".join([
+        "D: Requested SOP Class UID       : Unified Procedure Step - Push SOP Class\n",
+        "D: Message Type                  : N-SET RSP\n",
+        "D: Presentation Context ID       : 1\n", "D: Status : 0xC310\n",
+    ])) == ["N-SET UNIFIED_PROCEDURE_STEP 0xC310"]
+    # pynetdicom's "Using Presentation Context" names an accepted one.
+    using = ["I: Using Presentation Context:\n", "I:   Context ID:        3\n",
+             "I:   Abstract Syntax:   =Basic Grayscale Print Management Meta SOP Class\n",
+             "D: Message Type                  : N-SET RSP\n",
+             "D: Presentation Context ID       : 3\n", "D: Status : 0xC600\n"]
+    assert services_read("".join(using)) == ["N-SET PRINT_MANAGEMENT 0xC600"]
 
 
 @pytest.mark.parametrize("log", FIXTURES, ids=lambda p: p.stem)
@@ -412,6 +520,12 @@ _CRAFTED = {
     "dump tag, blanks": "(0000,0900)" + " " * 1_000_000 + "x",
     "0x, repeated": "0x" * 500_000,
     "tabs": "STATUS value\t" + "\t" * 1_000_000 + ":",
+    # issue 21 item 4: the presentation contexts and associations
+    "context id, blanks": "Presentation Context ID" + " " * 1_000_000 + ":",
+    "context id, repeated": "Presentation Context ID : 1" * 40_000,
+    "accepted context, repeated": "  Context ID:        1 (" * 40_000,
+    "abstract syntax, text": "Abstract Syntax: =" + "x" * 1_000_000,
+    "associations, repeated": "Association Released " * 50_000,
 }
 
 
