@@ -46,10 +46,13 @@ if TYPE_CHECKING:
     # What a line says of the associations (see Associations.parse).
     Context = tuple[int, int, "Service | None"]
 
-__all__ = ["LITERALS", "Associations"]
+__all__ = ["LITERALS", "SEARCHED", "Associations"]
 
-# The substrings of the lines read here (besides the SOP class lines).
-LITERALS = ("Context ID", "Abstract Syntax", "ssociation")
+# The substrings of the lines read here (besides the SOP class lines); a
+# block of lines is searched for the first two only: the line after an
+# accepted context is its abstract syntax's.
+SEARCHED = ("Context ID", "Association")
+LITERALS = (*SEARCHED, "Abstract Syntax")
 
 # What a line says: an association begins or ends; the message's
 # presentation context; an accepted context (its abstract syntax next); a
@@ -69,7 +72,7 @@ _CONTEXT_SOURCE = (
 # or ``STORESCP<-DCMQRSCP(2) >> `` (acceptor), before each message it logs.
 _NAMED_SOURCE = (r"(?<![^ \t])(?P<a>[^ \t\r\n]{1,64}(?:->|<-)[^ \t\r\n]{1,64}"
                  r"\([0-9]{1,10}\)) (?:<<|>>) ")
-_MEMO_SIZE = 4096  # dcm4che associations remembered (then forgotten, all at once)
+_MEMO_SIZE = 4096  # lines, dcm4che associations remembered (then forgotten, all at once)
 
 
 class Associations:
@@ -94,6 +97,40 @@ class Associations:
         # named last, and the association the lines so far named last.
         self.services: dict[str, Service | None] = {}
         self.current: str | None = None
+        self.memo: dict[str, Context | None] = {}  # what each line read says
+
+    def take(self, body: str) -> None:
+        """Follow what a line (without its ending) says, if anything."""
+        memo = self.memo
+        try:
+            context = memo[body]
+        except KeyError:
+            context = self.parse(body)
+            if len(memo) >= _MEMO_SIZE:
+                memo.clear()
+            memo[body] = context
+        if context is not None:
+            self.read(context)
+
+    def follow(self, text: str, at: int) -> None:
+        """:meth:`take` the line of ``text`` (whole lines) that ``at`` falls
+        in, and the line after it when it gives an accepted context's
+        abstract syntax (when ``text`` ends first, the next text's first line
+        does: see :meth:`resume`)."""
+        if not self.contexts and text.startswith("Presentation ", at - 13):
+            return  # a message's context, while none is known: it says nothing
+        end = _line_end(text, at)
+        self.take(text[text.rfind("\n", 0, at) + 1:end])
+        if self.awaiting is not None:
+            begin = text.find("\n", end) + 1
+            if begin:
+                self.take(text[begin:_line_end(text, begin)])
+
+    def resume(self, text: str) -> None:
+        """The first line of ``text``, when the text before ended with an
+        accepted context."""
+        if self.awaiting is not None:
+            self.take(text[:_line_end(text, 0)])
 
     def parse(self, body: str) -> Context | None:
         """What a line (without its ending) says of the associations, if
@@ -170,3 +207,12 @@ class Associations:
             return False
         self.current = found["a"]
         return True
+
+
+def _line_end(text: str, start: int) -> int:
+    """Where the line of ``text`` that ``start`` falls in ends, before its
+    ``\n`` or ``\r\n``."""
+    end = text.find("\n", start)
+    if end < 0:
+        return len(text)
+    return end - 1 if end > start and text[end - 1] == "\r" else end

@@ -67,6 +67,7 @@ from ..base import Command
 from ..registry import StatusRegistry, default_registry
 from ..resolve import Status
 from ._associations import LITERALS as _CONTEXT_LITERALS
+from ._associations import SEARCHED as _CONTEXT_SEARCHED
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator
@@ -141,9 +142,11 @@ _STATUS_LITERALS = ("tatus", "TATUS", "0x", "0X", "(0000,0900)", "Response", "SO
 # What block() searches for instead, one search each: the same, except that
 # "0x"/"0X" (short and frequent: slow to search for, and most are no status)
 # become what form 2 needs around them, found by the expression below (whose
-# search skips to each "0").  Every line that can show a status is found.
+# search skips to each "0"), and that the lines of _CONTEXT_SEARCHED are
+# searched for apart (and only followed: never read for statuses or
+# commands).  Every line that can show a status is found.
 _BLOCK_LITERALS = ("tatus", "TATUS", "(0000,0900)", "Response", "SOP Class UID", "cuid=",
-                   *_OUTCOME_LITERALS, *_CONTEXT_LITERALS)
+                   *_OUTCOME_LITERALS)
 _FORM_2_SOURCE = r"0[xX][0-9A-Fa-f]{4} \("
 # The substrings every command name holds.
 _COMMAND_LITERALS = ("C-", "N-", "C_", "N_", "Echo ", "Store ", "Find ", "Get ", "Move ")
@@ -253,7 +256,7 @@ def _annotated(lines: Iterable[str], reader: _Reader) -> Iterator[str]:
         elif ("tatus" in body or "0x" in body or "TATUS" in body or "0X" in body
               or "(0000,0900)" in body or "Response" in body or "SOP Class UID" in body
               or "cuid=" in body or "Result" in body or "Source" in body or "Reason" in body
-              or "Context ID" in body or "Abstract Syntax" in body or "ssociation" in body):
+              or "Context ID" in body or "Abstract Syntax" in body or "Association" in body):
             notes = reader.line(body, item)
             yield body + notes + item[len(body):] if notes else item
         else:
@@ -349,43 +352,21 @@ class _Reader:
         a code needs it."""
         crlf = "\r" in text
         if crlf and text.count("\r") != text.count("\r\n"):
-            return self._read(text, self._lines_any_ending(text))
+            return self._read(text, self._lines_any_ending(text), [])
         # Lines end at "\n" (or "\r\n"): each literal is searched for once per
         # line that holds it, and the lines found are read in order.
+        ends = _ends_of(text, _BLOCK_LITERALS)
         find = text.find
-        size = len(text)
-        ends: list[int] = []  # where each line that holds a literal ends
-        add = ends.append
-        for literal in _BLOCK_LITERALS:
-            at = find(literal)
-            while at >= 0:
-                end = find("\n", at)
-                if end < 0:
-                    add(size)
-                    break
-                add(end)
-                at = find(literal, end)
         search = self.patterns.form_2.search
         found = search(text)
         while found is not None:
             end = find("\n", found.end())
             if end < 0:
-                add(size)
+                ends.append(len(text))
                 break
-            add(end)
+            ends.append(end)
             found = search(text, end)
-        if len(ends) > 1:
-            ends = sorted(set(ends))
-        rfind = text.rfind
-        lines: list[tuple[int, int]] = []
-        after = 0  # where the line before ended
-        for end in ends:
-            start = rfind("\n", after, end) + 1
-            after = end
-            if crlf and text.endswith("\r", start, end):
-                end -= 1
-            lines.append((start, end))
-        return self._read(text, lines)
+        return self._read(text, _spans(text, ends, crlf), _hits(text, _CONTEXT_SEARCHED))
 
     def _lines_any_ending(self, text: str) -> list[tuple[int, int]]:
         """Where each line of ``text`` that holds a literal starts and ends
@@ -427,16 +408,24 @@ class _Reader:
             candidate = min(nexts)
         return lines
 
-    def _read(self, text: str, lines: list[tuple[int, int]]) -> str:
+    def _read(self, text: str, lines: list[tuple[int, int]], contexts: list[int]) -> str:
         """``text`` with the notes of ``lines`` (each line's start and end,
         in order), the text between them copied (or kept pending) without
-        a look at it."""
+        a look at it; the lines ``contexts`` fall in (in order) followed in
+        turn."""
         pending = self.pending
         line = self.line
         parts: list[str] = []
         copied = 0  # text[:copied] is in parts
         scanned = 0  # text[:scanned] is read or pending
+        follow = self.associations.follow
+        self.associations.resume(text)
+        following = 0  # contexts[:following] are followed
+        last = len(contexts)
         for start, end in lines:
+            while following < last and contexts[following] <= end:
+                follow(text, contexts[following])
+                following += 1
             if start - scanned > 2:  # else a line ending at most: no command
                 pending.append((text, scanned, start))
             self.gap = (text, scanned, start)
@@ -446,6 +435,8 @@ class _Reader:
                 parts.append(notes)
                 copied = end
             scanned = end
+        for at in contexts[following:]:
+            follow(text, at)
         if len(text) - scanned > 1:
             pending.append((text, scanned, len(text)))
         if lines:
@@ -590,7 +581,7 @@ class _Reader:
         if ") << " in body or ") >> " in body:
             association = self.associations.name_in(body)
         context = None
-        if "Context ID" in body or "Abstract Syntax" in body or "ssociation" in body:
+        if "Context ID" in body or "Abstract Syntax" in body or "Association" in body:
             context = self.associations.parse(body)
         parsed = (tuple(codes), mentions[-1][1] if mentions else None, sop, kind,
                   association, context)
@@ -623,6 +614,57 @@ class _Reader:
             self.pending.clear()
             self.context = last
         return added
+
+
+def _ends_of(text: str, literals: tuple[str, ...]) -> list[int]:
+    """Where each line of ``text`` that holds one of ``literals`` ends (once
+    per literal it holds), lines ending at ``\n``."""
+    find = text.find
+    size = len(text)
+    ends: list[int] = []
+    add = ends.append
+    for literal in literals:
+        at = find(literal)
+        while at >= 0:
+            end = find("\n", at)
+            if end < 0:
+                add(size)
+                break
+            add(end)
+            at = find(literal, end)
+    return ends
+
+
+def _hits(text: str, literals: tuple[str, ...]) -> list[int]:
+    """Where each of ``literals`` is found in ``text``, in order."""
+    find = text.find
+    hits: list[int] = []
+    add = hits.append
+    for literal in literals:
+        step = len(literal)
+        at = find(literal)
+        while at >= 0:
+            add(at)
+            at = find(literal, at + step)
+    hits.sort()
+    return hits
+
+
+def _spans(text: str, ends: list[int], crlf: bool) -> list[tuple[int, int]]:
+    """Where each line that ends at one of ``ends`` starts and ends (before
+    its ``\r\n`` when ``crlf``), in order, once each."""
+    if len(ends) > 1:
+        ends = sorted(set(ends))
+    rfind = text.rfind
+    spans: list[tuple[int, int]] = []
+    after = 0  # where the line before ended
+    for end in ends:
+        start = rfind("\n", after, end) + 1
+        after = end
+        if crlf and text.endswith("\r", start, end):
+            end -= 1
+        spans.append((start, end))
+    return spans
 
 
 def _named_last(text: str, start: int, end: int,
