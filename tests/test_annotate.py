@@ -235,6 +235,17 @@ def test_without_the_negotiation_the_association_before_is_forgotten() -> None:
     assert services_read(cut)[:2] == ["N-ACTION UNIFIED_PROCEDURE_STEP 0xC310", "N-GET 0x0000"]
 
 
+@pytest.mark.parametrize("ending", ["\r\n", "\r"])
+def test_the_contexts_are_followed_whatever_the_line_ending(ending: str) -> None:
+    log = read(LOGS / "pynetdicom-n-scu.log").replace("\n", ending)
+    assert services_read(log)[:2] == ["N-ACTION UNIFIED_PROCEDURE_STEP 0xC310",
+                                      "N-GET PRINT_MANAGEMENT 0x0000"]
+    lines = log.splitlines(keepends=True)
+    for size in (1, 2, 3):  # an accepted context's abstract syntax in the next block
+        blocks = ["".join(lines[i:i + size]) for i in range(0, len(lines), size)]
+        assert "".join(annotate_blocks(blocks)) == "".join(annotate(lines))
+
+
 UPS_RESPONSE = [
     "D: Message Type                  : N-ACTION RSP\n",
     "D: Affected SOP Class UID        : Unified Procedure Step - Push SOP Class\n",

@@ -68,6 +68,7 @@ from ..registry import StatusRegistry, default_registry
 from ..resolve import Status
 from ._associations import LITERALS as _CONTEXT_LITERALS
 from ._associations import SEARCHED as _CONTEXT_SEARCHED
+from ._lines import ends_of, hits, lines_any_ending, spans
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator
@@ -352,10 +353,10 @@ class _Reader:
         a code needs it."""
         crlf = "\r" in text
         if crlf and text.count("\r") != text.count("\r\n"):
-            return self._read(text, self._lines_any_ending(text), [])
+            return self._read(text, lines_any_ending(text, _STATUS_LITERALS), [])
         # Lines end at "\n" (or "\r\n"): each literal is searched for once per
         # line that holds it, and the lines found are read in order.
-        ends = _ends_of(text, _BLOCK_LITERALS)
+        ends = ends_of(text, _BLOCK_LITERALS)
         find = text.find
         search = self.patterns.form_2.search
         found = search(text)
@@ -366,47 +367,7 @@ class _Reader:
                 break
             ends.append(end)
             found = search(text, end)
-        return self._read(text, _spans(text, ends, crlf), _hits(text, _CONTEXT_SEARCHED))
-
-    def _lines_any_ending(self, text: str) -> list[tuple[int, int]]:
-        """Where each line of ``text`` that holds a literal starts and ends
-        (before its ending), in order, for text whose lines may end in
-        ``\\r``."""
-        find = text.find
-        rfind = text.rfind
-        size = len(text)
-        # The literals the text holds, each with where it is next found.
-        literals: list[str] = []
-        nexts: list[int] = []
-        for literal in _STATUS_LITERALS:
-            at = find(literal)
-            if at >= 0:
-                literals.append(literal)
-                nexts.append(at)
-        found = [(literal, i) for i, literal in enumerate(literals)]
-        candidate = min(nexts) if nexts else size
-        lines: list[tuple[int, int]] = []
-        scanned = 0  # text[:scanned] is read
-        newline = carriage = -1  # the next line endings found, once looked for
-        while candidate < size:
-            if newline < candidate:
-                newline = find("\n", candidate)
-                if newline < 0:
-                    newline = size
-            if carriage < candidate:
-                carriage = find("\r", candidate)
-                if carriage < 0:
-                    carriage = size
-            start = max(rfind("\n", scanned, candidate), rfind("\r", scanned, candidate)) + 1
-            end = min(newline, carriage)
-            lines.append((start, end))
-            scanned = end
-            for literal, i in found:
-                if nexts[i] < end:
-                    at = find(literal, end)
-                    nexts[i] = size if at < 0 else at
-            candidate = min(nexts)
-        return lines
+        return self._read(text, spans(text, ends, crlf), hits(text, _CONTEXT_SEARCHED))
 
     def _read(self, text: str, lines: list[tuple[int, int]], contexts: list[int]) -> str:
         """``text`` with the notes of ``lines`` (each line's start and end,
@@ -614,57 +575,6 @@ class _Reader:
             self.pending.clear()
             self.context = last
         return added
-
-
-def _ends_of(text: str, literals: tuple[str, ...]) -> list[int]:
-    """Where each line of ``text`` that holds one of ``literals`` ends (once
-    per literal it holds), lines ending at ``\n``."""
-    find = text.find
-    size = len(text)
-    ends: list[int] = []
-    add = ends.append
-    for literal in literals:
-        at = find(literal)
-        while at >= 0:
-            end = find("\n", at)
-            if end < 0:
-                add(size)
-                break
-            add(end)
-            at = find(literal, end)
-    return ends
-
-
-def _hits(text: str, literals: tuple[str, ...]) -> list[int]:
-    """Where each of ``literals`` is found in ``text``, in order."""
-    find = text.find
-    hits: list[int] = []
-    add = hits.append
-    for literal in literals:
-        step = len(literal)
-        at = find(literal)
-        while at >= 0:
-            add(at)
-            at = find(literal, at + step)
-    hits.sort()
-    return hits
-
-
-def _spans(text: str, ends: list[int], crlf: bool) -> list[tuple[int, int]]:
-    """Where each line that ends at one of ``ends`` starts and ends (before
-    its ``\r\n`` when ``crlf``), in order, once each."""
-    if len(ends) > 1:
-        ends = sorted(set(ends))
-    rfind = text.rfind
-    spans: list[tuple[int, int]] = []
-    after = 0  # where the line before ended
-    for end in ends:
-        start = rfind("\n", after, end) + 1
-        after = end
-        if crlf and text.endswith("\r", start, end):
-            end -= 1
-        spans.append((start, end))
-    return spans
 
 
 def _named_last(text: str, start: int, end: int,
