@@ -537,6 +537,8 @@ _CRAFTED = {
     "accepted context, repeated": "  Context ID:        1 (" * 40_000,
     "abstract syntax, text": "Abstract Syntax: =" + "x" * 1_000_000,
     "associations, repeated": "Association Released " * 50_000,
+    "accepted contexts and their syntaxes, repeated": (
+        "  Context ID:        1 (Accepted) Abstract Syntax: =" * 20_000),
 }
 
 
@@ -552,11 +554,13 @@ def test_a_crafted_megabyte_line_takes_linear_time(line: str) -> None:
 
     code = (
         "import sys, time\n"
-        "from dimse_status.cli.annotator import annotate\n"
+        "from dimse_status.cli.annotator import annotate, annotate_blocks\n"
         "line = sys.stdin.read()\n"
         "list(annotate(['warm Status: 0x0000']))\n"
         "t = time.process_time(); copy = ''.join([line[:]]); base = time.process_time() - t\n"
         "t = time.process_time(); [out] = annotate([line]); took = time.process_time() - t\n"
+        "assert out == line\n"
+        "t = time.process_time(); [out] = annotate_blocks([line]); took += time.process_time() - t\n"
         "assert out == line\n"
         "print(took, base)\n"
     )

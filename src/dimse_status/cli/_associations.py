@@ -112,25 +112,33 @@ class Associations:
         if context is not None:
             self.read(context)
 
-    def follow(self, text: str, at: int) -> None:
+    def follow(self, text: str, at: int) -> int:
         """:meth:`take` the line of ``text`` (whole lines) that ``at`` falls
         in, and the line after it when it gives an accepted context's
         abstract syntax (when ``text`` ends first, the next text's first line
-        does: see :meth:`resume`)."""
-        if not self.contexts and text.startswith("Presentation ", at - 13):
-            return  # a message's context, while none is known: it says nothing
-        end = _line_end(text, at)
+        does: see :meth:`resume`).  A line's ``\\r`` ending is kept: no
+        expression here reads it.  Where the line ends (``at`` when the line
+        can say nothing now, and was not read)."""
+        if not self.contexts:
+            if text.startswith("Presentation ", at - 13):
+                return at  # a message's context, while none is known: it says nothing
+            if self.service is None and self.awaiting is None and text.startswith(
+                    "Association", at):
+                return at  # nothing to forget
+        end = text.find("\n", at)
+        if end < 0:
+            end = len(text)
         self.take(text[text.rfind("\n", 0, at) + 1:end])
-        if self.awaiting is not None:
-            begin = text.find("\n", end) + 1
-            if begin:
-                self.take(text[begin:_line_end(text, begin)])
+        if self.awaiting is not None and end < len(text):
+            self.resume(text, end + 1)
+        return end
 
-    def resume(self, text: str) -> None:
-        """The first line of ``text``, when the text before ended with an
-        accepted context."""
+    def resume(self, text: str, start: int = 0) -> None:
+        """The line of ``text`` that begins at ``start``, when the line before
+        (at the end of the text before, by default) gave an accepted context."""
         if self.awaiting is not None:
-            self.take(text[:_line_end(text, 0)])
+            end = text.find("\n", start)
+            self.take(text[start:] if end < 0 else text[start:end])
 
     def parse(self, body: str) -> Context | None:
         """What a line (without its ending) says of the associations, if
@@ -208,11 +216,3 @@ class Associations:
         self.current = found["a"]
         return True
 
-
-def _line_end(text: str, start: int) -> int:
-    """Where the line of ``text`` that ``start`` falls in ends, before its
-    ``\n`` or ``\r\n``."""
-    end = text.find("\n", start)
-    if end < 0:
-        return len(text)
-    return end - 1 if end > start and text[end - 1] == "\r" else end

@@ -385,8 +385,10 @@ class _Reader:
         last = len(contexts)
         for start, end in lines:
             while following < last and contexts[following] <= end:
-                follow(text, contexts[following])
+                done = follow(text, contexts[following])
                 following += 1
+                while following < last and contexts[following] < done:
+                    following += 1  # the same line, read
             if start - scanned > 2:  # else a line ending at most: no command
                 pending.append((text, scanned, start))
             self.gap = (text, scanned, start)
@@ -396,8 +398,10 @@ class _Reader:
                 parts.append(notes)
                 copied = end
             scanned = end
+        done = 0
         for at in contexts[following:]:
-            follow(text, at)
+            if at >= done:
+                done = follow(text, at)
         if len(text) - scanned > 1:
             pending.append((text, scanned, len(text)))
         if lines:
