@@ -274,6 +274,44 @@ def test_where_an_association_ends_or_begins_its_service_is_forgotten(boundary: 
                                   *NO_SOP_CLASS]))[1] == "N-SET UNIFIED_PROCEDURE_STEP 0xC310"
 
 
+# Lines of the captures that change what annotate knows of an association,
+# and status lines that use it, for the test below.
+ASSOCIATION_LINES = [
+    "I: Requesting Association\n", "I: Association Accepted\n", "I: Releasing Association\n",
+    "D: Association Received: 127.0.0.1\n", "D: Association Parameters Negotiated:\n",
+    "D:   Context ID:        1 (Accepted)\n",
+    "D:     Abstract Syntax: =Unified Procedure Step - Push SOP Class\n",
+    "D:   Context ID:        3 (Accepted)\n",
+    "D:     Abstract Syntax: =BasicGrayscalePrintManagementMetaSOPClass\n",
+    "D:   Context ID:        5 (Proposed)\n", "D:     Abstract Syntax: =CTImageStorage\n",
+    "I:   Context ID:        3\n",
+    "D: Presentation Context ID       : 1\n", "D: Presentation Context ID       : 3\n",
+    "D: Presentation Context ID       : 5\n",
+    "D: Affected SOP Class UID        : none\n",
+    "D: Requested SOP Class UID       : Unified Procedure Step - Push SOP Class\n",
+    "D: Affected SOP Class UID        : Basic Film Session SOP Class\n",
+    "D: Affected SOP Class UID        : CT Image Storage\n",
+    "D: Message Type                  : N-ACTION RSP\n", "D: Status : 0xC310\n",
+    "D: Status : 0xC600\n", "D: Message ID Being Responded To : 1\n",
+]
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_blocks_follow_the_associations_as_the_lines_do(seed: int) -> None:
+    """Block by block, the associations' lines are searched for only while
+    they can change something: what they change is what line by line
+    reading changes, however the lines come and the blocks are cut."""
+    import random
+
+    chance = random.Random(seed)
+    lines = [chance.choice(ASSOCIATION_LINES) for _ in range(400)]
+    expected = "".join(annotate(lines))
+    for size in (1, 2, 3, 5, 8, 400):
+        blocks = ["".join(lines[i:i + size]) for i in range(0, len(lines), size)]
+        assert "".join(annotate_blocks(blocks)) == expected, size
+    assert MARKER in expected
+
+
 def accepted(number: int, syntax: str, result: str = " (Accepted)") -> list[str]:
     return [f"D:   Context ID:        {number}{result}\n", f"D:     Abstract Syntax: ={syntax}\n"]
 

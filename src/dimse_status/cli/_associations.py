@@ -17,8 +17,9 @@ context is for::
 
 (DCMTK's ``BEGIN A-ASSOCIATE-AC`` dump; pynetdicom's ``A-ASSOCIATE-AC PDU``
 dump is the same, and its ``Using Presentation Context:`` lines before a
-request give ``Context ID:        1`` with no result).  Such a message is read
-in the service of its context's abstract syntax; in no service when the
+request give ``Context ID:        1`` with no result; the line after it
+gives its abstract syntax, or none is known).  Such a message is read in
+the service of its context's abstract syntax; in no service when the
 association's accepted contexts are known and it is not one of them.
 
 Where an association begins or ends (``Requesting Association``,
@@ -46,19 +47,21 @@ if TYPE_CHECKING:
     # What a line says of the associations (see Associations.parse).
     Context = tuple[int, int, "Service | None"]
 
-__all__ = ["LITERALS", "SEARCHED", "Associations"]
+__all__ = ["LITERALS", "Associations"]
 
-# The substrings of the lines read here (besides the SOP class lines); a
-# block of lines is searched for the first two only: the line after an
-# accepted context is its abstract syntax's.
-SEARCHED = ("Context ID", "Association")
-LITERALS = (*SEARCHED, "Abstract Syntax")
+# The substrings of the lines read here (besides the SOP class lines), line
+# by line; see Associations.begin() for blocks.
+LITERALS = ("Context ID", "Abstract Syntax", "Association")
 
 # What a line says: an association begins or ends; the message's
 # presentation context; an accepted context (its abstract syntax next); a
 # context that was not accepted; an abstract syntax.
 BOUNDARY, PRESENTATION, ACCEPTED, OFFERED, SYNTAX = range(5)
 
+# What block mode searches for, lazily: an association's end or start, a
+# message's presentation context.
+_END_LITERAL = "Association"
+_PRESENTED_LITERAL = "Presentation Context ID"
 # Every repetition is bounded: a crafted line costs time linear in its length.
 _CONTEXT_SOURCE = (
     r"\bPresentation Context ID[ \t]{0,64}:[ \t]{0,64}(?P<p>[0-9]{1,3})(?![0-9])"
@@ -98,47 +101,119 @@ class Associations:
         self.services: dict[str, Service | None] = {}
         self.current: str | None = None
         self.memo: dict[str, Context | None] = {}  # what each line read says
+        # Block mode (see begin()).
+        self.text = ""
+        self.at = 0
+        self.declared: list[int] = []
+        self.next_declared = 0
+        self.ends = self.presented = (0, -1)
+        self.active = False
+        # Whether a line read (not followed) changed whether there is
+        # something to forget: the lines to follow next are not those found.
+        self.changed = False
 
     def take(self, body: str) -> None:
-        """Follow what a line (without its ending) says, if anything."""
+        """Follow what a line (its ending or not) says, if anything."""
+        self.read(self.said(body))
+
+    def said(self, body: str) -> Context | None:
+        """What a line (its ending or not) says (:meth:`parse`), remembered."""
         memo = self.memo
         try:
-            context = memo[body]
+            return memo[body]
         except KeyError:
-            context = self.parse(body)
-            if len(memo) >= _MEMO_SIZE:
+            context = memo[body] = self.parse(body)
+            if len(memo) > _MEMO_SIZE:
                 memo.clear()
-            memo[body] = context
-        if context is not None:
-            self.read(context)
+            return context
 
-    def follow(self, text: str, at: int) -> int:
-        """:meth:`take` the line of ``text`` (whole lines) that ``at`` falls
-        in, and the line after it when it gives an accepted context's
-        abstract syntax (when ``text`` ends first, the next text's first line
-        does: see :meth:`resume`).  A line's ``\\r`` ending is kept: no
-        expression here reads it.  Where the line ends (``at`` when the line
-        can say nothing now, and was not read)."""
-        if not self.contexts:
-            if text.startswith("Presentation ", at - 13):
-                return at  # a message's context, while none is known: it says nothing
-            if self.service is None and self.awaiting is None and text.startswith(
-                    "Association", at):
-                return at  # nothing to forget
-        end = text.find("\n", at)
-        if end < 0:
-            end = len(text)
-        self.take(text[text.rfind("\n", 0, at) + 1:end])
-        if self.awaiting is not None and end < len(text):
-            self.resume(text, end + 1)
-        return end
+    # Block mode: a text of whole lines is searched for the accepted contexts'
+    # lines ("Context ID:", one search); for an association's end or start
+    # only while there is something to forget, from there to the first one;
+    # for a message's presentation context only while contexts are known,
+    # up to that end.  Every line that changes what is known is followed, in
+    # order, as line by line reading would.
 
-    def resume(self, text: str, start: int = 0) -> None:
-        """The line of ``text`` that begins at ``start``, when the line before
-        (at the end of the text before, by default) gave an accepted context."""
-        if self.awaiting is not None:
-            end = text.find("\n", start)
-            self.take(text[start:] if end < 0 else text[start:end])
+    def begin(self, text: str, search: bool = True) -> None:
+        """A new text (whole lines) to follow (``search``: else its lines are
+        all read, and :meth:`advance` does nothing)."""
+        from ._lines import hits
+
+        self.active = search
+        if not search:
+            return
+        self.text = text
+        self.at = 0  # text[:at] is followed
+        self.declared = hits(text, ("Context ID:",))
+        self.next_declared = 0  # declared[:next_declared] are followed
+        self.ends = (0, -1)  # no association's end in text[ends[0]:ends[1]]; one at ends[1]
+        self.presented = (0, -1)  # the same for a message's presentation context
+        if self.awaiting is not None:  # the text before ended with an accepted context
+            end = text.find("\n")
+            self.take(text if end < 0 else text[:end])
+
+    def advance(self, upto: int) -> int:
+        """Follow, in order, the lines of the text that change what is known
+        and were not followed, up to ``upto``; where the next such line is
+        (while what is known does not change: see ``changed``)."""
+        self.changed = False
+        if not self.active:
+            return upto
+        text = self.text
+        declared = self.declared
+        while True:
+            at = len(text) + 1  # none
+            i = self.next_declared
+            if i < len(declared) and declared[i] < at:
+                at = declared[i]
+            if self.contexts or self.service is not None or self.awaiting is not None:
+                ending = self._next(self.ends, _END_LITERAL, len(text))
+                self.ends = (self.at, ending)
+                at = min(at, ending)
+                if self.contexts:
+                    presented = self._next(self.presented, _PRESENTED_LITERAL, ending)
+                    self.presented = (self.at, presented)
+                    at = min(at, presented)
+            if at >= upto:
+                break
+            end = text.find("\n", at)
+            if end < 0:
+                end = len(text)
+            self.take(text[text.rfind("\n", 0, at) + 1:end])
+            if self.awaiting is not None and end + 1 < len(text):  # its abstract syntax
+                after = text.find("\n", end + 1)
+                self.take(text[end + 1:] if after < 0 else text[end + 1:after])
+            self.at = end + 1
+            while i < len(declared) and declared[i] <= end:
+                i += 1
+            self.next_declared = i
+        self.at = max(self.at, upto)
+        return at
+
+    def finish(self) -> None:
+        """The text is followed: lines are read one by one again."""
+        self.active = False
+        self.text = ""
+        self.declared = []
+
+    def _next(self, found: tuple[int, int], literal: str, limit: int) -> int:
+        """Where ``literal`` is next found in the text from ``self.at`` (in a
+        line that changes what is known: an association's end or start, a
+        message's context), or ``limit``; ``found`` is the last answer
+        (from, at), kept while it holds."""
+        since, at = found
+        if since <= self.at <= at:
+            return min(at, limit)
+        text = self.text
+        at = text.find(literal, self.at, limit)
+        if literal is _END_LITERAL:
+            while at >= 0:
+                end = text.find("\n", at)
+                said = self.said(text[text.rfind("\n", 0, at) + 1:len(text) if end < 0 else end])
+                if said is not None and said[0] == BOUNDARY:
+                    break
+                at = text.find(literal, at + len(literal), limit)
+        return limit if at < 0 else at
 
     def parse(self, body: str) -> Context | None:
         """What a line (without its ending) says of the associations, if
@@ -159,8 +234,12 @@ class Associations:
             return (SYNTAX, 0, service_of(found["a"]))
         return (BOUNDARY, 0, None)
 
-    def read(self, context: Context) -> None:
-        """Take in what a line says (:meth:`parse`)."""
+    def read(self, context: Context | None) -> None:
+        """Take in what a line says (:meth:`parse`).  An accepted context's
+        abstract syntax is the next line's, or none."""
+        awaiting, self.awaiting = self.awaiting, None
+        if context is None:
+            return
         what, number, service = context
         if what == PRESENTATION:
             contexts = self.contexts
@@ -170,27 +249,32 @@ class Associations:
                 self.service = None
         elif what == ACCEPTED:
             self.awaiting = number
-        elif what == OFFERED:
-            self.awaiting = None
         elif what == SYNTAX:
-            if self.awaiting is not None:
-                self.contexts[self.awaiting] = service
-                self.awaiting = None
-        else:
+            if awaiting is not None:
+                self.contexts[awaiting] = service
+        elif what == BOUNDARY:
             self.contexts.clear()
-            self.awaiting = None
             self.service = None
+
+    def passed(self, context: Context | None) -> None:
+        """A line read line by line says ``context`` (block mode follows the
+        lines itself)."""
+        if not self.active:
+            self.read(context)
 
     def enter(self, association: str) -> None:
         """A dcm4che line names its association: its SOP class's service
         is the one named last in it."""
         self.current = association
         if association in self.services:
-            self.service = self.services[association]
+            service = self.services[association]
+            self.changed |= (service is None) is not (self.service is None)
+            self.service = service
 
     def sop_class(self, service: Service | None, association: str | None) -> None:
         """A line names a SOP class of ``service``, in dcm4che's
         ``association`` (None: none named)."""
+        self.changed |= (service is None) is not (self.service is None)
         self.service = service
         if association is not None:
             if len(self.services) >= _MEMO_SIZE:

@@ -67,8 +67,7 @@ from ..base import Command
 from ..registry import StatusRegistry, default_registry
 from ..resolve import Status
 from ._associations import LITERALS as _CONTEXT_LITERALS
-from ._associations import SEARCHED as _CONTEXT_SEARCHED
-from ._lines import ends_of, hits, lines_any_ending, spans
+from ._lines import ends_of, lines_any_ending, spans
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator
@@ -143,9 +142,9 @@ _STATUS_LITERALS = ("tatus", "TATUS", "0x", "0X", "(0000,0900)", "Response", "SO
 # What block() searches for instead, one search each: the same, except that
 # "0x"/"0X" (short and frequent: slow to search for, and most are no status)
 # become what form 2 needs around them, found by the expression below (whose
-# search skips to each "0"), and that the lines of _CONTEXT_SEARCHED are
-# searched for apart (and only followed: never read for statuses or
-# commands).  Every line that can show a status is found.
+# search skips to each "0"); the associations' lines are searched for apart
+# (_associations.Associations.begin), and only followed: never read for
+# statuses or commands.  Every line that can show a status is found.
 _BLOCK_LITERALS = ("tatus", "TATUS", "(0000,0900)", "Response", "SOP Class UID", "cuid=",
                    *_OUTCOME_LITERALS)
 _FORM_2_SOURCE = r"0[xX][0-9A-Fa-f]{4} \("
@@ -270,6 +269,8 @@ def _annotated(lines: Iterable[str], reader: _Reader) -> Iterator[str]:
                     named = reader.associations.name_in(body)
                     if named is not None:
                         reader.associations.current = named
+            if reader.associations.awaiting is not None:
+                reader.associations.read(None)  # an accepted context without its syntax
             yield item
 
 
@@ -353,9 +354,11 @@ class _Reader:
         a code needs it."""
         crlf = "\r" in text
         if crlf and text.count("\r") != text.count("\r\n"):
-            return self._read(text, lines_any_ending(text, _STATUS_LITERALS), [])
+            self.associations.begin(text, search=False)  # read line by line
+            return self._read(text, lines_any_ending(text, _STATUS_LITERALS))
         # Lines end at "\n" (or "\r\n"): each literal is searched for once per
         # line that holds it, and the lines found are read in order.
+        self.associations.begin(text)
         ends = ends_of(text, _BLOCK_LITERALS)
         find = text.find
         search = self.patterns.form_2.search
@@ -367,28 +370,23 @@ class _Reader:
                 break
             ends.append(end)
             found = search(text, end)
-        return self._read(text, spans(text, ends, crlf), hits(text, _CONTEXT_SEARCHED))
+        return self._read(text, spans(text, ends, crlf))
 
-    def _read(self, text: str, lines: list[tuple[int, int]], contexts: list[int]) -> str:
+    def _read(self, text: str, lines: list[tuple[int, int]]) -> str:
         """``text`` with the notes of ``lines`` (each line's start and end,
         in order), the text between them copied (or kept pending) without
-        a look at it; the lines ``contexts`` fall in (in order) followed in
-        turn."""
+        a look at it, the associations' lines between them followed."""
         pending = self.pending
         line = self.line
         parts: list[str] = []
         copied = 0  # text[:copied] is in parts
         scanned = 0  # text[:scanned] is read or pending
-        follow = self.associations.follow
-        self.associations.resume(text)
-        following = 0  # contexts[:following] are followed
-        last = len(contexts)
+        associations = self.associations
+        advance = associations.advance
+        following = -1  # where the next association's line to follow is
         for start, end in lines:
-            while following < last and contexts[following] <= end:
-                done = follow(text, contexts[following])
-                following += 1
-                while following < last and contexts[following] < done:
-                    following += 1  # the same line, read
+            if end > following:
+                following = advance(end)
             if start - scanned > 2:  # else a line ending at most: no command
                 pending.append((text, scanned, start))
             self.gap = (text, scanned, start)
@@ -398,10 +396,11 @@ class _Reader:
                 parts.append(notes)
                 copied = end
             scanned = end
-        done = 0
-        for at in contexts[following:]:
-            if at >= done:
-                done = follow(text, at)
+            if associations.changed:  # from the line on, other lines may change it
+                associations.at = end
+                following = -1
+        advance(len(text))
+        self.associations.finish()
         if len(text) - scanned > 1:
             pending.append((text, scanned, len(text)))
         if lines:
@@ -450,14 +449,15 @@ class _Reader:
         associations = self.associations
         if association is not None:  # dcm4che: the line names its association
             associations.enter(association)
-        if context is not None:  # a presentation context, or an association's start or end
-            associations.read(context)
+        if context is not None or associations.awaiting is not None:
+            associations.passed(context)  # a presentation context, an association's end...
         if sop is not None:  # the line names a SOP class
             if association is None and "cuid=" in body:
                 # dcm4che's "  cuid=" line of the message the lines before began
                 self._association_before()
                 association = associations.current
-            associations.sop_class(sop[0], association)
+            if association is not None or sop[0] is not associations.service:
+                associations.sop_class(sop[0], association)
         if kind:
             return self._marked_or_outcome(body, kind)
         return self._apply(codes, last)
