@@ -43,7 +43,8 @@ def test_the_fixtures_are_there() -> None:
     names = {p.stem for p in FIXTURES}
     assert names == {"pynetdicom-scu", "pynetdicom-scp", "dcmtk-storescu", "dcmtk-findscu",
                      "dcmtk-movescu", "dcmtk-getscu", "dcm4che-handmade", "dcmtk-verbose",
-                     "pynetdicom-ups", "dcm4che-interleaved"}
+                     "pynetdicom-ups", "dcm4che-interleaved", "pynetdicom-n-scu",
+                     "pynetdicom-n-scp", "dcmtk-dcmprscp"}
     assert {p.stem for p in LOGS.glob("*.annotated")} == names
 
 
@@ -84,7 +85,8 @@ def test_only_the_status_lines_change_and_only_at_their_end(log: Path) -> None:
             assert NOTE.fullmatch(new[len(body):len(new) - len(ending)]), new
         else:
             assert new == old
-    assert changed >= {"pynetdicom-ups": 1, "dcm4che-interleaved": 2}.get(log.stem, 4)
+    assert changed >= {"pynetdicom-ups": 1, "dcm4che-interleaved": 2, "pynetdicom-n-scp": 1,
+                       "dcmtk-dcmprscp": 3}.get(log.stem, 4)
 
 
 @pytest.mark.parametrize(("log", "shown", "meaning"), [
@@ -190,6 +192,161 @@ def test_each_request_reads_its_codes_in_its_sop_classes_service() -> None:
     out = [line.split(MARKER)[1] for line in annotate(log, service=Service.PRINT_MANAGEMENT)
            if MARKER in line]
     assert out[1].startswith("N-ACTION PRINT_MANAGEMENT 0xC600 Failure")
+
+
+def services_read(text: str) -> list[str]:
+    """Each annotation's command, service (if any) and code, by lines and by
+    one block, which must agree."""
+    found = [re.findall(r"\[dimse-status ([^\]]+?) (?:Success|Warning|Failure|Pending|Cancel):",
+                        out)
+             for out in ("".join(annotate(text.splitlines(keepends=True))),
+                         "".join(annotate_blocks([text])))]
+    assert found[0] == found[1]
+    return found[0]
+
+
+def test_a_message_without_its_sop_class_is_read_in_its_contexts_service() -> None:
+    """pynetdicom-n-scu.log (issue 21 item 4): a UPS association, then a
+    Print one with DCMTK's dcmprscp, whose N-GET response names no SOP class
+    (pynetdicom failed to log the request): only its Presentation Context
+    ID, 1, accepted for the Basic Grayscale Print Management Meta SOP Class,
+    places 0x0000 in Print Management, not in the UPS of the association
+    before.  Then a Storage association."""
+    assert services_read(read(LOGS / "pynetdicom-n-scu.log")) == [
+        "N-ACTION UNIFIED_PROCEDURE_STEP 0xC310", "N-GET PRINT_MANAGEMENT 0x0000",
+        "N-CREATE PRINT_MANAGEMENT 0x0000", "N-ACTION PRINT_MANAGEMENT 0xC600",
+        "C-STORE 0xA700", "C-STORE 0xA700"]
+
+
+def test_dcmtks_none_names_no_sop_class() -> None:
+    """dcmprscp's responses say ``Affected SOP Class UID : none``: each is
+    read in the service of its request's SOP class (0xC600 is Print's)."""
+    assert services_read(read(LOGS / "dcmtk-dcmprscp.log")) == [
+        "N-GET PRINT_MANAGEMENT 0x0000", "N-CREATE PRINT_MANAGEMENT 0x0000",
+        "N-ACTION PRINT_MANAGEMENT 0xC600"]
+
+
+def test_without_the_negotiation_the_association_before_is_forgotten() -> None:
+    """The same log without its negotiation dumps: the N-GET response's
+    context is unknown, and the UPS association's SOP class was forgotten
+    when it was released, so 0x0000 gets no service (never UPS's)."""
+    lines = read(LOGS / "pynetdicom-n-scu.log").splitlines(keepends=True)
+    cut = "".join(line for line in lines if "Context ID:" not in line)
+    assert services_read(cut)[:2] == ["N-ACTION UNIFIED_PROCEDURE_STEP 0xC310", "N-GET 0x0000"]
+
+
+@pytest.mark.parametrize("ending", ["\r\n", "\r"])
+def test_the_contexts_are_followed_whatever_the_line_ending(ending: str) -> None:
+    log = read(LOGS / "pynetdicom-n-scu.log").replace("\n", ending)
+    assert services_read(log)[:2] == ["N-ACTION UNIFIED_PROCEDURE_STEP 0xC310",
+                                      "N-GET PRINT_MANAGEMENT 0x0000"]
+    lines = log.splitlines(keepends=True)
+    for size in (1, 2, 3):  # an accepted context's abstract syntax in the next block
+        blocks = ["".join(lines[i:i + size]) for i in range(0, len(lines), size)]
+        assert "".join(annotate_blocks(blocks)) == "".join(annotate(lines))
+
+
+UPS_RESPONSE = [
+    "D: Message Type                  : N-ACTION RSP\n",
+    "D: Affected SOP Class UID        : Unified Procedure Step - Push SOP Class\n",
+    "D: Status                        : 0xC310\n",
+]
+NO_SOP_CLASS = ["D: Message Type                  : N-SET RSP\n",
+                "D: Status                        : 0xC310\n"]
+
+
+@pytest.mark.parametrize("boundary", [
+    # pynetdicom 3.0.4
+    "I: Requesting Association", "I: Accepting Association", "I: Releasing Association",
+    "I: Association Released", "I: Aborting Association", "I: Association Aborted",
+    "E: Association Rejected",
+    # DCMTK 3.6.7
+    "D: Association Received: 127.0.0.1",
+    "I: Association Received (127.0.0.1:N-SCU -> PRINTSCP) 2026-12-07 08:37:40",
+    "I: Sub-Association Received", "I: Association Release", "I: Peer Aborted Association",
+    "I: Association Rejected:", "I: DcmSCP: Association Terminated",
+])
+def test_where_an_association_ends_or_begins_its_service_is_forgotten(boundary: str) -> None:
+    out = services_read("".join([*UPS_RESPONSE, boundary + "\n", *NO_SOP_CLASS]))
+    assert out == ["N-ACTION UNIFIED_PROCEDURE_STEP 0xC310", "N-SET 0xC310"]
+    # Not every line that names an association is a boundary.
+    assert services_read("".join([*UPS_RESPONSE, "I: Association Accepted\n",
+                                  *NO_SOP_CLASS]))[1] == "N-SET UNIFIED_PROCEDURE_STEP 0xC310"
+
+
+# Lines of the captures that change what annotate knows of an association,
+# and status lines that use it, for the test below.
+ASSOCIATION_LINES = [
+    "I: Requesting Association\n", "I: Association Accepted\n", "I: Releasing Association\n",
+    "D: Association Received: 127.0.0.1\n", "D: Association Parameters Negotiated:\n",
+    "D:   Context ID:        1 (Accepted)\n",
+    "D:     Abstract Syntax: =Unified Procedure Step - Push SOP Class\n",
+    "D:   Context ID:        3 (Accepted)\n",
+    "D:     Abstract Syntax: =BasicGrayscalePrintManagementMetaSOPClass\n",
+    "D:   Context ID:        5 (Proposed)\n", "D:     Abstract Syntax: =CTImageStorage\n",
+    "I:   Context ID:        3\n",
+    "D: Presentation Context ID       : 1\n", "D: Presentation Context ID       : 3\n",
+    "D: Presentation Context ID       : 5\n",
+    "D: Affected SOP Class UID        : none\n",
+    "D: Requested SOP Class UID       : Unified Procedure Step - Push SOP Class\n",
+    "D: Affected SOP Class UID        : Basic Film Session SOP Class\n",
+    "D: Affected SOP Class UID        : CT Image Storage\n",
+    "D: Message Type                  : N-ACTION RSP\n", "D: Status : 0xC310\n",
+    "D: Status : 0xC600\n", "D: Message ID Being Responded To : 1\n",
+]
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_blocks_follow_the_associations_as_the_lines_do(seed: int) -> None:
+    """Block by block, the associations' lines are searched for only while
+    they can change something: what they change is what line by line
+    reading changes, however the lines come and the blocks are cut."""
+    import random
+
+    chance = random.Random(seed)
+    lines = [chance.choice(ASSOCIATION_LINES) for _ in range(400)]
+    expected = "".join(annotate(lines))
+    for size in (1, 2, 3, 5, 8, 400):
+        blocks = ["".join(lines[i:i + size]) for i in range(0, len(lines), size)]
+        assert "".join(annotate_blocks(blocks)) == expected, size
+    assert MARKER in expected
+
+
+def accepted(number: int, syntax: str, result: str = " (Accepted)") -> list[str]:
+    return [f"D:   Context ID:        {number}{result}\n", f"D:     Abstract Syntax: ={syntax}\n"]
+
+
+def test_only_accepted_contexts_name_a_service() -> None:
+    ac = [*accepted(1, "UnifiedProcedureStepPushSOPClass"),
+          *accepted(3, "BasicFilmSessionSOPClass", " (Abstract Syntax Not Supported)"),
+          *accepted(5, "BasicFilmSessionSOPClass", " (Transfer Syntax(es) Not Supported)"),
+          *accepted(7, "CTImageStorage")]
+    for pcid, read_in in [(1, "N-SET UNIFIED_PROCEDURE_STEP"), (3, "N-SET"), (5, "N-SET"),
+                          (7, "N-SET"), (9, "N-SET")]:
+        message = ["D: Message Type                  : N-SET RSP\n",
+                   f"D: Presentation Context ID       : {pcid}\n",
+                   "D: Status                        : 0xC310\n"]
+        # after a request of another service: the context wins; a context
+        # the association did not accept (3, 5, 9) is read in none
+        request = ["D: Requested SOP Class UID       : Basic Film Session SOP Class\n"]
+        assert services_read("".join([*ac, *request, *message])) == [f"{read_in} 0xC310"]
+    # The message's own SOP class, after its context, wins.
+    own = ["D: Presentation Context ID       : 1\n",
+           "D: Affected SOP Class UID        : Basic Film Session SOP Class\n",
+           "D: Message Type                  : N-SET RSP\n", "D: Status : 0xC310\n"]
+    assert services_read("".join([*ac, *own])) == ["N-SET PRINT_MANAGEMENT 0xC310"]
+    # Without the negotiation, a context says nothing: the request's SOP class stays.
+    assert services_read("".join([
+        "D: Requested SOP Class UID       : Unified Procedure Step - Push SOP Class\n",
+        "D: Message Type                  : N-SET RSP\n",
+        "D: Presentation Context ID       : 1\n", "D: Status : 0xC310\n",
+    ])) == ["N-SET UNIFIED_PROCEDURE_STEP 0xC310"]
+    # pynetdicom's "Using Presentation Context" names an accepted one.
+    using = ["I: Using Presentation Context:\n", "I:   Context ID:        3\n",
+             "I:   Abstract Syntax:   =Basic Grayscale Print Management Meta SOP Class\n",
+             "D: Message Type                  : N-SET RSP\n",
+             "D: Presentation Context ID       : 3\n", "D: Status : 0xC600\n"]
+    assert services_read("".join(using)) == ["N-SET PRINT_MANAGEMENT 0xC600"]
 
 
 @pytest.mark.parametrize("log", FIXTURES, ids=lambda p: p.stem)
@@ -412,6 +569,14 @@ _CRAFTED = {
     "dump tag, blanks": "(0000,0900)" + " " * 1_000_000 + "x",
     "0x, repeated": "0x" * 500_000,
     "tabs": "STATUS value\t" + "\t" * 1_000_000 + ":",
+    # issue 21 item 4: the presentation contexts and associations
+    "context id, blanks": "Presentation Context ID" + " " * 1_000_000 + ":",
+    "context id, repeated": "Presentation Context ID : 1" * 40_000,
+    "accepted context, repeated": "  Context ID:        1 (" * 40_000,
+    "abstract syntax, text": "Abstract Syntax: =" + "x" * 1_000_000,
+    "associations, repeated": "Association Released " * 50_000,
+    "accepted contexts and their syntaxes, repeated": (
+        "  Context ID:        1 (Accepted) Abstract Syntax: =" * 20_000),
 }
 
 
@@ -427,11 +592,14 @@ def test_a_crafted_megabyte_line_takes_linear_time(line: str) -> None:
 
     code = (
         "import sys, time\n"
-        "from dimse_status.cli.annotator import annotate\n"
+        "from dimse_status.cli.annotator import annotate, annotate_blocks\n"
         "line = sys.stdin.read()\n"
         "list(annotate(['warm Status: 0x0000']))\n"
         "t = time.process_time(); copy = ''.join([line[:]]); base = time.process_time() - t\n"
         "t = time.process_time(); [out] = annotate([line]); took = time.process_time() - t\n"
+        "assert out == line\n"
+        "t = time.process_time(); [out] = annotate_blocks([line])\n"
+        "took += time.process_time() - t\n"
         "assert out == line\n"
         "print(took, base)\n"
     )

@@ -54,6 +54,10 @@ not; ``_`` for ``-`` too) or, as pynetdicom and DCMTK write them,
 of an N-GET is read as C-GET, but its ``Message Type : N-GET RSP`` comes
 before the Status).  A log that interleaves several associations can mislead
 the inference; ``command`` then settles it.
+
+The service class a code is read in: ``service`` when given; else that of
+the message's SOP class or presentation context, followed association by
+association (see ``_associations``).
 """
 
 from __future__ import annotations
@@ -62,6 +66,8 @@ from .._typechecking import TYPE_CHECKING
 from ..base import Command
 from ..registry import StatusRegistry, default_registry
 from ..resolve import Status
+from ._associations import LITERALS as _CONTEXT_LITERALS
+from ._lines import ends_of, lines_any_ending, spans
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator
@@ -69,9 +75,10 @@ if TYPE_CHECKING:
     from typing import Any
 
     from ..services import Service
+    from ._associations import Context
 
     _Parsed = tuple[tuple[tuple[int, Command | None], ...], Command | None,
-                    tuple[Service | None] | None, int, str | None]
+                    tuple[Service | None] | None, int, str | None, Context | None]
 
 __all__ = ["MARKER", "annotate"]
 
@@ -118,10 +125,6 @@ _SOP_CLASS_SOURCE = (
     r"(?:Affected|Requested) SOP Class UID[ \t]{0,64}:[ \t]{0,64}(?P<s>[^\r\n]{1,128})"
     r"|\bcuid=(?P<u>[0-9.]{1,64})"
 )
-# The association a dcm4che line names: ``UPSSCU->UPSSCP(1) << `` (requestor)
-# or ``STORESCP<-DCMQRSCP(2) >> `` (acceptor), before each message it logs.
-_ASSOCIATION_SOURCE = (r"(?<![^ \t])(?P<a>[^ \t\r\n]{1,64}(?:->|<-)[^ \t\r\n]{1,64}"
-                       r"\([0-9]{1,10}\)) (?:<<|>>) ")
 # One annotation as annotate() writes it (the description runs to the end).
 _NOTE_SOURCE = (
     r"  \[dimse-status (?:general|[CN]-[A-Z]+(?:-[A-Z]+)?(?: [A-Z][A-Z_]*)?) 0x[0-9A-F]{4} "
@@ -129,16 +132,19 @@ _NOTE_SOURCE = (
 )
 
 # The substrings that every status (every annotation too) holds, and those of
-# the lines that name a request's SOP class: a line without any of them is
-# copied through without a regular expression.
+# the lines that name a request's SOP class, its presentation context or an
+# association's: a line without any of them is copied through without a
+# regular expression.
 # What an association's rejection or abort lines hold (PS3.8: see outcomes.py).
 _OUTCOME_LITERALS = ("Result", "Source", "Reason")
 _STATUS_LITERALS = ("tatus", "TATUS", "0x", "0X", "(0000,0900)", "Response", "SOP Class UID",
-                    "cuid=", *_OUTCOME_LITERALS)
+                    "cuid=", *_OUTCOME_LITERALS, *_CONTEXT_LITERALS)
 # What block() searches for instead, one search each: the same, except that
 # "0x"/"0X" (short and frequent: slow to search for, and most are no status)
 # become what form 2 needs around them, found by the expression below (whose
-# search skips to each "0").  Every line that can show a status is found.
+# search skips to each "0"); the associations' lines are searched for apart
+# (_associations.Associations.begin), and only followed: never read for
+# statuses or commands.  Every line that can show a status is found.
 _BLOCK_LITERALS = ("tatus", "TATUS", "(0000,0900)", "Response", "SOP Class UID", "cuid=",
                    *_OUTCOME_LITERALS)
 _FORM_2_SOURCE = r"0[xX][0-9A-Fa-f]{4} \("
@@ -150,7 +156,6 @@ class _Patterns:
     """The compiled expressions; ``re`` is imported on the first annotate()
     call, not with the package (``import dimse_status`` stays as fast)."""
 
-    association: Pattern[str]
     code: Pattern[str]
     command: Pattern[str]
     form_2: Pattern[str]
@@ -161,7 +166,6 @@ class _Patterns:
     def __init__(self) -> None:
         import re
 
-        self.association = re.compile(_ASSOCIATION_SOURCE)
         self.code = re.compile(_CODE_SOURCE)
         self.command = re.compile(_COMMAND_SOURCE)
         self.form_2 = re.compile(_FORM_2_SOURCE)
@@ -251,7 +255,8 @@ def _annotated(lines: Iterable[str], reader: _Reader) -> Iterator[str]:
                 yield block(line)
         elif ("tatus" in body or "0x" in body or "TATUS" in body or "0X" in body
               or "(0000,0900)" in body or "Response" in body or "SOP Class UID" in body
-              or "cuid=" in body or "Result" in body or "Source" in body or "Reason" in body):
+              or "cuid=" in body or "Result" in body or "Source" in body or "Reason" in body
+              or "Context ID" in body or "Abstract Syntax" in body or "Association" in body):
             notes = reader.line(body, item)
             yield body + notes + item[len(body):] if notes else item
         else:
@@ -261,7 +266,11 @@ def _annotated(lines: Iterable[str], reader: _Reader) -> Iterator[str]:
                 reader.pending.append((body, 0, len(body)))
                 reader.resolve()
                 if ") << " in body or ") >> " in body:  # dcm4che names its association
-                    reader.named_association(body)
+                    named = reader.associations.name_in(body)
+                    if named is not None:
+                        reader.associations.current = named
+            if reader.associations.awaiting is not None:
+                reader.associations.read(None)  # an accepted context without its syntax
             yield item
 
 
@@ -295,12 +304,11 @@ class _Reader:
         # Pending text already searched (most recurs between status lines):
         # the command it names last, or None.
         self.named: dict[str, Command | None] = {}
-        self.sop_service: Service | None = None  # the last SOP class named's
-        # dcm4che names the association of each message: the service of the
-        # SOP class each association's messages named last, and the
-        # association the lines so far named last.
-        self.services: dict[str, Service | None] = {}
-        self.current: str | None = None
+        from ._associations import Associations
+
+        # The service of the SOP class (or context) named last, association
+        # by association.
+        self.associations = Associations()
         # Block mode: the text before the line being read that was not (the
         # text, where it starts, where the line starts).
         self.gap: tuple[str, int, int] | None = None
@@ -316,12 +324,13 @@ class _Reader:
         self.parsed: dict[str, _Parsed] = {}
 
     def note(self, code: int, for_command: Command | None) -> str:
-        key = (code, for_command, self.sop_service)
+        named = self.associations.service
+        key = (code, for_command, named)
         text = self.notes.get(key)
         if text is None:
             service = self.service
             if service is None and for_command is not None:
-                service = self.sop_service  # the service of the SOP class named last
+                service = named  # the service of the SOP class named last
                 if service is not None and for_command not in service.commands:
                     service = None
             label = "general"
@@ -345,94 +354,39 @@ class _Reader:
         a code needs it."""
         crlf = "\r" in text
         if crlf and text.count("\r") != text.count("\r\n"):
-            return self._read(text, self._lines_any_ending(text))
+            self.associations.begin(text, search=False)  # read line by line
+            return self._read(text, lines_any_ending(text, _STATUS_LITERALS))
         # Lines end at "\n" (or "\r\n"): each literal is searched for once per
         # line that holds it, and the lines found are read in order.
+        self.associations.begin(text)
+        ends = ends_of(text, _BLOCK_LITERALS)
         find = text.find
-        size = len(text)
-        ends: list[int] = []  # where each line that holds a literal ends
-        add = ends.append
-        for literal in _BLOCK_LITERALS:
-            at = find(literal)
-            while at >= 0:
-                end = find("\n", at)
-                if end < 0:
-                    add(size)
-                    break
-                add(end)
-                at = find(literal, end)
         search = self.patterns.form_2.search
         found = search(text)
         while found is not None:
             end = find("\n", found.end())
             if end < 0:
-                add(size)
+                ends.append(len(text))
                 break
-            add(end)
+            ends.append(end)
             found = search(text, end)
-        if len(ends) > 1:
-            ends = sorted(set(ends))
-        rfind = text.rfind
-        lines: list[tuple[int, int]] = []
-        after = 0  # where the line before ended
-        for end in ends:
-            start = rfind("\n", after, end) + 1
-            after = end
-            if crlf and text.endswith("\r", start, end):
-                end -= 1
-            lines.append((start, end))
-        return self._read(text, lines)
-
-    def _lines_any_ending(self, text: str) -> list[tuple[int, int]]:
-        """Where each line of ``text`` that holds a literal starts and ends
-        (before its ending), in order, for text whose lines may end in
-        ``\\r``."""
-        find = text.find
-        rfind = text.rfind
-        size = len(text)
-        # The literals the text holds, each with where it is next found.
-        literals: list[str] = []
-        nexts: list[int] = []
-        for literal in _STATUS_LITERALS:
-            at = find(literal)
-            if at >= 0:
-                literals.append(literal)
-                nexts.append(at)
-        found = [(literal, i) for i, literal in enumerate(literals)]
-        candidate = min(nexts) if nexts else size
-        lines: list[tuple[int, int]] = []
-        scanned = 0  # text[:scanned] is read
-        newline = carriage = -1  # the next line endings found, once looked for
-        while candidate < size:
-            if newline < candidate:
-                newline = find("\n", candidate)
-                if newline < 0:
-                    newline = size
-            if carriage < candidate:
-                carriage = find("\r", candidate)
-                if carriage < 0:
-                    carriage = size
-            start = max(rfind("\n", scanned, candidate), rfind("\r", scanned, candidate)) + 1
-            end = min(newline, carriage)
-            lines.append((start, end))
-            scanned = end
-            for literal, i in found:
-                if nexts[i] < end:
-                    at = find(literal, end)
-                    nexts[i] = size if at < 0 else at
-            candidate = min(nexts)
-        return lines
+        return self._read(text, spans(text, ends, crlf))
 
     def _read(self, text: str, lines: list[tuple[int, int]]) -> str:
         """``text`` with the notes of ``lines`` (each line's start and end,
         in order), the text between them copied (or kept pending) without
-        a look at it."""
+        a look at it, the associations' lines between them followed."""
         pending = self.pending
         line = self.line
         parts: list[str] = []
         copied = 0  # text[:copied] is in parts
         scanned = 0  # text[:scanned] is read or pending
+        associations = self.associations
+        advance = associations.advance
+        following = -1  # where the next association's line to follow is
         for start, end in lines:
+            if end > following:
+                following = advance(end)
             if start - scanned > 2:  # else a line ending at most: no command
                 pending.append((text, scanned, start))
             self.gap = (text, scanned, start)
@@ -442,11 +396,17 @@ class _Reader:
                 parts.append(notes)
                 copied = end
             scanned = end
+            if associations.changed:  # from the line on, other lines may change it
+                associations.at = end
+                following = -1
+        advance(len(text))
+        self.associations.finish()
         if len(text) - scanned > 1:
             pending.append((text, scanned, len(text)))
         if lines:
             self.tail = (text, scanned, len(text))
-        elif (") << " in text or ") >> " in text) and self._association_in(text, 0, len(text)):
+        elif (") << " in text or ") >> " in text) and self.associations.named_last(
+                text, 0, len(text)):
             self.tail = None  # dcm4che's request line, read alone
         self.resolve()  # the text is not kept
         if not parts:
@@ -485,30 +445,22 @@ class _Reader:
         parsed = self.parsed.get(body)
         if parsed is None:
             parsed = self._parse(body)
-        codes, last, sop, kind, association = parsed
+        codes, last, sop, kind, association, context = parsed
+        associations = self.associations
         if association is not None:  # dcm4che: the line names its association
-            self.current = association
-            if association in self.services:
-                self.sop_service = self.services[association]
+            associations.enter(association)
+        if context is not None or associations.awaiting is not None:
+            associations.passed(context)  # a presentation context, an association's end...
         if sop is not None:  # the line names a SOP class
-            self.sop_service = sop[0]
             if association is None and "cuid=" in body:
                 # dcm4che's "  cuid=" line of the message the lines before began
                 self._association_before()
-                association = self.current
-            if association is not None:
-                if len(self.services) >= _MEMO_SIZE:
-                    self.services.clear()
-                self.services[association] = sop[0]
+                association = associations.current
+            if association is not None or sop[0] is not associations.service:
+                associations.sop_class(sop[0], association)
         if kind:
             return self._marked_or_outcome(body, kind)
         return self._apply(codes, last)
-
-    def named_association(self, body: str) -> None:
-        """Remember the association a line (that shows no status) names."""
-        found = self.patterns.association.search(body)
-        if found is not None:
-            self.current = found["a"]
 
     def _association_before(self) -> None:
         """In block mode, the association that the text between the last line
@@ -517,21 +469,9 @@ class _Reader:
         gap = self.gap
         if gap is None:
             return
-        if not self._association_in(*gap) and gap[1] == 0 and self.tail is not None:
-            self._association_in(*self.tail)  # the line is the block's first
-
-    def _association_in(self, text: str, start: int, end: int) -> bool:
-        """Remember the association ``text[start:end]`` names last, if any."""
-        rfind = text.rfind
-        at = max(rfind(") << ", start, end), rfind(") >> ", start, end))
-        if at < 0:
-            return False
-        begin = max(rfind("\n", start, at), rfind("\r", start, at)) + 1
-        found = self.patterns.association.search(text, begin, at + 5)
-        if found is None:
-            return False
-        self.current = found["a"]
-        return True
+        named_last = self.associations.named_last
+        if not named_last(*gap) and gap[1] == 0 and self.tail is not None:
+            named_last(*self.tail)  # the line is the block's first
 
     def _marked_or_outcome(self, body: str, kind: int) -> str:
         """:meth:`line` for a line that ends with what may be annotations,
@@ -559,6 +499,8 @@ class _Reader:
         from .sopclasses import service_of
 
         text = found["u"] or found["s"]
+        if text == "none":  # DCMTK: the message has none
+            return None
         uid = text.split(" ", 1)[0]
         return (service_of(uid if uid[:1].isdigit() else text),)
 
@@ -602,11 +544,12 @@ class _Reader:
             kind |= _OUTCOME
         association = None
         if ") << " in body or ") >> " in body:
-            where = self.patterns.association.search(body)
-            if where is not None:
-                association = where["a"]
+            association = self.associations.name_in(body)
+        context = None
+        if "Context ID" in body or "Abstract Syntax" in body or "Association" in body:
+            context = self.associations.parse(body)
         parsed = (tuple(codes), mentions[-1][1] if mentions else None, sop, kind,
-                  association)
+                  association, context)
         if len(self.parsed) >= _MEMO_SIZE:
             self.parsed.clear()
         self.parsed[body] = parsed
@@ -614,7 +557,7 @@ class _Reader:
 
     def _notes(self, body: str) -> str:
         parsed = self.parsed.get(body)
-        codes, last, _, _, _ = self._parse(body) if parsed is None else parsed
+        codes, last, _, _, _, _ = self._parse(body) if parsed is None else parsed
         return self._apply(codes, last)
 
     def _apply(self, codes: tuple[tuple[int, Command | None], ...],
