@@ -1,8 +1,8 @@
 """annotate(): logs from pynetdicom, DCMTK and dcm4che get each status code's
 meaning appended, and nothing else changes.
 
-The logs under fixtures/logs/ were captured over 127.0.0.1 (dcm4che's is
-hand-made from its source formats); their README says how.  Each is compared
+The logs under fixtures/logs/ were captured over 127.0.0.1 (dcm4che's two
+are hand-made from its source formats); their README says how.  Each is compared
 byte for byte with its golden ``.annotated`` file.
 """
 
