@@ -1,6 +1,6 @@
 """The whole suite: tests on every CPython 3.10-3.13 found, then the checks run once.
 
-    nox              # everything (a few minutes)
+    nox              # everything (about 6 minutes on two cores)
     nox -s tests     # the run-time tests on each interpreter found
     nox -s checks    # ruff, mypy --strict, pyright, generated files, the typing
                      # cases, the built sdist and wheel (twine check, installed in a new
@@ -9,7 +9,7 @@
     nox -s tests-next  # the run-time tests on 3.14 and 3.15 in a Debian sid
                        # chroot (root; not in the default run: .ci/run runs it)
 
-Day to day, on one interpreter: ``pytest -n 2`` in the venv the README sets
+Day to day, on one interpreter: ``pytest -n 4`` in the venv the README sets
 up runs every test, the typing cases included, in under two minutes.
 """
 
